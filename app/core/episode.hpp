@@ -1,0 +1,46 @@
+#pragma once
+// One pain episode as the person logged it, and its validation.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/time.hpp"
+
+namespace core {
+
+inline constexpr std::size_t kMaxNoteChars = 100000;   // counted in Unicode code points
+inline constexpr std::size_t kMaxMedicationChars = 200;
+inline constexpr int kFutureToleranceSeconds = 5 * 60;
+
+struct Episode {
+    int64_t id = 0;                  // 0 until stored
+    LocalDateTime startedAt;         // local wall time + offset: defines the person's day
+    int64_t recordedAtUtc = 0;       // when it was written down
+    std::string side;                // "" (not given), "left", "right", "both"
+    int pain = 0;                    // 0-10 numeric rating scale
+    std::string painType;            // "" or a painTypeTerms() name
+    std::string onset;               // "" or an onsetTerms() name
+    std::vector<std::string> when;   // contextTerms() names, sorted, unique
+    std::vector<std::string> symptoms;
+    std::vector<std::string> care;
+    std::string medication;          // free text "NAME DOSE"
+    std::string note;
+    std::optional<int64_t> deletedAtUtc;
+
+    bool hasSymptom(std::string_view name) const;
+    bool hasContext(std::string_view name) const;
+    bool operator==(const Episode&) const = default;
+};
+
+// Number of Unicode code points in UTF-8 text (what the person sees as characters).
+std::size_t utf8Length(std::string_view text);
+
+// Sorts and de-duplicates the multi-value fields (so two equal episodes compare equal).
+void normalize(Episode& e);
+
+// Checks every field; the message names the field and, for names, lists the valid ones.
+Result<void> validate(const Episode& e, int64_t nowUtcSeconds);
+
+}  // namespace core

@@ -1,0 +1,73 @@
+#pragma once
+// The storage the journal service needs. core declares it; db/ implements it with SQLite;
+// tests may use an in-memory fake. Every write is one transaction.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/episode.hpp"
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "core/triage.hpp"
+
+namespace core {
+
+// Inclusive range of the person's local days; an empty bound is open.
+struct DateRange {
+    std::optional<CivilDate> from;
+    std::optional<CivilDate> to;
+};
+
+struct Alert {
+    int64_t id = 0;
+    int64_t episodeId = 0;         // the episode whose save raised it
+    Level level = Level::SelfCare;
+    std::vector<std::string> ruleIds;
+    bool fromHistory = false;      // raised by H rules rather than by the episode itself
+    int64_t shownAtUtc = 0;
+    std::optional<int64_t> acknowledgedAtUtc;
+};
+
+struct DaySummary {
+    CivilDate day;
+    int episodes = 0;
+    int maxPain = 0;
+    double meanPain = 0.0;
+    bool swelling = false;
+};
+
+struct NameCount {
+    std::string name;
+    int count = 0;
+};
+
+class JournalRepository {
+public:
+    virtual ~JournalRepository() = default;
+
+    // Stores the episode and, when given, its alerts in one transaction; returns the new id.
+    virtual Result<int64_t> addEpisode(const Episode& e, const std::vector<Alert>& alerts) = 0;
+    // Replaces an episode's fields and its episode alerts in one transaction.
+    virtual Result<void> updateEpisode(const Episode& e, const std::vector<Alert>& alerts) = 0;
+    virtual Result<void> softDelete(int64_t id, int64_t atUtc) = 0;
+    virtual Result<void> undelete(int64_t id) = 0;
+    virtual Result<std::optional<Episode>> episode(int64_t id) = 0;
+    // Not deleted, newest first, paged.
+    virtual Result<std::vector<Episode>> episodes(const DateRange& range, int limit, int offset) = 0;
+    virtual Result<int64_t> countEpisodes(const DateRange& range) = 0;
+    // One row per local day that has episodes, oldest first.
+    virtual Result<std::vector<DaySummary>> daySummaries(const DateRange& range) = 0;
+    virtual Result<std::vector<NameCount>> symptomCounts(const DateRange& range) = 0;
+    virtual Result<std::vector<NameCount>> contextCounts(const DateRange& range) = 0;
+    virtual Result<std::vector<Alert>> alerts(const DateRange& range) = 0;
+    // Alerts at or above `minLevel` not yet acknowledged, newest first.
+    virtual Result<std::vector<Alert>> pendingAlerts(Level minLevel) = 0;
+    virtual Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) = 0;
+    virtual Result<std::optional<std::string>> setting(const std::string& key) = 0;
+    virtual Result<void> setSetting(const std::string& key, const std::string& value) = 0;
+    // Changes whenever anything committed changes (this process or another); cheap to call.
+    virtual uint64_t dataVersion() = 0;
+};
+
+}  // namespace core

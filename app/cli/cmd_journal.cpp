@@ -1,0 +1,131 @@
+// kneelog add | list | undelete | triage
+#include <charconv>
+#include <climits>
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "core/journal.hpp"
+
+namespace cli {
+
+namespace {
+
+core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
+    core::DateRange range;
+    if (auto f = inv.get("from")) {
+        auto d = core::parseDate(*f);
+        if (!d) return core::makeError(core::ErrorCode::Invalid, "from: " + d.error().message);
+        range.from = *d;
+    }
+    if (auto t = inv.get("to")) {
+        auto d = core::parseDate(*t);
+        if (!d) return core::makeError(core::ErrorCode::Invalid, "to: " + d.error().message);
+        range.to = *d;
+    }
+    if (range.from && range.to && *range.to < *range.from)
+        return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
+    return range;
+}
+
+void printAdvice(const core::TriageResult& r, const std::string& number) {
+    if (r.level == core::Level::SelfCare) return;
+    std::printf("%s\n", core::actionText(r.level, number).c_str());
+    for (const auto& id : r.ruleIds)
+        if (const core::Rule* rule = core::findRule(id))
+            std::printf("  - %.*s (%s)\n", static_cast<int>(rule->title.size()), rule->title.data(), id.c_str());
+}
+
+std::string clip(const std::string& s, size_t n) {
+    if (s.size() <= n) return s;
+    size_t cut = n;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    return s.substr(0, cut) + "…";
+}
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+    return out;
+}
+
+}  // namespace
+
+int cmdAdd(Invocation& inv) {
+    auto e = episodeFromOptions(inv, true);
+    if (!e) return fail(e.error());
+    if (auto v = core::validate(*e, core::nowUtc()); !v) return fail(v.error());  // before the file is touched
+    auto store = openJournal(inv);
+    if (!store) return kExitFailure;
+    core::Journal journal(*store);
+    auto saved = journal.add(*e);
+    if (!saved) return fail(saved.error());
+    std::printf("%lld %s\n", static_cast<long long>(saved->id), std::string(core::levelName(saved->level)).c_str());
+    core::TriageResult all = saved->episodeTriage;
+    for (const auto& id : saved->historyTriage.ruleIds) all.ruleIds.push_back(id);
+    all.level = saved->level;
+    printAdvice(all, journal.emergencyNumber());
+    return kExitOk;
+}
+
+int cmdList(Invocation& inv) {
+    auto range = rangeFromOptions(inv);
+    if (!range) return fail(range.error());
+    auto store = openJournal(inv);
+    if (!store) return kExitFailure;
+    auto episodes = store->episodes(*range, INT_MAX, 0);
+    if (!episodes) return fail(episodes.error());
+    if (inv.has("json")) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& e : *episodes) arr.push_back(episodeJson(e));
+        std::printf("%s\n", arr.dump(2).c_str());
+        return kExitOk;
+    }
+    if (episodes->empty()) {
+        std::printf("No episodes in this period. Log one with: kneelog add --pain N\n");
+        return kExitOk;
+    }
+    std::printf("%-6s %-10s %-5s %-5s %-4s %-9s %-28s %s\n", "id", "day", "time", "side", "pain", "type",
+                "symptoms", "note");
+    for (const auto& e : *episodes)
+        std::printf("%-6lld %-10s %-5s %-5s %-4d %-9s %-28s %s\n", static_cast<long long>(e.id),
+                    core::formatDate(e.startedAt.date).c_str(), core::formatTime(e.startedAt).c_str(),
+                    e.side.empty() ? "-" : e.side.c_str(), e.pain, e.painType.empty() ? "-" : e.painType.c_str(),
+                    clip(joined(e.symptoms), 28).c_str(), clip(e.note, 40).c_str());
+    return kExitOk;
+}
+
+int cmdUndelete(Invocation& inv) {
+    long long id = 0;
+    const std::string& text = inv.positional.front();
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0)
+        return usageError("undelete: '" + text + "' is not an episode id");
+    auto store = openJournal(inv);
+    if (!store) return kExitFailure;
+    core::Journal journal(*store);
+    if (auto r = journal.undelete(id); !r) return fail(r.error());
+    std::printf("Episode %lld is back in your journal.\n", id);
+    return kExitOk;
+}
+
+int cmdTriage(Invocation& inv) {
+    auto e = episodeFromOptions(inv, false);
+    if (!e) return fail(e.error());
+    const core::TriageResult r = core::triageEpisode(*e);
+    if (inv.has("json")) {
+        std::printf("%s\n", triageJson(r).dump().c_str());
+        return kExitOk;
+    }
+    std::printf("level: %s\n", std::string(core::levelName(r.level)).c_str());
+    std::printf("%s\n", core::actionText(r.level, core::kDefaultEmergencyNumber).c_str());
+    for (const auto& id : r.ruleIds) {
+        const core::Rule* rule = core::findRule(id);
+        if (!rule) continue;
+        std::printf("\n%s — %.*s\n  %.*s\n", id.c_str(), static_cast<int>(rule->title.size()), rule->title.data(),
+                    static_cast<int>(rule->reason.size()), rule->reason.data());
+    }
+    return kExitOk;
+}
+
+}  // namespace cli

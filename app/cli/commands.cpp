@@ -1,0 +1,139 @@
+#include "cli/commands.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kEpisodeOptions = {
+    {"pain", true, false, "pain 0-10 (0 = no pain, 10 = worst imaginable)"},
+    {"at", true, false, "when it started: \"YYYY-MM-DD HH:MM\" or ISO 8601 (default: now)"},
+    {"side", true, false, "left | right | both"},
+    {"type", true, false, "sharp | dull | burning | aching | throbbing"},
+    {"onset", true, false, "sudden | gradual"},
+    {"when", true, true, "when it hurts: constant, rest, weight_bearing, bending, ..."},
+    {"symptom", true, true, "swelling, stiffness, locking, calf_pain, ... (see kneelog add --help)"},
+    {"care", true, true, "rest | ice | compression | elevation | medication | physio"},
+    {"medication", true, false, "medication name and dose, free text"},
+    {"note", true, false, "a free-text note (up to 100000 characters)"},
+};
+
+std::vector<OptionSpec> with(std::vector<OptionSpec> base, std::vector<OptionSpec> extra) {
+    base.insert(base.end(), extra.begin(), extra.end());
+    return base;
+}
+
+std::vector<CommandSpec> makeTable(const Hooks& hooks) {
+    return {
+        {"gui", "open the window (the default when no command is given)", "", {}, 0, 0, hooks.gui},
+        {"add", "log one pain episode; prints its id and its advice level", "--pain N [options]",
+         kEpisodeOptions, 0, 0, cmdAdd},
+        {"list", "show the journal as a table, or as JSON", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+         {{"from", true, false, "first day"}, {"to", true, false, "last day"}, {"json", false, false, "JSON array"}},
+         0, 0, cmdList},
+        {"triage", "what KneeLog would advise for one episode (writes nothing)", "[episode options] [--json]",
+         with(kEpisodeOptions, {{"json", false, false, "one JSON object"}}), 0, 0, cmdTriage},
+        {"undelete", "bring back a deleted episode", "ID", {}, 1, 1, cmdUndelete},
+        {"demo", "fill the journal with a realistic synthetic history", "--days N [--seed S]",
+         {{"days", true, false, "how many days back"}, {"seed", true, false, "random seed (default 1)"}}, 0, 0,
+         cmdDemo},
+        {"check", "verify the journal file's integrity", "", {}, 0, 0, cmdCheck},
+        {"backup", "copy the journal to a file", "--out FILE", {{"out", true, false, "backup file"}}, 0, 0,
+         cmdBackup},
+        {"restore", "replace the journal with a backup (the current one is kept as a backup)", "FILE", {}, 1, 1,
+         cmdRestore},
+        {"wipe", "delete all your data, backups included", "--yes",
+         {{"yes", false, false, "confirm: this cannot be undone"}}, 0, 0, cmdWipe},
+        {"screenshot", "render one screen to a PNG with no display",
+         "--screen NAME --out FILE.png [--size WxH] [--scale F] [--theme T] [--frames N]",
+         {{"screen", true, false, "log | history | trends | guidance | export | settings"},
+          {"out", true, false, "PNG file to write"},
+          {"size", true, false, "logical size WxH (default 1280x800)"},
+          {"scale", true, false, "device pixels per logical pixel (default 1)"},
+          {"theme", true, false, "light | dark | contrast"},
+          {"frames", true, false, "render N frames and print frame_ms median and p95"}},
+         0, 0, hooks.screenshot},
+    };
+}
+
+std::string usage(const std::vector<CommandSpec>& table) {
+    std::string out =
+        "KneeLog — a private journal for pain behind the knee.\n\n"
+        "usage: kneelog [--db PATH] [COMMAND] [options]\n\n"
+        "With no command, the window opens on your journal.\n\ncommands:\n";
+    for (const auto& c : table) {
+        std::string left = "  " + std::string(c.name);
+        left.resize(14, ' ');
+        out += left + std::string(c.summary) + "\n";
+    }
+    out +=
+        "\nglobal options:\n"
+        "  --db PATH     use this journal file (default: $KNEELOG_DB, else your data folder)\n"
+        "  --help        this text; 'kneelog COMMAND --help' for a command's options\n"
+        "  --version     print the version\n";
+    return out;
+}
+
+}  // namespace
+
+int run(int argc, char** argv, const Hooks& hooks) {
+    const std::vector<CommandSpec> table = makeTable(hooks);
+    // --db is global: take it out wherever it stands.
+    std::vector<char*> args;
+    std::string db;
+    for (int i = 0; i < argc; ++i) {
+        if (i > 0 && std::strcmp(argv[i], "--db") == 0) {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "kneelog: --db needs a path\n\n%s", usage(table).c_str());
+                return kExitUsage;
+            }
+            db = argv[++i];
+        } else if (i > 0 && std::strncmp(argv[i], "--db=", 5) == 0) {
+            db = argv[i] + 5;
+        } else {
+            args.push_back(argv[i]);
+        }
+    }
+    const int n = static_cast<int>(args.size());
+    if (n >= 2 && (std::strcmp(args[1], "--help") == 0 || std::strcmp(args[1], "-h") == 0)) {
+        std::printf("%s", usage(table).c_str());
+        return kExitOk;
+    }
+    if (n >= 2 && std::strcmp(args[1], "--version") == 0) {
+        std::printf("kneelog %s\n", KNEELOG_VERSION);
+        return kExitOk;
+    }
+    const char* name = n >= 2 ? args[1] : "gui";
+    const CommandSpec* spec = nullptr;
+    for (const auto& c : table)
+        if (c.name == name) spec = &c;
+    if (!spec) {
+        std::fprintf(stderr, "kneelog: unknown command or option '%s'\n\n%s", name, usage(table).c_str());
+        return kExitUsage;
+    }
+    for (int i = 2; i < n; ++i) {
+        if (std::strcmp(args[i], "--help") == 0) {
+            std::printf("%s", commandHelp(*spec).c_str());
+            return kExitOk;
+        }
+    }
+    Invocation inv;
+    if (auto err = parseOptions(*spec, n, args.data(), n >= 2 ? 2 : 1, inv)) {
+        std::fprintf(stderr, "kneelog: %s\n\n%s", err->c_str(), commandHelp(*spec).c_str());
+        return kExitUsage;
+    }
+    if (db.empty())
+        if (const char* env = std::getenv("KNEELOG_DB"); env && *env) db = env;
+    inv.dbPath = db.empty() && hooks.defaultDbPath ? hooks.defaultDbPath() : db;
+    if (!spec->run) {
+        std::fprintf(stderr, "kneelog: '%s' is not available in this build\n", name);
+        return kExitUsage;
+    }
+    return spec->run(inv);
+}
+
+}  // namespace cli

@@ -1,0 +1,113 @@
+#include "cli/common.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "core/vocabulary.hpp"
+
+namespace cli {
+
+std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly) {
+    db::OpenOptions opts;
+    opts.readOnly = readOnly;
+    auto store = db::JournalStore::open(inv.dbPath, opts);
+    if (!store) {
+        fail(store.error());
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
+int fail(const core::Error& error) {
+    std::fprintf(stderr, "kneelog: %s\n", error.message.c_str());
+    return error.code == core::ErrorCode::Invalid ? kExitUsage : kExitFailure;
+}
+
+int usageError(const std::string& message) {
+    std::fprintf(stderr, "kneelog: %s\n", message.c_str());
+    return kExitUsage;
+}
+
+namespace {
+
+core::Result<int> parsePain(const std::string& text) {
+    int v = -1;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || ptr != text.data() + text.size() || v < 0 || v > 10)
+        return core::makeError(core::ErrorCode::Invalid, "pain: '" + text.substr(0, 20) +
+                                                             "' is not a whole number from 0 to 10");
+    return v;
+}
+
+// Checks a name early so the message lists the valid names for exactly this flag.
+core::Result<void> checkTerm(const char* flag, const std::string& value, std::span<const core::Term> terms) {
+    if (core::findTerm(terms, value)) return {};
+    return core::makeError(core::ErrorCode::Invalid, std::string("--") + flag + ": '" + value.substr(0, 40) +
+                                                         "' is not one of: " + core::validNames(terms));
+}
+
+}  // namespace
+
+core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painRequired) {
+    core::Episode e;
+    if (auto p = inv.get("pain")) {
+        auto v = parsePain(*p);
+        if (!v) return v.error();
+        e.pain = *v;
+    } else if (painRequired) {
+        return core::makeError(core::ErrorCode::Invalid, "pain: --pain N is required (0-10)");
+    }
+    if (auto at = inv.get("at")) {
+        auto t = core::parseDateTime(*at);
+        if (!t) return core::makeError(core::ErrorCode::Invalid, "at: " + t.error().message);
+        e.startedAt = *t;
+    } else {
+        e.startedAt = core::localFromUtc(core::nowUtc());
+    }
+    struct Single { const char* flag; std::string* field; std::span<const core::Term> terms; };
+    for (const Single& s : {Single{"side", &e.side, core::sideTerms()}, Single{"type", &e.painType, core::painTypeTerms()},
+                            Single{"onset", &e.onset, core::onsetTerms()}}) {
+        if (auto v = inv.get(s.flag)) {
+            if (auto r = checkTerm(s.flag, *v, s.terms); !r) return r.error();
+            *s.field = *v;
+        }
+    }
+    struct Multi { const char* flag; std::vector<std::string>* field; std::span<const core::Term> terms; };
+    for (const Multi& m : {Multi{"when", &e.when, core::contextTerms()}, Multi{"symptom", &e.symptoms, core::symptomTerms()},
+                           Multi{"care", &e.care, core::careTerms()}}) {
+        for (const auto& v : inv.all(m.flag)) {
+            if (auto r = checkTerm(m.flag, v, m.terms); !r) return r.error();
+            m.field->push_back(v);
+        }
+    }
+    if (auto m = inv.get("medication")) e.medication = *m;
+    if (auto n = inv.get("note")) e.note = *n;
+    core::normalize(e);
+    return e;
+}
+
+nlohmann::json episodeJson(const core::Episode& e) {
+    nlohmann::json j = {
+        {"id", e.id},
+        {"at", core::formatIso(e.startedAt)},
+        {"day", core::formatDate(e.startedAt.date)},
+        {"recorded_at", core::formatIsoUtc(e.recordedAtUtc)},
+        {"side", e.side.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.side)},
+        {"pain", e.pain},
+        {"type", e.painType.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.painType)},
+        {"onset", e.onset.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.onset)},
+        {"when", e.when},
+        {"symptoms", e.symptoms},
+        {"care", e.care},
+        {"medication", e.medication},
+        {"note", e.note},
+    };
+    return j;
+}
+
+nlohmann::json triageJson(const core::TriageResult& r) {
+    return {{"level", std::string(core::levelName(r.level))}, {"rules", r.ruleIds}, {"articles", r.articles}};
+}
+
+}  // namespace cli

@@ -1,0 +1,132 @@
+#include "app/gui.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "core/journal.hpp"
+#include "db/journal_store.hpp"
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+
+namespace app {
+
+namespace {
+
+ui::Assets loadAssets() {
+    ui::Assets a;
+    const std::string dir = platform::assetsDir();
+    const std::string prefix = dir.empty() ? "" : dir + "/";
+    a.regularTtf = platform::loadFile(prefix + "fonts/DejaVuSans.ttf").value_or("");
+    a.boldTtf = platform::loadFile(prefix + "fonts/DejaVuSans-Bold.ttf").value_or("");
+    for (const auto& path : platform::listAssets("guidance", ".md")) {
+        const std::string name = std::filesystem::path(path).filename().string();
+        if (name == "FORMAT.md") continue;
+        if (auto text = platform::loadFile(path)) a.articles.emplace_back(name, std::move(*text));
+    }
+    return a;
+}
+
+platform::FrameHooks hooksFor(ui::App& app) {
+    platform::FrameHooks h;
+    h.setup = [&app](float scale) { app.setup(scale); };
+    h.prepareFrame = [&app] { return app.prepareFrame(); };
+    h.frame = [&app] { app.frame(); };
+    h.msUntilWake = [&app] { return app.msUntilWake(); };
+    h.wantsQuit = [&app] { return app.wantsQuit(); };
+    h.back = [&app] { app.back(); };
+    return h;
+}
+
+bool parseSize(const std::string& text, int& w, int& h) {
+    return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 200 && w <= 8000 && h <= 8000;
+}
+
+}  // namespace
+
+int runGui(cli::Invocation& inv) {
+    std::unique_ptr<db::JournalStore> store;
+    std::string openError;
+    std::function<core::Result<void>()> restore;
+    auto opened = db::JournalStore::open(inv.dbPath);
+    if (opened) {
+        store = std::move(*opened);
+        (void)store->dailyBackup(core::localFromUtc(core::nowUtc()).date);
+    } else {
+        openError = opened.error().message;
+        if (auto newest = db::JournalStore::newestBackup(inv.dbPath)) {
+            const std::string backup = *newest, path = inv.dbPath;
+            restore = [backup, path] { return db::JournalStore::restore(backup, path); };
+        }
+    }
+    std::unique_ptr<core::Journal> journal = store ? std::make_unique<core::Journal>(*store) : nullptr;
+    ui::App app(journal.get(), loadAssets(), openError, restore);
+    platform::FrameHooks hooks = hooksFor(app);
+    const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
+    bool first = true;
+    hooks.frame = [&] {
+        app.frame();
+        if (first && timing) std::fprintf(stderr, "first_frame_s=%.4f\n", platform::seconds());
+        first = false;
+    };
+    platform::WindowConfig config;
+    config.continuous = std::getenv("KNEELOG_DRAW_EVERY_FRAME") != nullptr;
+    config.iconPng = platform::assetsDir() + "/icons/kneelog-256.png";
+    return platform::runWindow(config, hooks);
+}
+
+int runScreenshot(cli::Invocation& inv) {
+    const auto screenName = inv.get("screen").value_or("log");
+    const auto screen = ui::screenFromName(screenName);
+    if (!screen) return cli::usageError("screenshot: unknown screen '" + screenName +
+                                        "'; choose log, history, trends, guidance, export or settings");
+    const auto out = inv.get("out");
+    if (!out) return cli::usageError("screenshot: --out FILE.png is required");
+    platform::HeadlessConfig config;
+    if (auto s = inv.get("size"); s && !parseSize(*s, config.width, config.height))
+        return cli::usageError("screenshot: --size must be WxH, e.g. 412x915");
+    if (auto s = inv.get("scale")) {
+        config.scale = std::strtof(s->c_str(), nullptr);
+        if (!(config.scale >= 0.5f && config.scale <= 4.0f)) return cli::usageError("screenshot: --scale must be 0.5 to 4");
+    }
+    if (auto f = inv.get("frames")) {
+        config.frames = std::atoi(f->c_str());
+        if (config.frames < 1 || config.frames > 100000) return cli::usageError("screenshot: --frames must be 1 or more");
+    }
+    const auto theme = inv.get("theme").value_or("light");
+    if (theme != "light" && theme != "dark" && theme != "contrast")
+        return cli::usageError("screenshot: --theme must be light, dark or contrast");
+
+    auto opened = db::JournalStore::open(inv.dbPath);
+    if (!opened) return cli::fail(opened.error());
+    core::Journal journal(**opened);
+    ui::App app(&journal, loadAssets());
+    app.show(*screen);
+    platform::FrameHooks hooks = hooksFor(app);
+    hooks.setup = [&](float scale) {
+        app.setup(scale);
+        app.setTheme(ui::themeFromName(theme), false);
+    };
+    config.pngOut = *out;
+    const bool measure = inv.has("frames");
+    if (!measure) config.frames = 3;  // let layout settle
+    auto result = platform::runHeadless(config, hooks);
+    if (!result.ok) {
+        std::fprintf(stderr, "kneelog: screenshot failed: %s\n", result.error.c_str());
+        return cli::kExitFailure;
+    }
+    if (measure) {
+        std::vector<double> ms = result.frameMs;
+        if (ms.size() > 1) ms.erase(ms.begin());  // the first frame builds the font texture
+        std::sort(ms.begin(), ms.end());
+        const double median = ms[ms.size() / 2];
+        const double p95 = ms[std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.95))];
+        std::printf("frame_ms median=%.3f p95=%.3f frames=%zu\n", median, p95, result.frameMs.size());
+    }
+    return cli::kExitOk;
+}
+
+}  // namespace app

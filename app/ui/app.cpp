@@ -1,0 +1,247 @@
+#include "ui/app.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+namespace {
+
+constexpr ScreenInfo kScreens[] = {
+    {ScreenId::Log, "log", "Log"},           {ScreenId::History, "history", "History"},
+    {ScreenId::Trends, "trends", "Trends"},  {ScreenId::Guidance, "guidance", "Guide"},
+    {ScreenId::Export, "export", "Export"},  {ScreenId::Settings, "settings", "Settings"},
+};
+
+constexpr float kBaseFontPx = 17.0f;
+constexpr const char* kThemeKey = "theme";
+constexpr const char* kFontScaleKey = "font_scale";
+
+std::optional<std::string> readSetting(core::Journal* j, const char* key) {
+    if (!j) return std::nullopt;
+    auto v = j->repository().setting(key);
+    if (!v || !v->has_value()) return std::nullopt;
+    return **v;
+}
+
+}  // namespace
+
+std::span<const ScreenInfo> screenInfos() { return kScreens; }
+
+std::optional<ScreenId> screenFromName(std::string_view name) {
+    for (const auto& s : kScreens)
+        if (s.name == name) return s.id;
+    return std::nullopt;
+}
+
+App::App(core::Journal* journal, Assets assets, std::string openError,
+         std::function<core::Result<void>()> restoreBackup)
+    : m_journal(journal), m_assets(std::move(assets)), m_openError(std::move(openError)),
+      m_restoreBackup(std::move(restoreBackup)) {
+    m_screens.push_back(makeLogScreen());
+    m_screens.push_back(makeHistoryScreen());
+    m_screens.push_back(makeTrendsScreen());
+    m_screens.push_back(makeGuidanceScreen());
+    m_screens.push_back(makeExportScreen());
+    m_screens.push_back(makeSettingsScreen());
+    if (auto t = readSetting(m_journal, kThemeKey)) m_theme = themeFromName(*t);
+    if (auto f = readSetting(m_journal, kFontScaleKey)) {
+        float v = 1.0f;
+        std::from_chars(f->data(), f->data() + f->size(), v);
+        m_fontScale = std::clamp(v, 0.8f, 2.0f);
+    }
+}
+
+App::~App() = default;
+
+Screen& App::screen(ScreenId id) { return *m_screens[static_cast<size_t>(id)]; }
+
+void App::setup(float scale) {
+    m_scale = scale;
+    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale));
+    applyTheme(m_theme, m_scale);
+}
+
+bool App::prepareFrame() {
+    if (!m_fontsDirty) return false;
+    m_fontsDirty = false;
+    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale));
+    return true;
+}
+
+void App::setTheme(ThemeKind t, bool persist) {
+    m_theme = t;
+    applyTheme(t, m_scale);
+    if (persist && m_journal) (void)m_journal->repository().setSetting(kThemeKey, std::string(themeName(t)));
+}
+
+void App::setFontScale(float s, bool persist) {
+    m_fontScale = std::clamp(s, 0.8f, 2.0f);
+    m_fontsDirty = true;
+    if (persist && m_journal) (void)m_journal->repository().setSetting(kFontScaleKey, std::to_string(m_fontScale));
+}
+
+void App::startEdit(const core::Episode& e) {
+    screen(ScreenId::Log).edit(e);
+    m_current = ScreenId::Log;
+}
+
+void App::showOutcome(const core::SaveOutcome&, const core::Episode&) {}
+
+void App::flash(std::string message) {
+    m_flash = std::move(message);
+    m_flashUntil = ImGui::GetTime() + 4.0;
+}
+
+uint64_t App::dataVersion() { return m_journal ? m_journal->repository().dataVersion() : 0; }
+
+int App::msUntilWake() const {
+    if (m_flash.empty()) return -1;
+    const double left = m_flashUntil - ImGui::GetTime();
+    return left <= 0 ? 0 : static_cast<int>(left * 1000.0) + 1;
+}
+
+void App::back() {
+    if (!screen(m_current).back() && m_current != ScreenId::Log) m_current = ScreenId::Log;
+}
+
+void App::frame() {
+    updateLayout(m_scale);
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    if (!m_journal) {
+        drawRecovery();
+    } else if (layout().narrow) {
+        drawContent();
+        drawNavigation(true);
+    } else {
+        drawNavigation(false);
+        drawContent();
+    }
+    ImGui::End();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !io.WantTextInput) back();
+    drawFlash();
+}
+
+void App::drawNavigation(bool bottom) {
+    const Palette& p = palette();
+    const float barH = bottom ? std::max(layout().minTouch * 1.25f, em(3.2f)) : em(3.0f);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(0.5f), em(0.35f)));
+    ImGui::BeginChild("##nav", ImVec2(0, barH), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 wp = ImGui::GetWindowPos();
+    const float lineY = bottom ? wp.y : wp.y + barH - 1;
+    dl->AddLine(ImVec2(wp.x, lineY), ImVec2(wp.x + ImGui::GetWindowWidth(), lineY), ImGui::GetColorU32(p.border));
+    float x0 = 0;
+    if (!bottom) {
+        ImGui::PushFont(fonts().heading);
+        ImGui::SetCursorPosY((barH - ImGui::GetFontSize()) * 0.5f);
+        ImGui::TextColored(p.accent, "KneeLog");
+        ImGui::PopFont();
+        ImGui::SameLine(0, em(2.0f));
+        x0 = ImGui::GetCursorPosX();
+    }
+    const int n = static_cast<int>(std::size(kScreens));
+    const float avail = ImGui::GetWindowWidth() - x0 - em(0.5f);
+    const float w = bottom ? avail / static_cast<float>(n) : std::min(em(7.0f), avail / static_cast<float>(n));
+    const float h = barH - em(0.7f);
+    for (int i = 0; i < n; ++i) {
+        const ScreenInfo& s = kScreens[i];
+        const bool active = s.id == m_current;
+        ImGui::SetCursorPos(ImVec2(x0 + w * static_cast<float>(i), em(0.35f)));
+        ImGui::PushStyleColor(ImGuiCol_Button, active ? ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.16f) : ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, active ? p.accent : p.textMuted);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
+        ImGui::PushFont(bottom ? (active ? fonts().smallBold : fonts().small) : (active ? fonts().bold : fonts().regular));
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.1f), em(0.3f)));
+        if (ImGui::Button(std::string(s.label).append("##nav").c_str(), ImVec2(w - em(0.2f), h))) m_current = s.id;
+        recordItem(std::string("nav:").append(s.name));
+        ImGui::PopStyleVar();
+        ImGui::PopFont();
+        if (active) {
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            const float y = bottom ? a.y : b.y + em(0.3f) - 2;
+            dl->AddRectFilled(ImVec2(a.x + em(0.6f), y), ImVec2(b.x - em(0.6f), y + std::max(2.0f, em(0.15f))),
+                              ImGui::GetColorU32(p.accent), 2.0f);
+        }
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(2);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void App::drawContent() {
+    const float navH = layout().narrow ? std::max(layout().minTouch * 1.25f, em(3.2f)) : 0.0f;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(layout().narrow ? 0.8f : 1.5f), em(1.0f)));
+    const ImGuiWindowFlags scroll = screen(m_current).ownsScrolling()
+                                        ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse
+                                        : ImGuiWindowFlags_None;
+    ImGui::BeginChild("##content", ImVec2(0, -navH), false, ImGuiWindowFlags_AlwaysUseWindowPadding | scroll);
+    screen(m_current).draw(*this);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void App::drawRecovery() {
+    ImGui::SetCursorPos(ImVec2(em(1.5f), em(1.5f)));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetIO().DisplaySize.x - em(1.5f));
+    heading("Your journal could not be opened");
+    ImGui::TextWrapped("%s", m_openError.c_str());
+    ImGui::Spacing();
+    hint("KneeLog has not changed the file. Nothing in it has been written to or deleted.");
+    ImGui::Spacing();
+    if (m_restoreBackup) {
+        if (primaryButton("Restore the newest automatic backup")) {
+            if (auto r = m_restoreBackup(); r) m_openError = "The backup was restored. Please start KneeLog again.";
+            else m_openError = r.error().message;
+            m_restoreBackup = {};
+        }
+    } else {
+        hint("There is no automatic backup to restore. You can choose another file with: kneelog --db PATH");
+    }
+    if (ImGui::Button("Close KneeLog")) m_quit = true;
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+void App::drawFlash() {
+    if (m_flash.empty()) return;
+    if (ImGui::GetTime() > m_flashUntil) {
+        m_flash.clear();
+        return;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    const float bottom = layout().narrow ? std::max(layout().minTouch * 1.25f, em(3.2f)) + em(0.8f) : em(1.2f);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - bottom), 0, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette().text);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().background);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, em(0.6f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.0f), em(0.7f)));
+    ImGui::Begin("##flash", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::PushTextWrapPos(std::min(io.DisplaySize.x * 0.85f, em(30.0f)));
+    ImGui::TextUnformatted(m_flash.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace ui

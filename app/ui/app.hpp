@@ -1,0 +1,118 @@
+#pragma once
+// The GUI: navigation frame, settings, and the screens. The platform runner calls setup(),
+// prepareFrame() and frame(); the app never sees SDL and never runs SQL.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/journal.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+
+namespace ui {
+
+enum class ScreenId { Log, History, Trends, Guidance, Export, Settings };
+
+struct ScreenInfo {
+    ScreenId id;
+    std::string_view name;   // command-line name: "log", "history", ...
+    std::string_view label;  // navigation label
+};
+std::span<const ScreenInfo> screenInfos();
+std::optional<ScreenId> screenFromName(std::string_view name);
+
+// What the app reads from the assets folder (the platform loads the bytes).
+struct Assets {
+    std::string regularTtf;
+    std::string boldTtf;
+    std::vector<std::pair<std::string, std::string>> articles;  // (file name, contents)
+};
+
+class Screen;
+
+class App {
+public:
+    // `journal` may be null when the journal could not be opened: the app then shows `openError`
+    // and, when `restoreBackup` is set, offers to restore the newest automatic backup.
+    App(core::Journal* journal, Assets assets, std::string openError = {},
+        std::function<core::Result<void>()> restoreBackup = {});
+    ~App();
+
+    void setup(float scale);
+    bool prepareFrame();
+    void frame();
+    int msUntilWake() const;
+    void back();
+    bool wantsQuit() const { return m_quit; }
+
+    void show(ScreenId id) { m_current = id; }
+    ScreenId current() const { return m_current; }
+
+    // Settings (persisted in the journal unless `persist` is false, e.g. for screenshots).
+    ThemeKind theme() const { return m_theme; }
+    void setTheme(ThemeKind t, bool persist = true);
+    float fontScale() const { return m_fontScale; }
+    void setFontScale(float s, bool persist = true);
+
+    core::Journal* journal() { return m_journal; }
+    const Assets& assets() const { return m_assets; }
+    float scale() const { return m_scale; }
+
+    // Opens the Log screen on an existing episode.
+    void startEdit(const core::Episode& e);
+    // After a save: raises the alert for the triage outcome (pinned when urgent or an emergency).
+    void showOutcome(const core::SaveOutcome& outcome, const core::Episode& e);
+
+    // A short confirmation shown at the bottom for a few seconds.
+    void flash(std::string message);
+    // Asks the screens to drop cached view models (after a change made outside them).
+    uint64_t dataVersion();
+
+private:
+    void drawNavigation(bool bottom);
+    void drawContent();
+    void drawRecovery();
+    void drawFlash();
+    Screen& screen(ScreenId id);
+
+    core::Journal* m_journal;
+    Assets m_assets;
+    std::string m_openError;
+    std::function<core::Result<void>()> m_restoreBackup;
+    std::vector<std::unique_ptr<Screen>> m_screens;
+    ScreenId m_current = ScreenId::Log;
+    ThemeKind m_theme = ThemeKind::Light;
+    float m_fontScale = 1.0f;
+    float m_scale = 1.0f;
+    bool m_fontsDirty = false;
+    bool m_quit = false;
+    std::string m_flash;
+    double m_flashUntil = 0;
+};
+
+// Base of every screen: one file each, drawing cached view models.
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual void draw(App& app) = 0;
+    // Back button / Escape: true when the screen consumed it (closed a dialog).
+    virtual bool back() { return false; }
+    // True when the screen scrolls its own regions (the frame then does not scroll it).
+    virtual bool ownsScrolling() const { return false; }
+    // Opens an existing episode for editing (the Log screen).
+    virtual void edit(const core::Episode&) {}
+};
+
+std::unique_ptr<Screen> makeLogScreen();
+std::unique_ptr<Screen> makeHistoryScreen();
+std::unique_ptr<Screen> makeTrendsScreen();
+std::unique_ptr<Screen> makeGuidanceScreen();
+std::unique_ptr<Screen> makeExportScreen();
+std::unique_ptr<Screen> makeSettingsScreen();
+
+}  // namespace ui

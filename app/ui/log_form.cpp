@@ -1,0 +1,281 @@
+#include "ui/log_form.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/vocabulary.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+namespace {
+
+void sectionTitle(const char* title) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+}
+
+std::string withThousands(std::size_t n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+    return s;
+}
+
+std::string dayLabel(const core::CivilDate& d, const core::CivilDate& today) {
+    static const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const int64_t days = core::daysFromCivil(d);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s %d %s %d", kWeekdays[((days % 7) + 7) % 7], d.day, kMonths[d.month - 1], d.year);
+    if (d == today) return std::string("Today, ") + buf;
+    if (d == core::addDays(today, -1)) return std::string("Yesterday, ") + buf;
+    return buf;
+}
+
+}  // namespace
+
+const char* painWords(int pain) {
+    if (pain <= 0) return "no pain";
+    if (pain <= 3) return "mild";
+    if (pain <= 6) return "moderate";
+    if (pain <= 9) return "severe";
+    return "worst imaginable";
+}
+
+void LogForm::reset(int64_t nowUtc, const std::string& lastSide) {
+    m_draft = core::Episode{};
+    m_draft.side = lastSide;
+    m_draft.startedAt = core::localFromUtc(nowUtc);
+    m_hasPain = false;
+    m_timeIsNow = true;
+    m_pickerOpen = false;
+    m_timeError.clear();
+}
+
+void LogForm::load(const core::Episode& e) {
+    m_draft = e;
+    m_hasPain = true;
+    m_timeIsNow = false;
+    m_pickerOpen = false;
+    m_timeError.clear();
+}
+
+core::Episode LogForm::episode() const {
+    core::Episode e = m_draft;
+    if (m_timeIsNow) e.startedAt = core::localFromUtc(core::nowUtc());
+    return e;
+}
+
+void LogForm::setTime(const core::LocalDateTime& t) {
+    m_draft.startedAt = t;
+    m_timeIsNow = false;
+}
+
+void LogForm::drawWhen(int64_t nowUtc) {
+    const core::LocalDateTime now = core::localFromUtc(nowUtc);
+    const core::LocalDateTime& t = m_timeIsNow ? now : m_draft.startedAt;
+    const std::string when = dayLabel(t.date, now.date) + "  \xC2\xB7  " + core::formatTime(t) + (m_timeIsNow ? " (now)" : "");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(when.c_str());
+    flowItem(ImGui::CalcTextSize("Change time").x + em(1.0f), false);
+    if (ImGui::Button(m_pickerOpen ? "Close##time" : "Change time", ImVec2(0, layout().minTouch))) {
+        m_pickerOpen = !m_pickerOpen;
+        m_timeText = core::formatDate(t.date) + " " + core::formatTime(t);
+        m_timeError.clear();
+    }
+    recordItem("change-time");
+    // Late entries land on the wrong day in other diaries: say plainly which day this is.
+    if (m_timeIsNow && now.hour < 5) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
+        ImGui::TextWrapped("It is after midnight, so this will be logged on %s.", dayLabel(now.date, now.date).c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::Button("It was yesterday evening")) {
+            core::LocalDateTime y = now;
+            y.date = core::addDays(now.date, -1);
+            y.hour = 23;
+            y.minute = 30;
+            y.second = 0;
+            auto resolved = core::parseDateTime(core::formatDate(y.date) + " 23:30");
+            setTime(resolved ? *resolved : y);
+        }
+        recordItem("yesterday-evening");
+    }
+    if (m_pickerOpen) drawTimePicker(nowUtc);
+}
+
+void LogForm::drawTimePicker(int64_t nowUtc) {
+    ImGui::Indent(em(0.5f));
+    hint("Type the date and time it started (YYYY-MM-DD HH:MM), or pick one:");
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(12.0f)));
+    bool apply = ImGui::InputText("##when", &m_timeText, ImGuiInputTextFlags_EnterReturnsTrue);
+    recordItem("time-text");
+    ImGui::SameLine();
+    apply = ImGui::Button("Set time") || apply;
+    recordItem("time-apply");
+    struct Quick { const char* label; int64_t minutesAgo; };
+    bool first = true;
+    for (const Quick& q : {Quick{"Now", 0}, Quick{"1 hour ago", 60}, Quick{"3 hours ago", 180}, Quick{"Yesterday", 24 * 60}}) {
+        flowItem(ImGui::CalcTextSize(q.label).x + em(1.5f), first);
+        first = false;
+        if (ImGui::Button(q.label)) {
+            if (q.minutesAgo == 0) {
+                m_timeIsNow = true;
+                m_pickerOpen = false;
+            } else {
+                setTime(core::localFromUtc(nowUtc - q.minutesAgo * 60));
+                m_timeText = core::formatDate(m_draft.startedAt.date) + " " + core::formatTime(m_draft.startedAt);
+            }
+        }
+    }
+    if (apply) {
+        auto t = core::parseDateTime(m_timeText);
+        if (!t) m_timeError = t.error().message;
+        else if (t->date.year < 1970) m_timeError = "Dates before 1970 cannot be logged.";
+        else if (core::toUtcSeconds(*t) > nowUtc + core::kFutureToleranceSeconds)
+            m_timeError = "That time is in the future. Log an episode once it has started.";
+        else {
+            setTime(*t);
+            m_timeError.clear();
+            m_pickerOpen = false;
+        }
+    }
+    if (!m_timeError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        ImGui::TextWrapped("%s", m_timeError.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Unindent(em(0.5f));
+}
+
+void LogForm::drawPain() {
+    sectionTitle("Pain right now, 0 to 10");
+    const bool narrow = layout().narrow;
+    const float spacing = em(0.35f);
+    const int perRow = narrow ? 6 : 11;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float size = std::clamp((avail - spacing * static_cast<float>(perRow - 1)) / static_cast<float>(perRow),
+                                  layout().minTouch, em(3.6f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, spacing));
+    ImGui::PushFont(fonts().huge);
+    for (int n = 0; n <= 10; ++n) {
+        if (n % perRow != 0) ImGui::SameLine();
+        const bool selected = m_hasPain && m_draft.pain == n;
+        const ImVec4 fill = painColor(n);
+        ImGui::PushStyleColor(ImGuiCol_Button, fill);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(fill.x * 0.9f, fill.y * 0.9f, fill.z * 0.9f, 1));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(fill.x * 0.8f, fill.y * 0.8f, fill.z * 0.8f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, painTextColor(n));
+        ImGui::PushStyleColor(ImGuiCol_Border, selected ? palette().text : ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? std::max(3.0f, em(0.2f)) : 0.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, em(0.5f));
+        char label[16];
+        std::snprintf(label, sizeof label, "%d##pain", n);
+        if (ImGui::Button(label, ImVec2(size, size))) {
+            m_draft.pain = n;
+            m_hasPain = true;
+        }
+        recordItem("pain:" + std::to_string(n));
+        if (selected) {  // a second cue besides colour: a ring and an underline bar
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + size * 0.3f, b.y - em(0.35f)),
+                                                      ImVec2(b.x - size * 0.3f, b.y - em(0.2f)),
+                                                      ImGui::GetColorU32(painTextColor(n)), 2.0f);
+        }
+        ImGui::PopStyleVar(2);
+        ImGui::PopStyleColor(5);
+    }
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
+    ImGui::TextUnformatted("0 = no pain");
+    const char* right = "10 = worst pain imaginable";
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(right).x));
+    ImGui::TextUnformatted(right);
+    ImGui::PopStyleColor();
+    if (m_hasPain) ImGui::Text("You chose %d: %s.", m_draft.pain, painWords(m_draft.pain));
+}
+
+void LogForm::drawSide() {
+    sectionTitle("Which knee?");
+    segmented("side", core::sideTerms(), m_draft.side);
+}
+
+void LogForm::drawDetails() {
+    sectionTitle("Type of pain");
+    segmented("type", core::painTypeTerms(), m_draft.painType);
+    sectionTitle("How it started");
+    segmented("onset", core::onsetTerms(), m_draft.onset);
+    sectionTitle("When does it hurt?");
+    chipSet("when", core::contextTerms(), m_draft.when);
+    drawSymptoms();
+    sectionTitle("What you did for it");
+    chipSet("care", core::careTerms(), m_draft.care);
+    if (std::find(m_draft.care.begin(), m_draft.care.end(), "medication") != m_draft.care.end()) {
+        ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(20.0f)));
+        ImGui::InputTextWithHint("##medication", "Medication and dose, e.g. ibuprofen 400 mg", &m_draft.medication);
+        recordItem("medication");
+    }
+    drawNote();
+}
+
+void LogForm::drawSymptoms() {
+    sectionTitle("Symptoms");
+    std::string group;
+    for (const core::Term& t : core::symptomTerms()) {
+        if (t.group == group) continue;
+        group = std::string(t.group);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
+        ImGui::TextUnformatted(group.c_str());
+        ImGui::PopStyleColor();
+        chipSet("symptom", core::symptomTerms(), m_draft.symptoms, group.c_str());
+        if (group == "Swelling and stiffness") drawFollowUp();
+    }
+    // One line for each ticked symptom whose word may be unclear.
+    for (const auto& name : m_draft.symptoms)
+        if (const core::Term* t = core::findTerm(core::symptomTerms(), name); t && !t->explanation.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
+            ImGui::TextWrapped("\xE2\x9C\x93 %.*s: %.*s", static_cast<int>(t->label.size()), t->label.data(),
+                               static_cast<int>(t->explanation.size()), t->explanation.data());
+            ImGui::PopStyleColor();
+        }
+}
+
+// Swelling, redness or warmth: ask about the signs that change the advice (red-flags.md).
+void LogForm::drawFollowUp() {
+    const bool ask = m_draft.hasSymptom("swelling") || m_draft.hasSymptom("redness") || m_draft.hasSymptom("warmth");
+    if (!ask) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(palette().accent.x, palette().accent.y, palette().accent.z, 0.10f));
+    ImGui::BeginChild("##followup", ImVec2(0, std::max(layout().minTouch, em(2.4f)) + em(2.6f)), true);
+    ImGui::TextWrapped("Please also check these, they change the advice:");
+    static constexpr core::Term kAsk[] = {{"fever", "Fever", "", ""},
+                                          {"calf_swelling", "Calf swelling", "", ""},
+                                          {"breathless", "Short of breath", "", ""}};
+    chipSet("followup", kAsk, m_draft.symptoms);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void LogForm::drawNote() {
+    sectionTitle("Note");
+    const std::size_t count = core::utf8Length(m_draft.note);
+    const float h = layout().narrow ? em(5.0f) : em(6.0f);
+    ImGui::InputTextMultiline("##note", &m_draft.note, ImVec2(-1, h));
+    recordItem("note");
+    const bool over = count > core::kMaxNoteChars;
+    ImGui::PushStyleColor(ImGuiCol_Text, over ? palette().danger : palette().textMuted);
+    const std::string counter = withThousands(count) + " / " + withThousands(core::kMaxNoteChars) + " characters";
+    ImGui::TextUnformatted(counter.c_str());
+    if (over)
+        ImGui::TextWrapped("The note is %s characters too long. Shorten it to save; nothing is cut off for you.",
+                           withThousands(count - core::kMaxNoteChars).c_str());
+    ImGui::PopStyleColor();
+}
+
+}  // namespace ui

@@ -1,0 +1,47 @@
+#pragma once
+// The episode form behind the Log screen (also used to edit an episode from History).
+#include <cstdint>
+#include <string>
+
+#include "core/episode.hpp"
+
+namespace ui {
+
+class LogForm {
+public:
+    // A fresh entry: time "now", the last side used, nothing else chosen.
+    void reset(int64_t nowUtc, const std::string& lastSide);
+    void load(const core::Episode& e);
+
+    bool editing() const { return m_draft.id != 0; }
+    bool hasPain() const { return m_hasPain; }
+    // The episode as it would be saved (time "now" resolves to this moment).
+    core::Episode episode() const;
+
+    void drawWhen(int64_t nowUtc);
+    void drawPain();
+    void drawSide();
+    void drawDetails();
+
+    bool timePickerOpen() const { return m_pickerOpen; }
+    void closeTimePicker() { m_pickerOpen = false; }
+
+private:
+    void drawTimePicker(int64_t nowUtc);
+    void drawSymptoms();
+    void drawFollowUp();
+    void drawNote();
+    void setTime(const core::LocalDateTime& t);
+
+    core::Episode m_draft;
+    bool m_hasPain = false;
+    bool m_timeIsNow = true;
+    bool m_pickerOpen = false;
+    std::string m_timeText;
+    std::string m_timeError;
+};
+
+// "no pain", "mild", "moderate", "severe", "worst imaginable".
+const char* painWords(int pain);
+
+}  // namespace ui

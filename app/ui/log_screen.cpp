@@ -1,0 +1,155 @@
+// The Log screen: the screen people open every day, often in pain, often on a phone.
+// A pain-only entry is two taps (the number, Save); everything else is optional, one tap each.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/app.hpp"
+#include "ui/log_form.hpp"
+#include "ui/widgets.hpp"
+
+namespace ui {
+
+namespace {
+
+constexpr const char* kLastSideKey = "last_side";
+
+class LogScreen final : public Screen {
+public:
+    void draw(App& app) override {
+        core::Journal* journal = app.journal();
+        if (!journal) return;
+        refresh(app, *journal);
+        if (m_pendingEdit) {
+            m_form.load(*m_pendingEdit);
+            m_pendingEdit.reset();
+        }
+        const float footerH = std::max(layout().minTouch, ImGui::GetFontSize() + em(1.0f)) + em(1.4f);
+        ImGui::BeginChild("##logform", ImVec2(0, -footerH), false, ImGuiWindowFlags_NoBackground);
+        drawHeader(app);
+        ImGui::Spacing();
+        m_form.drawPain();
+        ImGui::Spacing();
+        m_form.drawSide();
+        ImGui::Spacing();
+        ImGui::Separator();
+        hint("Everything below is optional.");
+        m_form.drawDetails();
+        ImGui::Dummy(ImVec2(0, em(1.0f)));
+        ImGui::EndChild();
+        drawFooter(app, *journal);
+    }
+
+    bool back() override {
+        if (m_form.timePickerOpen()) {
+            m_form.closeTimePicker();
+            return true;
+        }
+        if (m_form.editing()) {
+            m_form.reset(journalNow(), m_lastSide);
+            return true;
+        }
+        return false;
+    }
+
+    void edit(const core::Episode& e) override { m_pendingEdit = e; }
+    bool ownsScrolling() const override { return true; }
+
+private:
+    void refresh(App& app, core::Journal& journal) {
+        const uint64_t version = app.dataVersion();
+        if (m_loaded && version == m_version) return;
+        m_version = version;
+        const core::LocalDateTime now = core::localFromUtc(journal.now());
+        auto today = journal.repository().countEpisodes(core::DateRange{now.date, now.date});
+        m_loggedToday = today ? static_cast<int>(*today) : 0;
+        if (!m_loaded) {
+            auto side = journal.repository().setting(kLastSideKey);
+            m_lastSide = side && side->has_value() ? **side : std::string();
+            m_form.reset(journal.now(), m_lastSide);
+            m_loaded = true;
+        }
+    }
+
+    static int64_t journalNow() { return core::nowUtc(); }
+
+    void drawHeader(App& app) {
+        if (m_form.editing()) {
+            heading("Edit episode");
+            hint("Change what you need, then save. Esc or Back cancels.");
+        } else {
+            heading("How is your knee right now?");
+            if (m_loggedToday == 0) hint("Nothing logged today yet. A pain number alone is enough.");
+            else {
+                char buf[96];
+                std::snprintf(buf, sizeof buf, "%d episode%s logged today. Log each one as it happens.", m_loggedToday,
+                              m_loggedToday == 1 ? "" : "s");
+                hint(buf);
+            }
+        }
+        ImGui::Spacing();
+        m_form.drawWhen(app.journal()->now());
+    }
+
+    void drawFooter(App& app, core::Journal& journal) {
+        ImGui::Separator();
+        ImGui::Spacing();
+        const bool canSave = m_form.hasPain();
+        char label[64];
+        if (canSave) std::snprintf(label, sizeof label, "Save  \xC2\xB7  pain %d", m_form.episode().pain);
+        else std::snprintf(label, sizeof label, "Choose a pain number to save");
+        const float w = layout().narrow ? ImGui::GetContentRegionAvail().x
+                                        : std::min(ImGui::GetContentRegionAvail().x, em(18.0f));
+        ImGui::BeginDisabled(!canSave);
+        const bool enter = canSave && !ImGui::GetIO().WantTextInput &&
+                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
+        const bool clicked = primaryButton(label, ImVec2(w, 0));
+        ImGui::EndDisabled();
+        recordItem("save");
+        if (m_form.editing()) {
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel", ImVec2(0, std::max(layout().minTouch, ImGui::GetFontSize() + em(1.0f)))))
+                m_form.reset(journal.now(), m_lastSide);
+            recordItem("cancel");
+        }
+        if (clicked || enter) save(app, journal);
+    }
+
+    void save(App& app, core::Journal& journal) {
+        core::Episode e = m_form.episode();
+        const bool editing = m_form.editing();
+        auto saved = editing ? journal.edit(e) : journal.add(e);
+        if (!saved) {
+            app.flash("Not saved: " + saved.error().message);
+            return;
+        }
+        if (!e.side.empty() && e.side != m_lastSide) {
+            m_lastSide = e.side;
+            (void)journal.repository().setSetting(kLastSideKey, m_lastSide);
+        }
+        char msg[160];
+        std::snprintf(msg, sizeof msg, "%s \xE2\x9C\x93  %s %s, pain %d", editing ? "Changes saved" : "Saved",
+                      core::formatDate(e.startedAt.date).c_str(), core::formatTime(e.startedAt).c_str(), e.pain);
+        app.flash(msg);
+        e.id = saved->id;
+        app.showOutcome(*saved, e);
+        m_form.reset(journal.now(), m_lastSide);
+        if (editing) app.show(ScreenId::History);
+    }
+
+    LogForm m_form;
+    std::optional<core::Episode> m_pendingEdit;
+    std::string m_lastSide;
+    uint64_t m_version = 0;
+    bool m_loaded = false;
+    int m_loggedToday = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> makeLogScreen() { return std::make_unique<LogScreen>(); }
+
+}  // namespace ui

@@ -1,0 +1,126 @@
+#include "db/file_util.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace db::files {
+
+namespace {
+
+// Closes a descriptor when the scope ends.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+bool writeAll(int fd, const char* data, std::size_t size) {
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+core::Error systemError(int errnum, std::string_view operation, const std::string& path) {
+    const std::string head = "Could not " + std::string(operation) + " '" + path + "'";
+    switch (errnum) {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return core::makeError(core::ErrorCode::ReadOnly, head + ": permission denied (read-only file or folder)");
+    case ENOSPC:
+    case EFBIG:
+    case EDQUOT:
+        return core::makeError(core::ErrorCode::DiskFull, head + " (disk is full)");
+    case ENOENT:
+        return core::makeError(core::ErrorCode::NotFound, head + ": it does not exist");
+    default:
+        return core::makeError(core::ErrorCode::Io, head + " (" + std::strerror(errnum) + ")");
+    }
+}
+
+std::string parentFolder(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    if (slash == std::string::npos) return ".";
+    if (slash == 0) return "/";
+    return path.substr(0, slash);
+}
+
+bool exists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+bool isFolder(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+long long fileSize(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return -1;
+    return static_cast<long long>(st.st_size);
+}
+
+core::Result<void> ensureFolder(const std::string& dir) {
+    if (dir.empty() || isFolder(dir)) return {};
+    const std::string parent = parentFolder(dir);
+    if (parent != dir)
+        if (auto r = ensureFolder(parent); !r) return r;
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return systemError(errno, "create the folder", dir);
+    return {};
+}
+
+core::Result<void> createPrivateFile(const std::string& path) {
+    Fd f{::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)};
+    if (f.fd < 0) return systemError(errno, "create the file", path);
+    return {};
+}
+
+void makePrivate(const std::string& path) {
+    if (exists(path)) ::chmod(path.c_str(), 0600);
+}
+
+core::Result<void> syncPath(const std::string& path) {
+    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (f.fd < 0) return systemError(errno, "open", path);
+    if (::fsync(f.fd) != 0) return systemError(errno, "flush to disk", path);
+    return {};
+}
+
+core::Result<void> renameDurably(const std::string& from, const std::string& to) {
+    if (::rename(from.c_str(), to.c_str()) != 0) return systemError(errno, "move a file into place at", to);
+    return syncPath(parentFolder(to));
+}
+
+core::Result<void> copyFile(const std::string& from, const std::string& to) {
+    Fd in{::open(from.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (in.fd < 0) return systemError(errno, "read", from);
+    Fd out{::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)};
+    if (out.fd < 0) return systemError(errno, "create the file", to);
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(in.fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return systemError(errno, "read", from);
+        if (n == 0) break;
+        if (!writeAll(out.fd, buffer, static_cast<std::size_t>(n))) return systemError(errno, "write", to);
+    }
+    if (::fsync(out.fd) != 0) return systemError(errno, "flush to disk", to);
+    return {};
+}
+
+void removeFile(const std::string& path) { ::unlink(path.c_str()); }
+
+}  // namespace db::files

@@ -1,0 +1,35 @@
+#pragma once
+// File-system helpers for the journal: private modes (0600 files, 0700 folders), durable
+// renames, and errno turned into messages for a person. POSIX; used only inside db/.
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace db::files {
+
+// The folder holding `path` ("." when it has none).
+std::string parentFolder(const std::string& path);
+bool exists(const std::string& path);
+bool isFolder(const std::string& path);
+// -1 when the file cannot be inspected.
+long long fileSize(const std::string& path);
+
+// Creates `dir` and any missing parents with mode 0700.
+core::Result<void> ensureFolder(const std::string& dir);
+// Creates an empty file with mode 0600; fails if it exists.
+core::Result<void> createPrivateFile(const std::string& path);
+// Sets mode 0600 when the file exists.
+void makePrivate(const std::string& path);
+// fsync of a file or a folder (after a rename, so the new name is durable).
+core::Result<void> syncPath(const std::string& path);
+// rename(2) and fsync of the folder.
+core::Result<void> renameDurably(const std::string& from, const std::string& to);
+// Byte copy into a new 0600 file.
+core::Result<void> copyFile(const std::string& from, const std::string& to);
+void removeFile(const std::string& path);
+
+// An error for a failed system call: `errnum` mapped to a code, with the operation and path.
+core::Error systemError(int errnum, std::string_view operation, const std::string& path);
+
+}  // namespace db::files

@@ -1,0 +1,183 @@
+// Opening a journal: a file is inspected through a read-only connection first and only then
+// reopened for writing, so a foreign, damaged or too-new file is never modified.
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "db/file_util.hpp"
+#include "db/journal_store.hpp"
+#include "db/migrations.hpp"
+#include "db/store_internal.hpp"
+
+namespace db {
+
+namespace detail {
+
+namespace {
+
+using core::ErrorCode;
+using core::makeError;
+
+constexpr char kSqliteMagic[] = "SQLite format 3";  // 16 bytes with its terminating zero
+
+// True when the file starts with SQLite's header string.
+core::Result<bool> hasSqliteMagic(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return files::systemError(errno, "read the journal", path);
+    char head[sizeof kSqliteMagic] = {};
+    const ssize_t n = ::read(fd, head, sizeof head);
+    ::close(fd);
+    return n == static_cast<ssize_t>(sizeof head) && std::memcmp(head, kSqliteMagic, sizeof head) == 0;
+}
+
+core::Error foreign(const std::string& path, std::string_view what) {
+    return makeError(ErrorCode::Foreign, "'" + path + "' is not a KneeLog journal (" + std::string(what) +
+                                             "). The file was not changed.");
+}
+
+core::Error damaged(const std::string& path) {
+    return makeError(ErrorCode::Corrupt, "The journal '" + path +
+                                             "' is damaged and was not changed. You can restore the newest "
+                                             "automatic backup.");
+}
+
+// An SQLite failure while inspecting: a header SQLite rejects after the magic matched is damage.
+core::Error inspectionError(const std::string& path, const core::Error& e) {
+    if (e.code == ErrorCode::Corrupt || e.code == ErrorCode::Foreign) return damaged(path);
+    return e;
+}
+
+// "ok" from quick_check / integrity_check, anything else is damage.
+core::Result<void> runCheck(Connection& conn, const std::string& path, bool full) {
+    auto stmt = Statement::prepare(conn, full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)",
+                                   "check the journal");
+    if (!stmt) return inspectionError(path, stmt.error());
+    auto row = stmt->step();
+    if (!row) return inspectionError(path, row.error());
+    if (!*row || stmt->columnText(0) != "ok") return damaged(path);
+    return {};
+}
+
+core::Result<void> checkIdentity(Connection& conn, const std::string& path) {
+    auto tables = conn.queryInt("SELECT count(*) FROM sqlite_schema", "read the journal");
+    if (!tables) return inspectionError(path, tables.error());
+    auto appId = conn.queryInt("PRAGMA application_id", "read the journal");
+    if (!appId) return inspectionError(path, appId.error());
+    if (*appId != kApplicationId && (*appId != 0 || *tables > 0))
+        return foreign(path, "it is a database of another program");
+    auto version = schemaVersion(conn);
+    if (!version) return inspectionError(path, version.error());
+    if (*version > kSchemaVersion)
+        return makeError(ErrorCode::TooNew, "The journal '" + path + "' was written by a newer KneeLog (format " +
+                                                std::to_string(*version) + "; this version reads up to " +
+                                                std::to_string(kSchemaVersion) +
+                                                "). Update KneeLog to open it; the file was not changed.");
+    return {};
+}
+
+}  // namespace
+
+core::Result<void> prepareFile(const std::string& path, bool readOnly) {
+    const std::string dir = files::parentFolder(path);
+    if (files::isFolder(path)) return makeError(ErrorCode::Io, "'" + path + "' is a folder, not a journal file");
+    if (!files::exists(path)) {
+        if (readOnly) return makeError(ErrorCode::NotFound, "There is no journal at '" + path + "'");
+        if (auto r = files::ensureFolder(dir); !r) return r;
+        if (::access(dir.c_str(), W_OK) != 0)
+            return makeError(ErrorCode::ReadOnly,
+                             "The folder '" + dir + "' is read-only: KneeLog cannot create its journal there");
+        if (auto r = files::createPrivateFile(path); !r && !files::exists(path)) return r;
+        return {};
+    }
+    if (::access(path.c_str(), R_OK) != 0) return files::systemError(errno, "read the journal", path);
+    if (readOnly) return {};
+    if (::access(path.c_str(), W_OK) != 0)
+        return makeError(ErrorCode::ReadOnly, "The journal '" + path +
+                                                  "' is read-only, so KneeLog cannot save to it. Check the file's "
+                                                  "permissions. The file was not changed.");
+    if (::access(dir.c_str(), W_OK) != 0)
+        return makeError(ErrorCode::ReadOnly, "The folder '" + dir +
+                                                  "' is read-only: KneeLog needs to keep its lock and log files "
+                                                  "beside the journal. The file was not changed.");
+    return {};
+}
+
+core::Result<void> inspectFile(const std::string& path, bool full) {
+    const long long size = files::fileSize(path);
+    if (size < 0) return files::systemError(errno, "read the journal", path);
+    if (size == 0) return {};  // a journal just created, still empty
+    auto magic = hasSqliteMagic(path);
+    if (!magic) return magic.error();
+    if (!*magic) return foreign(path, "it is not a database file");
+    auto conn = Connection::open(path, SQLITE_OPEN_READONLY);
+    if (!conn) return inspectionError(path, conn.error());
+    if (auto r = checkIdentity(*conn, path); !r) return r;
+    return runCheck(*conn, path, full);
+}
+
+core::Result<void> configure(Connection& conn, const OpenOptions& opts, bool memory) {
+    const std::string timeout = "PRAGMA busy_timeout = " + std::to_string(opts.busyTimeoutMs > 0 ? opts.busyTimeoutMs : 0);
+    if (auto r = conn.exec(timeout, "set up the journal"); !r) return r;
+    if (!opts.readOnly || memory) {
+        auto mode = conn.queryText("PRAGMA journal_mode = WAL", "set up the journal");
+        if (!mode) return mode.error();
+        if (*mode != "wal" && !(memory && *mode == "memory"))
+            return makeError(ErrorCode::Io, "Could not set up the journal (write-ahead logging is not available here)");
+    }
+    for (const char* pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"})
+        if (auto r = conn.exec(pragma, "set up the journal"); !r) return r;
+    auto fk = conn.queryInt("PRAGMA foreign_keys", "set up the journal");
+    if (!fk) return fk.error();
+    if (*fk != 1) return makeError(ErrorCode::Internal, "Could not set up the journal (foreign keys unavailable)");
+    return {};
+}
+
+std::string backupsFolder(const std::string& dbPath) { return files::parentFolder(dbPath) + "/backups"; }
+
+bool isDailyBackupName(std::string_view name) {
+    constexpr std::string_view pattern = "kneelog-dddd-dd-dd.db";
+    if (name.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const bool digit = name[i] >= '0' && name[i] <= '9';
+        if (pattern[i] == 'd' ? !digit : name[i] != pattern[i]) return false;
+    }
+    return true;
+}
+
+}  // namespace detail
+
+core::Result<std::unique_ptr<JournalStore>> JournalStore::open(const std::string& path, OpenOptions opts) {
+    if (path.empty()) return core::makeError(core::ErrorCode::Invalid, "No journal file was given");
+    const bool memory = path == ":memory:";
+    if (memory) opts.readOnly = false;
+    if (!memory) {
+        if (auto r = detail::prepareFile(path, opts.readOnly); !r) return r.error();
+        if (auto r = detail::inspectFile(path, false); !r) return r.error();
+    }
+    const int flags = memory ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                             : (opts.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+    auto conn = Connection::open(path, flags);
+    if (!conn) return conn.error();
+    if (auto r = detail::configure(*conn, opts, memory); !r) return r.error();
+    if (opts.readOnly) {
+        auto version = schemaVersion(*conn);
+        if (!version) return version.error();
+        if (*version != kSchemaVersion)
+            return core::makeError(core::ErrorCode::ReadOnly,
+                                   "The journal '" + path + "' needs an upgrade, which cannot be done read-only");
+    } else if (auto r = migrate(*conn); !r) {
+        return r.error();
+    }
+    if (!memory) {
+        files::makePrivate(path + "-wal");
+        files::makePrivate(path + "-shm");
+    }
+    auto store = std::unique_ptr<JournalStore>(new JournalStore(std::move(*conn), path, opts.readOnly));
+    store->dataVersion();
+    return store;
+}
+
+}  // namespace db

@@ -1,0 +1,109 @@
+#pragma once
+// The SQLite journal: implements core::JournalRepository, plus opening with safety checks,
+// bulk import, integrity check, backups, restore and "delete all my data".
+//
+// Conventions:
+// - Ranges are inclusive local days (the person's day as recorded); an open bound is open.
+// - Soft-deleted episodes (and their alerts) are left out of every query except episode(id).
+// - episodes() is newest first: local day, then local start time, then id, all descending.
+//   alerts() and pendingAlerts() are newest first by the time shown.
+// - updateEpisode() replaces the episode's own (non-history) alerts with the given ones, but an
+//   existing alert whose rule set is unchanged is kept as it is (id, time shown and
+//   acknowledgement), so an edit does not re-raise what the person already acknowledged.
+//   Given history alerts are added as new rows; earlier history alerts are left alone.
+//   The episode's deletion state is not changed by an update (use softDelete/undelete).
+// - dataVersion() = this connection's commit count + PRAGMA data_version (other processes).
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/repository.hpp"
+#include "db/sqlite.hpp"
+
+namespace db {
+
+struct OpenOptions {
+    bool readOnly = false;
+    int busyTimeoutMs = 4000;
+};
+
+using EpisodeBatch = std::vector<std::pair<core::Episode, std::vector<core::Alert>>>;
+
+class JournalStore : public core::JournalRepository {
+public:
+    // Opens (creating 0600 in a 0700 folder if missing) and upgrades the journal at `path`;
+    // ":memory:" gives a private in-memory journal. A file that is foreign, damaged or from a
+    // newer KneeLog is refused with a clear message and never written to.
+    static core::Result<std::unique_ptr<JournalStore>> open(const std::string& path, OpenOptions opts = {});
+    ~JournalStore() override;
+
+    core::Result<int64_t> addEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts) override;
+    core::Result<void> updateEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts) override;
+    core::Result<void> softDelete(int64_t id, int64_t atUtc) override;
+    core::Result<void> undelete(int64_t id) override;
+    core::Result<std::optional<core::Episode>> episode(int64_t id) override;
+    core::Result<std::vector<core::Episode>> episodes(const core::DateRange& range, int limit, int offset) override;
+    core::Result<int64_t> countEpisodes(const core::DateRange& range) override;
+    core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& range) override;
+    core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& range) override;
+    core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& range) override;
+    core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override;
+    core::Result<std::vector<core::Alert>> pendingAlerts(core::Level minLevel) override;
+    core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override;
+    core::Result<std::optional<std::string>> setting(const std::string& key) override;
+    core::Result<void> setSetting(const std::string& key, const std::string& value) override;
+    uint64_t dataVersion() override;
+
+    // Stores many episodes with their alerts in one transaction (demo data, import).
+    core::Result<void> addEpisodes(const EpisodeBatch& batch);
+    // The per-day history the H rules read, for the inclusive local days [from, to], oldest first.
+    core::Result<std::vector<core::HistoryDay>> historyDays(core::CivilDate from, core::CivilDate to);
+    // Full integrity check (and foreign keys); Corrupt when anything is wrong.
+    core::Result<void> check();
+    // A consistent copy of the journal in `file` (mode 0600), written aside and renamed into place.
+    core::Result<void> backupTo(const std::string& file);
+    // Today's automatic backup in backups/ beside the journal, keeping the newest 7; the path
+    // made, or nullopt when today's already exists.
+    core::Result<std::optional<std::string>> dailyBackup(core::CivilDate today);
+    // The newest automatic backup of the journal at `dbPath`, if any.
+    static std::optional<std::string> newestBackup(const std::string& dbPath);
+    // Replaces the journal at `dbPath` with `backupFile` after checking the backup is a sound
+    // KneeLog journal; the current journal is kept in backups/ first. Close every store on
+    // `dbPath` before calling.
+    static core::Result<void> restore(const std::string& backupFile, const std::string& dbPath);
+    // Deletes every episode, alert and backup, then checkpoints and vacuums so no trace remains
+    // in the file. Settings are kept.
+    core::Result<void> wipe();
+    std::string path() const { return m_path; }
+
+private:
+    JournalStore(Connection conn, std::string path, bool readOnly);
+
+    core::Result<int64_t> insertEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts);
+    core::Result<void> insertNames(int64_t id, const core::Episode& e);
+    core::Result<void> insertAlert(int64_t episodeId, const core::Alert& a);
+    core::Result<void> replaceAlerts(int64_t episodeId, const std::vector<core::Alert>& alerts);
+    core::Result<void> bumpDaySummary(const core::Episode& e);
+    core::Result<std::optional<std::pair<int64_t, bool>>> dayAndDeleted(int64_t id);
+    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation);
+    core::Result<std::vector<core::DaySummary>> summaryRows(int64_t from, int64_t to);
+    core::Result<std::vector<core::NameCount>> nameCounts(const char* sql, const core::DateRange& range);
+    core::Result<std::vector<core::Alert>> alertRows(const std::string& sql, std::initializer_list<int64_t> params);
+    core::Result<void> committed(Transaction& tx);
+    // Checkpoints and leaves WAL mode, so the file can be replaced with no log left beside it.
+    core::Result<void> leaveWalMode();
+    // Keeps the journal at `dbPath` in backups/ before a restore replaces it.
+    static core::Result<void> keepCurrent(const std::string& dbPath);
+
+    Connection m_conn;
+    std::string m_path;
+    bool m_readOnly = false;
+    uint64_t m_ownCommits = 0;
+    uint64_t m_lastVersion = 0;
+};
+
+}  // namespace db

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# KneeLog's two commands on Debian bookworm:
+#   platform/linux/dev.sh run    install what is missing, build (Release), open your journal
+#   platform/linux/dev.sh test   install what is missing, build, run the whole suite (normal + ASan/UBSan)
+# Both are idempotent: the second time nothing is reinstalled and the build is incremental.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${KNEELOG_BUILD_DIR:-$root/build}"
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+# Runtime and build dependencies (build-only tools for the test suite come after).
+packages=(cmake g++ make pkg-config libsdl2-dev libimgui-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
+          libhpdf-dev fonts-dejavu-core)
+test_packages=(catch2 xvfb xauth xdotool poppler-utils sqlite3 clang libclang-rt-14-dev)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+configure_and_build() {  # dir, extra cmake args...
+  local dir="$1"; shift
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@"
+  fi
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_missing "${packages[@]}"
+    configure_and_build "$build/release" -DKNEELOG_BUILD_TESTS=OFF
+    exec "$build/release/kneelog" "$@"
+    ;;
+  test)
+    install_missing "${packages[@]}" "${test_packages[@]}"
+    # Sanitizer build first: any AddressSanitizer or UBSan report fails the run.
+    configure_and_build "$build/asan" -DKNEELOG_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    echo "== ctest (AddressSanitizer + UndefinedBehaviorSanitizer) =="
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir "$build/asan" --output-on-failure -j "$jobs" --timeout 600
+    configure_and_build "$build/release-tests"
+    echo "== ctest (Release) =="
+    ctest --test-dir "$build/release-tests" --output-on-failure -j "$jobs" --timeout 600
+    ;;
+  *)
+    echo "usage: $0 run [kneelog arguments] | test" >&2
+    exit 2
+    ;;
+esac

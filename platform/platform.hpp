@@ -1,0 +1,77 @@
+#pragma once
+// The platform seam: everything SDL-specific lives behind these functions, so the desktop,
+// headless rendering and Android differ only here. No SDL or ImGui backend types leak out.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace platform {
+
+// What the app gives the runner. Every callback is optional.
+struct FrameHooks {
+    std::function<void(float uiScale)> setup;   // once, after the ImGui context exists: fonts, style
+    std::function<bool()> prepareFrame;         // before NewFrame; true when the font atlas was rebuilt
+    std::function<void()> frame;                // the UI, between NewFrame and Render
+    std::function<int()> msUntilWake;           // >0: a timer is due then; 0: animating now; <0: nothing due
+    std::function<bool()> wantsQuit;            // the app asked to close
+    std::function<void()> pause;                // going to the background: make sure nothing is pending
+    std::function<void()> resume;
+    std::function<void(bool)> textInputChanged; // the soft keyboard was asked to open (true) or close
+    std::function<void()> back;                 // Android back button: close the dialog or go back a screen
+};
+
+struct WindowConfig {
+    std::string title = "KneeLog";
+    int width = 1100;
+    int height = 760;
+    bool continuous = false;  // draw every frame (only to measure the cost of not idling)
+    std::string iconPng;      // path of the window icon, may be empty
+};
+
+// Opens the real window and runs until it is closed (or SIGTERM). Returns the exit code.
+int runWindow(const WindowConfig& config, FrameHooks& hooks);
+
+// One input event of a UI script, applied at the ImGui io level before a frame.
+struct ScriptedInput {
+    float mouseX = -1, mouseY = -1;  // logical px; negative: leave the mouse where it is
+    bool mouseDown = false;
+    std::string text;                // characters typed this frame
+    float wheel = 0;
+};
+
+struct HeadlessConfig {
+    int width = 1280;   // logical px
+    int height = 800;
+    float scale = 1.0f; // device pixels per logical px; the PNG is width*scale x height*scale
+    int frames = 3;
+    std::string pngOut; // empty: no PNG
+    std::function<std::optional<ScriptedInput>(int frame)> input;  // may be empty
+};
+
+struct HeadlessResult {
+    bool ok = false;
+    std::string error;
+    std::vector<double> frameMs;  // CPU time of each frame (NewFrame to present)
+};
+
+// Renders with no display at all (dummy video driver, software renderer).
+HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks);
+
+// [SECTION] paths and files
+// Per-user data folder (SDL_GetPrefPath; the XDG data folder on Linux, app storage on Android).
+std::string userDataDir();
+// Where the assets are: $KNEELOG_ASSETS, beside the binary (build tree), or <prefix>/share/kneelog/assets.
+std::string assetsDir();
+// Reads a file or an APK asset as bytes (SDL_LoadFile); nullopt when it cannot be read.
+std::optional<std::string> loadFile(const std::string& path);
+// Lists the files in an assets sub-folder ending in `suffix` (desktop: directory listing).
+std::vector<std::string> listAssets(const std::string& subdir, const std::string& suffix);
+
+// New files and folders are created 0600 / 0700 (health data).
+void restrictNewFiles();
+
+// Monotonic seconds since start (for start-up timing and animations).
+double seconds();
+
+}  // namespace platform

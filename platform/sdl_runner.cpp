@@ -1,0 +1,251 @@
+// The SDL2 + Dear ImGui runner: an event-driven loop for the real window and a headless
+// renderer for screenshots and UI tests. Same renderer path everywhere (SDL_Renderer).
+#include <SDL.h>
+#include <backends/imgui_impl_sdl.h>
+#include <backends/imgui_impl_sdlrenderer.h>
+#include <imgui.h>
+#include <stb_image.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <cstring>
+
+#include "platform/platform.hpp"
+
+namespace platform {
+
+namespace {
+
+// [SECTION] helpers
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// Frames drawn after the last input so ImGui's hover and layout settle.
+constexpr int kSettleFrames = 3;
+
+struct Session {
+    SDL_Window* window = nullptr;
+    SDL_Renderer* renderer = nullptr;
+    bool imgui = false;
+
+    ~Session() {
+        if (imgui) {
+            ImGui_ImplSDLRenderer_Shutdown();
+            ImGui_ImplSDL2_Shutdown();
+            ImGui::DestroyContext();
+        }
+        if (renderer) SDL_DestroyRenderer(renderer);
+        if (window) SDL_DestroyWindow(window);
+        SDL_Quit();
+    }
+};
+
+bool initImGui(Session& s, FrameHooks& hooks, float uiScale) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is code, not a file beside the journal
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    if (!ImGui_ImplSDL2_InitForSDLRenderer(s.window) || !ImGui_ImplSDLRenderer_Init(s.renderer)) return false;
+    s.imgui = true;
+    if (hooks.setup) hooks.setup(uiScale);
+    return true;
+}
+
+void drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& afterBackendNewFrame) {
+    if (hooks.prepareFrame && hooks.prepareFrame()) ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    if (afterBackendNewFrame) afterBackendNewFrame();
+    ImGui::NewFrame();
+    if (hooks.frame) hooks.frame();
+    ImGui::Render();
+    SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
+    SDL_RenderClear(s.renderer);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+// Display DPI relative to the platform's baseline (96 on desktops, 160 on Android).
+float displayScale(SDL_Window* window) {
+    float ddpi = 0, hdpi = 0, vdpi = 0;
+    const int display = std::max(0, SDL_GetWindowDisplayIndex(window));
+    if (SDL_GetDisplayDPI(display, &ddpi, &hdpi, &vdpi) != 0 || hdpi <= 0) return 1.0f;
+#ifdef __ANDROID__
+    const float baseline = 160.0f;
+#else
+    const float baseline = 96.0f;
+#endif
+    const float s = hdpi / baseline;
+    return std::clamp(s, 1.0f, 4.0f);
+}
+
+void setWindowIcon(SDL_Window* window, const std::string& path) {
+    if (path.empty()) return;
+    int w = 0, h = 0, n = 0;
+    unsigned char* pixels = stbi_load(path.c_str(), &w, &h, &n, 4);
+    if (!pixels) return;
+    SDL_Surface* icon = SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4, SDL_PIXELFORMAT_RGBA32);
+    if (icon) {
+        SDL_SetWindowIcon(window, icon);
+        SDL_FreeSurface(icon);
+    }
+    stbi_image_free(pixels);
+}
+
+bool isBackEvent(const SDL_Event& e) {
+    return e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_AC_BACK;
+}
+
+}  // namespace
+
+// [SECTION] the real window
+
+int runWindow(const WindowConfig& config, FrameHooks& hooks) {
+    SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "kneelog: cannot start the window: %s\n", SDL_GetError());
+        return 1;
+    }
+    Session s;
+    // SDL 2.26 falls back to an invisible offscreen driver when there is no display: refuse instead.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const bool invisible = driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0);
+    if (!driver || (invisible && !SDL_getenv("KNEELOG_ALLOW_HEADLESS_WINDOW"))) {
+        std::fprintf(stderr,
+                     "kneelog: no graphical display was found (DISPLAY / WAYLAND_DISPLAY is not set),\n"
+                     "so the window cannot open. Everything also works from the command line:\n"
+                     "  kneelog add --pain 5 --side left     log an episode\n"
+                     "  kneelog list                         show your journal\n"
+                     "  kneelog --help                       every command\n");
+        return 1;
+    }
+    s.window = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config.width,
+                                config.height, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!s.window) {
+        std::fprintf(stderr, "kneelog: cannot open the window: %s\n", SDL_GetError());
+        return 1;
+    }
+    setWindowIcon(s.window, config.iconPng);
+    s.renderer = SDL_CreateRenderer(s.window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!s.renderer) s.renderer = SDL_CreateRenderer(s.window, -1, SDL_RENDERER_SOFTWARE);
+    if (!s.renderer) {
+        std::fprintf(stderr, "kneelog: cannot create a renderer: %s\n", SDL_GetError());
+        return 1;
+    }
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(s.window, &ww, &wh);
+    SDL_GetRendererOutputSize(s.renderer, &dw, &dh);
+    const float pixelRatio = ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
+    if (!initImGui(s, hooks, pixelRatio * displayScale(s.window))) {
+        std::fprintf(stderr, "kneelog: cannot start the interface\n");
+        return 1;
+    }
+
+    bool running = true, paused = false, textInput = false;
+    int pending = kSettleFrames;
+    SDL_StopTextInput();
+    while (running) {
+        SDL_Event ev;
+        const int wake = hooks.msUntilWake ? hooks.msUntilWake() : -1;
+        const bool drawNow = config.continuous || pending > 0 || wake == 0;
+        bool have = drawNow ? SDL_PollEvent(&ev) != 0
+                            : SDL_WaitEventTimeout(&ev, wake > 0 ? wake : 60 * 60 * 1000) != 0;
+        if (!have && !drawNow) pending = 1;  // a timer came due
+        while (have) {
+            ImGui_ImplSDL2_ProcessEvent(&ev);
+            if (ev.type == SDL_QUIT) running = false;
+            if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) running = false;
+            if (ev.type == SDL_APP_WILLENTERBACKGROUND) {
+                paused = true;
+                if (hooks.pause) hooks.pause();
+            }
+            if (ev.type == SDL_APP_DIDENTERFOREGROUND) {
+                paused = false;
+                if (hooks.resume) hooks.resume();
+            }
+            if (isBackEvent(ev) && hooks.back) hooks.back();
+            pending = kSettleFrames;
+            have = SDL_PollEvent(&ev) != 0;
+        }
+        if (!running || (hooks.wantsQuit && hooks.wantsQuit())) break;
+        if (paused) continue;
+        if (pending > 0 || config.continuous || wake == 0) {
+            drawFrame(s, hooks, {});
+            SDL_RenderPresent(s.renderer);
+            if (pending > 0) --pending;
+        }
+        // ImGui 1.86 does not open the soft keyboard itself: follow io.WantTextInput's edges.
+        const bool want = ImGui::GetIO().WantTextInput;
+        if (want != textInput) {
+            textInput = want;
+            if (want) SDL_StartTextInput(); else SDL_StopTextInput();
+            if (hooks.textInputChanged) hooks.textInputChanged(want);
+        }
+    }
+    if (hooks.pause) hooks.pause();
+    return 0;
+}
+
+// [SECTION] headless
+
+HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
+    HeadlessResult result;
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        result.error = std::string("cannot start SDL: ") + SDL_GetError();
+        return result;
+    }
+    Session s;
+    const int pw = static_cast<int>(static_cast<float>(config.width) * config.scale + 0.5f);
+    const int ph = static_cast<int>(static_cast<float>(config.height) * config.scale + 0.5f);
+    s.window = SDL_CreateWindow("KneeLog", 0, 0, pw, ph, SDL_WINDOW_HIDDEN);
+    if (s.window) s.renderer = SDL_CreateRenderer(s.window, -1, SDL_RENDERER_SOFTWARE);
+    if (!s.window || !s.renderer || !initImGui(s, hooks, config.scale)) {
+        result.error = std::string("cannot create the headless renderer: ") + SDL_GetError();
+        return result;
+    }
+    bool textInput = false;
+    ImVec2 lastMouse(-FLT_MAX, -FLT_MAX);
+    for (int f = 0; f < config.frames; ++f) {
+        const double t0 = threadCpuMs();
+        drawFrame(s, hooks, [&] {
+            ImGuiIO& io = ImGui::GetIO();
+            std::optional<ScriptedInput> in = config.input ? config.input(f) : std::nullopt;
+            if (in && in->mouseX >= 0) lastMouse = ImVec2(in->mouseX * config.scale, in->mouseY * config.scale);
+            io.MousePos = lastMouse;
+            io.MouseDown[0] = in && in->mouseDown;
+            io.MouseWheel = in ? in->wheel : 0.0f;
+            if (in && !in->text.empty()) io.AddInputCharactersUTF8(in->text.c_str());
+        });
+        SDL_RenderPresent(s.renderer);
+        result.frameMs.push_back(threadCpuMs() - t0);
+        const bool want = ImGui::GetIO().WantTextInput;
+        if (want != textInput) {
+            textInput = want;
+            if (hooks.textInputChanged) hooks.textInputChanged(want);
+        }
+    }
+    if (!config.pngOut.empty()) {
+        std::vector<unsigned char> pixels(static_cast<size_t>(pw) * ph * 4);
+        if (SDL_RenderReadPixels(s.renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), pw * 4) != 0) {
+            result.error = std::string("cannot read the rendered pixels: ") + SDL_GetError();
+            return result;
+        }
+        for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+        if (!stbi_write_png(config.pngOut.c_str(), pw, ph, 4, pixels.data(), pw * 4)) {
+            result.error = "cannot write " + config.pngOut;
+            return result;
+        }
+    }
+    result.ok = true;
+    return result;
+}
+
+}  // namespace platform

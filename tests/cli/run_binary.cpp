@@ -1,0 +1,79 @@
+#include "run_binary.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace test {
+
+namespace {
+std::string readAll(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+RunResult runKneelog(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    static int counter = 0;
+    const auto dir = std::filesystem::temp_directory_path() / ("kneelog-run-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const auto outPath = dir / ("out" + std::to_string(counter));
+    const auto errPath = dir / ("err" + std::to_string(counter++));
+
+    std::vector<std::string> envStore;
+    for (char** e = environ; *e; ++e) {
+        std::string entry = *e;
+        const std::string name = entry.substr(0, entry.find('='));
+        bool replaced = false;
+        for (const auto& add : env)
+            if (add.substr(0, add.find('=')) == name) replaced = true;
+        if (!replaced) envStore.push_back(entry);
+    }
+    envStore.insert(envStore.end(), env.begin(), env.end());
+    std::vector<char*> envp;
+    for (auto& e : envStore) envp.push_back(e.data());
+    envp.push_back(nullptr);
+
+    std::vector<std::string> argStore = {KNEELOG_EXE};
+    argStore.insert(argStore.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argStore) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&fa, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = 0;
+    RunResult r;
+    if (posix_spawn(&pid, KNEELOG_EXE, &fa, nullptr, argv.data(), envp.data()) == 0) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&fa);
+    r.out = readAll(outPath);
+    r.err = readAll(errPath);
+    std::filesystem::remove(outPath);
+    std::filesystem::remove(errPath);
+    return r;
+}
+
+std::filesystem::path freshDir(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / ("kneelog-cli-" + name + "-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+}  // namespace test

@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include <tuple>
+
+#include "ui_harness.hpp"
+
+using test::UiSession;
+
+namespace {
+
+void renderEveryScreen(int w, int h, float scale, const char* tag) {
+    const auto dir = test::tempDir(tag);
+    for (const auto& info : ui::screenInfos()) {
+        UiSession s;
+        s.app->show(info.id);
+        const std::string png = (dir / (std::string(info.name) + ".png")).string();
+        auto r = s.render(w, h, scale, 3, png);
+        INFO(info.name << ": " << r.error);
+        REQUIRE(r.ok);
+        int pw = 0, ph = 0;
+        const int colours = test::distinctColours(png, &pw, &ph);
+        CHECK(pw == static_cast<int>(static_cast<float>(w) * scale + 0.5f));
+        CHECK(ph == static_cast<int>(static_cast<float>(h) * scale + 0.5f));
+        CHECK(colours > 40);  // text, antialiasing and fills: not a flat image
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every screen renders headless at desktop size and is not blank", "[ui]") {
+    renderEveryScreen(1280, 800, 1.0f, "desktop");
+}
+
+TEST_CASE("every screen renders headless at phone size and is not blank", "[ui]") {
+    renderEveryScreen(412, 915, 2.625f, "phone");
+}
+
+TEST_CASE("the navigation bar switches screens when clicked", "[ui]") {
+    for (auto [w, h, scale] : {std::tuple{1280, 800, 1.0f}, std::tuple{412, 915, 2.625f}}) {
+        UiSession s;
+        REQUIRE(s.app->current() == ui::ScreenId::Log);
+        auto r = s.render(w, h, scale, 8, "", test::clickAt("nav:settings", 3));
+        REQUIRE(r.ok);
+        CHECK(s.app->current() == ui::ScreenId::Settings);
+    }
+}
+
+TEST_CASE("the theme setting persists in the journal", "[ui]") {
+    const auto dir = test::tempDir("theme");
+    const std::string db = (dir / "j.db").string();
+    {
+        UiSession s(db);
+        REQUIRE(s.render(800, 600, 1.0f, 1).ok);
+        s.app->setTheme(ui::ThemeKind::Dark);
+    }
+    UiSession again(db);
+    CHECK(again.app->theme() == ui::ThemeKind::Dark);
+    std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,105 @@
+#include "ui_harness.hpp"
+
+#include "ui/widgets.hpp"
+
+#include <stb_image.h>
+
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+namespace test {
+
+namespace {
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+ui::Assets buildTreeAssets() {
+    const std::filesystem::path dir = std::filesystem::path(KNEELOG_BINARY_DIR) / "assets";
+    ui::Assets a;
+    a.regularTtf = slurp(dir / "fonts/DejaVuSans.ttf");
+    a.boldTtf = slurp(dir / "fonts/DejaVuSans-Bold.ttf");
+    const std::filesystem::path guidance = std::filesystem::path(KNEELOG_SOURCE_DIR) / "assets/guidance";
+    for (const auto& entry : std::filesystem::directory_iterator(guidance)) {
+        const std::string name = entry.path().filename().string();
+        if (name.ends_with(".md") && name != "FORMAT.md") a.articles.emplace_back(name, slurp(entry.path()));
+    }
+    return a;
+}
+
+UiSession::UiSession(const std::string& dbPath) {
+    auto opened = db::JournalStore::open(dbPath);
+    if (!opened) throw std::runtime_error(opened.error().message);
+    store = std::move(*opened);
+    journal = std::make_unique<core::Journal>(*store);
+    app = std::make_unique<ui::App>(journal.get(), buildTreeAssets());
+    ui::setItemRecording(true);
+}
+
+platform::HeadlessResult UiSession::render(int width, int height, float scale, int frames, const std::string& png,
+                                           std::function<std::optional<platform::ScriptedInput>(int)> script) {
+    platform::HeadlessConfig cfg;
+    cfg.width = width;
+    cfg.height = height;
+    cfg.scale = scale;
+    cfg.frames = frames;
+    cfg.pngOut = png;
+    cfg.input = std::move(script);
+    platform::FrameHooks hooks;
+    hooks.setup = [this](float s) { app->setup(s); };
+    hooks.prepareFrame = [this] { return app->prepareFrame(); };
+    hooks.frame = [this] { app->frame(); };
+    hooks.textInputChanged = [this](bool on) { textInputEdges.push_back(on); };
+    return platform::runHeadless(cfg, hooks);
+}
+
+std::function<std::optional<platform::ScriptedInput>(int)> clickAll(std::vector<std::string> keys) {
+    return [keys = std::move(keys)](int f) -> std::optional<platform::ScriptedInput> {
+        const int step = f - 2;
+        if (step < 0 || step / 3 >= static_cast<int>(keys.size())) return platform::ScriptedInput{};
+        const auto c = ui::itemCenter(keys[static_cast<size_t>(step / 3)]);
+        if (!c) return platform::ScriptedInput{};
+        platform::ScriptedInput in;
+        in.mouseX = c->x;
+        in.mouseY = c->y;
+        in.mouseDown = step % 3 == 1;  // hover, press, release
+        return in;
+    };
+}
+
+std::function<std::optional<platform::ScriptedInput>(int)> clickAt(std::string key, int at) {
+    auto all = clickAll({std::move(key)});
+    return [all, at](int f) { return all(f - at + 2); };
+}
+
+int distinctColours(const std::string& png, int* width, int* height) {
+    int w = 0, h = 0, n = 0;
+    unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);
+    if (!px) return 0;
+    std::set<uint32_t> colours;
+    for (int i = 0; i < w * h; i += 3) {
+        uint32_t c;
+        std::memcpy(&c, px + static_cast<size_t>(i) * 4, 4);
+        colours.insert(c);
+    }
+    stbi_image_free(px);
+    if (width) *width = w;
+    if (height) *height = h;
+    return static_cast<int>(colours.size());
+}
+
+std::filesystem::path tempDir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("kneelog-test-" + name + "-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+}  // namespace test

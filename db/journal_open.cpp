@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "db/file_util.hpp"
@@ -78,7 +79,28 @@ core::Result<void> checkIdentity(Connection& conn, const std::string& path) {
     return {};
 }
 
+// A file: URI for `path` (%, ? and # escaped).
+std::string fileUri(const std::string& path) {
+    std::string uri = "file:";
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri += buf;
+        } else {
+            uri += c;
+        }
+    }
+    return uri;
+}
+
 }  // namespace
+
+core::Result<Connection> openReadOnly(const std::string& path) {
+    const bool folderWritable = ::access(files::parentFolder(path).c_str(), W_OK) == 0;
+    if (folderWritable || files::exists(path + "-wal")) return Connection::open(path, SQLITE_OPEN_READONLY);
+    return Connection::open(fileUri(path) + "?mode=ro&immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+}
 
 core::Result<void> prepareFile(const std::string& path, bool readOnly) {
     const std::string dir = files::parentFolder(path);
@@ -112,7 +134,7 @@ core::Result<void> inspectFile(const std::string& path, bool full) {
     auto magic = hasSqliteMagic(path);
     if (!magic) return magic.error();
     if (!*magic) return foreign(path, "it is not a database file");
-    auto conn = Connection::open(path, SQLITE_OPEN_READONLY);
+    auto conn = openReadOnly(path);
     if (!conn) return inspectionError(path, conn.error());
     if (auto r = checkIdentity(*conn, path); !r) return r;
     return runCheck(*conn, path, full);
@@ -138,11 +160,11 @@ core::Result<void> configure(Connection& conn, const OpenOptions& opts, bool mem
 std::string backupsFolder(const std::string& dbPath) { return files::parentFolder(dbPath) + "/backups"; }
 
 bool isDailyBackupName(std::string_view name) {
-    constexpr std::string_view pattern = "kneelog-dddd-dd-dd.db";
+    constexpr std::string_view pattern = "kneelog-####-##-##.db";
     if (name.size() != pattern.size()) return false;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const bool digit = name[i] >= '0' && name[i] <= '9';
-        if (pattern[i] == 'd' ? !digit : name[i] != pattern[i]) return false;
+        if (pattern[i] == '#' ? !digit : name[i] != pattern[i]) return false;
     }
     return true;
 }
@@ -157,9 +179,9 @@ core::Result<std::unique_ptr<JournalStore>> JournalStore::open(const std::string
         if (auto r = detail::prepareFile(path, opts.readOnly); !r) return r.error();
         if (auto r = detail::inspectFile(path, false); !r) return r.error();
     }
-    const int flags = memory ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                             : (opts.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-    auto conn = Connection::open(path, flags);
+    auto conn = memory          ? Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                : opts.readOnly ? detail::openReadOnly(path)
+                                : Connection::open(path, SQLITE_OPEN_READWRITE);
     if (!conn) return conn.error();
     if (auto r = detail::configure(*conn, opts, memory); !r) return r.error();
     if (opts.readOnly) {

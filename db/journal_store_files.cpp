@@ -1,6 +1,4 @@
 // The journal as a file: integrity check, backups, restore and "delete all my data".
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <filesystem>
 
@@ -158,7 +156,7 @@ core::Result<void> JournalStore::restore(const std::string& backupFile, const st
     if (auto r = files::ensureFolder(files::parentFolder(dbPath)); !r) return r;
     const std::string staged = dbPath + ".restoring";
     {
-        auto source = Connection::open(backupFile, SQLITE_OPEN_READONLY);
+        auto source = detail::openReadOnly(backupFile);
         if (!source) return source.error();
         if (auto r = vacuumInto(*source, staged, "copy the backup"); !r) return r;
     }

@@ -1,6 +1,8 @@
 #include "db/sqlite.hpp"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 
 #include <cerrno>
 #include <utility>
@@ -22,6 +24,23 @@ bool isPermissionErrno(int e) { return e == EACCES || e == EPERM || e == EROFS; 
 
 std::string couldNot(std::string_view operation) { return "Could not " + std::string(operation); }
 
+// SQLite's unix VFS often loses errno (EFBIG, ENOSPC) before it can be read, so a failed write
+// is called "disk full" when the process has a file-size limit or the disk is nearly full.
+bool storageExhausted(sqlite3* handle, int rc) {
+    if (rc != SQLITE_IOERR_WRITE && rc != SQLITE_IOERR_SHMSIZE && rc != SQLITE_IOERR_TRUNCATE) return false;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) return true;
+    const char* file = handle ? sqlite3_db_filename(handle, "main") : nullptr;
+    if (!file || !*file) return false;
+    std::string folder(file);
+    const auto slash = folder.find_last_of('/');
+    folder = slash == std::string::npos ? "." : folder.substr(0, slash == 0 ? 1 : slash);
+    struct statvfs fs {};
+    constexpr unsigned long long kNearlyFull = 4ull << 20;
+    return ::statvfs(folder.c_str(), &fs) == 0 &&
+           static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < kNearlyFull;
+}
+
 }  // namespace
 
 core::Error sqliteError(sqlite3* handle, int rc, std::string_view operation) {
@@ -29,7 +48,7 @@ core::Error sqliteError(sqlite3* handle, int rc, std::string_view operation) {
     const int sysErr = handle ? sqlite3_system_errno(handle) : 0;
     const std::string reason = reasonFor(handle, rc);
     const std::string head = couldNot(operation);
-    if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && isFullErrno(sysErr)))
+    if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && (isFullErrno(sysErr) || storageExhausted(handle, rc))))
         return core::makeError(ErrorCode::DiskFull,
                                head + " (disk is full). Free some space and try again; everything saved before is safe.");
     switch (primary) {

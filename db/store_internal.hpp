@@ -43,6 +43,9 @@ core::Result<void> prepareFile(const std::string& path, bool readOnly);
 // unless it is an empty new file or a sound KneeLog journal. `full` runs integrity_check
 // instead of quick_check.
 core::Result<void> inspectFile(const std::string& path, bool full);
+// A read-only connection to `path`. When SQLite could not create its shared-memory file (the
+// folder is not writable) and no log lies beside the file, the file is read as immutable.
+core::Result<Connection> openReadOnly(const std::string& path);
 // Busy timeout, WAL, synchronous=FULL, foreign keys and secure delete, each set explicitly.
 core::Result<void> configure(Connection& conn, const OpenOptions& opts, bool memory);
 // backups/ beside the journal.

@@ -74,7 +74,7 @@ bool App::prepareFrame() {
 
 void App::setTheme(ThemeKind t, bool persist) {
     m_theme = t;
-    applyTheme(t, m_scale);
+    if (ImGui::GetCurrentContext()) applyTheme(t, m_scale);
     if (persist && m_journal) (void)m_journal->repository().setSetting(kThemeKey, std::string(themeName(t)));
 }
 

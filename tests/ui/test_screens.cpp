@@ -50,8 +50,9 @@ TEST_CASE("the theme setting persists in the journal", "[ui]") {
     const std::string db = (dir / "j.db").string();
     {
         UiSession s(db);
-        REQUIRE(s.render(800, 600, 1.0f, 1).ok);
-        s.app->setTheme(ui::ThemeKind::Dark);
+        s.app->show(ui::ScreenId::Settings);
+        REQUIRE(s.render(800, 600, 1.0f, 8, "", test::clickAt("theme:dark", 3)).ok);
+        CHECK(s.app->theme() == ui::ThemeKind::Dark);
     }
     UiSession again(db);
     CHECK(again.app->theme() == ui::ThemeKind::Dark);

@@ -80,6 +80,37 @@ std::function<std::optional<platform::ScriptedInput>(int)> clickAt(std::string k
     return [all, at](int f) { return all(f - at + 2); };
 }
 
+std::function<std::optional<platform::ScriptedInput>(int)> tapSequence(std::vector<std::string> keys, float scrollX,
+                                                                        float top, float bottom) {
+    struct State {
+        size_t index = 0;
+        int phase = 0;
+        float lastY = -1e9f;  // where the item was when we last scrolled: fixed items do not move
+    };
+    auto st = std::make_shared<State>();
+    return [keys = std::move(keys), st, scrollX, top, bottom](int) -> std::optional<platform::ScriptedInput> {
+        platform::ScriptedInput in;
+        if (st->index >= keys.size()) return in;
+        const auto c = ui::itemCenter(keys[st->index]);
+        if (!c) return in;  // not laid out yet
+        if (st->phase == 0 && (c->y < top || c->y > bottom) && c->y != st->lastY) {
+            st->lastY = c->y;
+            in.mouseX = scrollX;
+            in.mouseY = (top + bottom) * 0.5f;
+            in.wheel = c->y > bottom ? -1.0f : 1.0f;
+            return in;
+        }
+        in.mouseX = c->x;
+        in.mouseY = c->y;
+        in.mouseDown = st->phase == 1;
+        if (++st->phase == 3) {
+            st->phase = 0;
+            ++st->index;
+        }
+        return in;
+    };
+}
+
 int distinctColours(const std::string& png, int* width, int* height) {
     int w = 0, h = 0, n = 0;
     unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);

@@ -23,6 +23,11 @@ std::function<std::optional<platform::ScriptedInput>(int)> clickAt(std::string k
 // Several clicks in order, one every 3 frames starting at frame 2.
 std::function<std::optional<platform::ScriptedInput>(int)> clickAll(std::vector<std::string> keys);
 
+// Taps the named items in order like a finger would: scrolls the view under (scrollX, midY)
+// with the wheel until the item is inside [top, bottom] (logical px), then hover, press, release.
+std::function<std::optional<platform::ScriptedInput>(int)> tapSequence(std::vector<std::string> keys, float scrollX,
+                                                                        float top, float bottom);
+
 // Loads the assets from the build tree (fonts, articles).
 ui::Assets buildTreeAssets();
 

@@ -106,6 +106,7 @@ int runScreenshot(cli::Invocation& inv) {
     ui::App app(&journal, loadAssets());
     app.show(*screen);
     platform::FrameHooks hooks = hooksFor(app);
+    app.skipDisclaimer();
     hooks.setup = [&](float scale) {
         app.setup(scale);
         app.setTheme(ui::themeFromName(theme), false);

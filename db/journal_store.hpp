@@ -12,6 +12,7 @@
 //   acknowledgement), so an edit does not re-raise what the person already acknowledged.
 //   Given history alerts are added as new rows; earlier history alerts are left alone.
 //   The episode's deletion state is not changed by an update (use softDelete/undelete).
+// - addEpisode() ignores the episode's and the alerts' ids and returns the new episode id.
 // - dataVersion() = this connection's commit count + PRAGMA data_version (other processes).
 #include <cstdint>
 #include <initializer_list>

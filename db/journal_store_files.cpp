@@ -133,8 +133,8 @@ core::Result<void> JournalStore::keepCurrent(const std::string& dbPath) {
     const std::string keep = uniqueName(dir, "kneelog-before-restore-" + stamp);
     auto current = JournalStore::open(dbPath);
     if (current) {
-        if (auto r = (*current)->backupTo(keep); !r) return r;
-        return (*current)->leaveWalMode();
+        if (auto r = (*current)->leaveWalMode(); !r) return r;  // fails fast while another window has it open
+        return (*current)->backupTo(keep);
     }
     if (current.error().code == core::ErrorCode::Busy) return current.error();
     if (auto r = files::copyFile(dbPath, keep); !r) return r;

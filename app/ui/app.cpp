@@ -19,6 +19,7 @@ constexpr ScreenInfo kScreens[] = {
 constexpr float kBaseFontPx = 17.0f;
 constexpr const char* kThemeKey = "theme";
 constexpr const char* kFontScaleKey = "font_scale";
+constexpr const char* kDisclaimerKey = "disclaimer_acknowledged";
 
 std::optional<std::string> readSetting(core::Journal* j, const char* key) {
     if (!j) return std::nullopt;
@@ -47,6 +48,9 @@ App::App(core::Journal* journal, Assets assets, std::string openError,
     m_screens.push_back(makeGuidanceScreen());
     m_screens.push_back(makeExportScreen());
     m_screens.push_back(makeSettingsScreen());
+    if (auto parsed = core::parseArticles(m_assets.articles)) m_articles = std::move(*parsed);
+    else m_articleError = parsed.error().message;
+    m_disclaimerPending = m_journal && !readSetting(m_journal, kDisclaimerKey).has_value();
     if (auto t = readSetting(m_journal, kThemeKey)) m_theme = themeFromName(*t);
     if (auto f = readSetting(m_journal, kFontScaleKey)) {
         float v = 1.0f;
@@ -89,7 +93,36 @@ void App::startEdit(const core::Episode& e) {
     m_current = ScreenId::Log;
 }
 
-void App::showOutcome(const core::SaveOutcome&, const core::Episode&) {}
+void App::showOutcome(const core::SaveOutcome& outcome, const core::Episode& e) { m_alerts.setOutcome(outcome, e); }
+
+std::string App::articleTitle(const std::string& id) const {
+    for (const auto& a : m_articles)
+        if (a.id == id) return a.title;
+    return id;
+}
+
+void App::openArticle(const std::string& id) {
+    m_guidanceRequest = GuidanceRequest{id, {}, {}};
+    m_current = ScreenId::Guidance;
+}
+
+void App::openRule(const std::string& ruleId, const std::string& logged) {
+    m_guidanceRequest = GuidanceRequest{{}, ruleId, logged};
+    m_current = ScreenId::Guidance;
+}
+
+std::optional<App::GuidanceRequest> App::takeGuidanceRequest() {
+    auto r = std::move(m_guidanceRequest);
+    m_guidanceRequest.reset();
+    return r;
+}
+
+std::string App::disclaimerText() {
+    const std::string number = m_journal ? m_journal->emergencyNumber() : core::kDefaultEmergencyNumber;
+    return "KneeLog helps you keep track of your knee and tells you when what you log needs a doctor. "
+           "It gives general information only: it does not diagnose, and it is not a substitute for a "
+           "doctor, physiotherapist or pharmacist. In an emergency, call " + number + " now.";
+}
 
 void App::flash(std::string message) {
     m_flash = std::move(message);
@@ -128,6 +161,7 @@ void App::frame() {
         drawContent();
     }
     ImGui::End();
+    if (m_journal) drawDisclaimer();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !io.WantTextInput) back();
     drawFlash();
 }
@@ -190,6 +224,8 @@ void App::drawContent() {
                                         ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse
                                         : ImGuiWindowFlags_None;
     ImGui::BeginChild("##content", ImVec2(0, -navH), false, ImGuiWindowFlags_AlwaysUseWindowPadding | scroll);
+    m_alerts.refresh(*m_journal, dataVersion());
+    m_alerts.draw(*this, m_current == ScreenId::Log);
     screen(m_current).draw(*this);
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -217,6 +253,32 @@ void App::drawRecovery() {
     if (ImGui::Button("Close KneeLog")) m_quit = true;
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+}
+
+void App::drawDisclaimer() {
+    if (!m_disclaimerPending) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsPopupOpen("Before you start")) ImGui::OpenPopup("Before you start");
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - em(1.5f), em(30.0f)), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.2f), em(1.0f)));
+    if (ImGui::BeginPopupModal("Before you start", nullptr,
+                               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar)) {
+        heading("Before you start");
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", disclaimerText().c_str());
+        ImGui::Spacing();
+        hint("Your journal stays on this device. Nothing is sent anywhere unless you export it.");
+        ImGui::Spacing();
+        if (primaryButton("I understand", ImVec2(-1, 0))) {
+            (void)m_journal->repository().setSetting(kDisclaimerKey, std::to_string(m_journal->now()));
+            m_disclaimerPending = false;
+            ImGui::CloseCurrentPopup();
+        }
+        recordItem("disclaimer:ok");
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
 }
 
 void App::drawFlash() {

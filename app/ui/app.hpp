@@ -10,7 +10,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/guidance.hpp"
 #include "core/journal.hpp"
+#include "ui/alerts.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -68,6 +70,24 @@ public:
     // After a save: raises the alert for the triage outcome (pinned when urgent or an emergency).
     void showOutcome(const core::SaveOutcome& outcome, const core::Episode& e);
 
+    // [SECTION] guidance
+    const std::vector<core::Article>& articles() const { return m_articles; }
+    const std::string& articleError() const { return m_articleError; }
+    std::string articleTitle(const std::string& id) const;
+    // Opens the Guidance screen on an article, or on a rule ("why am I seeing this").
+    void openArticle(const std::string& id);
+    void openRule(const std::string& ruleId, const std::string& logged);
+    struct GuidanceRequest {
+        std::string article;
+        std::string rule;
+        std::string logged;
+    };
+    std::optional<GuidanceRequest> takeGuidanceRequest();
+    // The statement that KneeLog informs and does not diagnose (first run, Guidance screen).
+    std::string disclaimerText();
+    // Screenshots and tests skip the first-run disclaimer without storing an acknowledgement.
+    void skipDisclaimer() { m_disclaimerPending = false; }
+
     // A short confirmation shown at the bottom for a few seconds.
     void flash(std::string message);
     // Asks the screens to drop cached view models (after a change made outside them).
@@ -78,6 +98,7 @@ private:
     void drawContent();
     void drawRecovery();
     void drawFlash();
+    void drawDisclaimer();
     Screen& screen(ScreenId id);
 
     core::Journal* m_journal;
@@ -91,6 +112,11 @@ private:
     float m_scale = 1.0f;
     bool m_fontsDirty = false;
     bool m_quit = false;
+    std::vector<core::Article> m_articles;
+    std::string m_articleError;
+    std::optional<GuidanceRequest> m_guidanceRequest;
+    AlertCenter m_alerts;
+    bool m_disclaimerPending = false;
     std::string m_flash;
     double m_flashUntil = 0;
 };

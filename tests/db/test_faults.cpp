@@ -263,6 +263,56 @@ TEST_CASE("Two processes adding at the same time lose nothing", "[db]") {
     CHECK(seen.size() == 2 * kEach);
 }
 
+TEST_CASE("Writers killed with SIGKILL at random moments lose no entry whose add reported success", "[db]") {
+    dbtest::TempDir dir;
+    const std::string path = dir.file("journal.db");
+    { openStore(path); }
+    std::vector<int64_t> reported;
+    uint32_t x = 2024;
+    for (int round = 0; round < 12; ++round) {
+        int fds[2];
+        REQUIRE(::pipe(fds) == 0);
+        const pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::close(fds[0]);
+            auto store = db::JournalStore::open(path, db::OpenOptions{false, 10000});
+            if (!store) ::_exit(1);
+            for (int i = 0;; ++i) {
+                Episode e = episodeAt(kDay, 7 + i % 12, i % 60, i % 11);
+                e.symptoms = {"stiffness", "swelling"};
+                e.note = "round " + std::to_string(round) + " entry " + std::to_string(i);
+                auto id = (*store)->addEpisode(e, {});
+                if (!id) ::_exit(2);
+                if (::write(fds[1], &*id, sizeof(int64_t)) != static_cast<ssize_t>(sizeof(int64_t))) ::_exit(3);
+            }
+        }
+        ::close(fds[1]);
+        x = x * 1103515245u + 12345u;
+        ::usleep(5000 + (x >> 16) % 40000);
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        REQUIRE(::waitpid(pid, &status, 0) == pid);
+        CHECK(WIFSIGNALED(status));
+        int64_t id = 0;
+        while (::read(fds[0], &id, sizeof id) == static_cast<ssize_t>(sizeof id)) reported.push_back(id);
+        ::close(fds[0]);
+    }
+    auto store = openStore(path);
+    REQUIRE(store->check().ok());
+    CHECK(reported.size() > 12);
+    for (int64_t id : reported) {
+        auto e = store->episode(id);
+        REQUIRE(e.ok());
+        CHECK(e->has_value());
+    }
+    // The day summary is still exact after every interrupted write.
+    auto days = store->daySummaries(DateRange{kDay, kDay});
+    REQUIRE(days.ok());
+    REQUIRE(days->size() == 1);
+    CHECK((*days)[0].episodes == *store->countEpisodes(DateRange{kDay, kDay}));
+}
+
 TEST_CASE("A lock held too long gives a Busy error with a clear message, not a hang", "[db]") {
     dbtest::TempDir dir;
     const std::string path = dir.file("journal.db");

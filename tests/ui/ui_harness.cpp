@@ -41,6 +41,7 @@ UiSession::UiSession(const std::string& dbPath) {
     store = std::move(*opened);
     journal = std::make_unique<core::Journal>(*store);
     app = std::make_unique<ui::App>(journal.get(), buildTreeAssets());
+    app->skipDisclaimer();
     ui::setItemRecording(true);
 }
 

@@ -69,7 +69,7 @@ int runGui(cli::Invocation& inv) {
     bool first = true;
     hooks.frame = [&] {
         app.frame();
-        if (first && timing) std::fprintf(stderr, "first_frame_s=%.4f\n", platform::seconds());
+        if (first && timing) std::fprintf(stderr, "first_frame_s=%.4f ui_scale=%.2f\n", platform::seconds(), app.scale());
         first = false;
     };
     platform::WindowConfig config;

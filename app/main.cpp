@@ -5,6 +5,7 @@
 
 int main(int argc, char** argv) {
     platform::restrictNewFiles();
+    platform::seconds();  // start the clock: start-to-first-frame is measured from here
     cli::Hooks hooks;
     hooks.defaultDbPath = [] { return platform::userDataDir() + "journal.db"; };
     hooks.gui = app::runGui;

@@ -34,6 +34,8 @@ int cmdDemo(Invocation& inv) {
                           "(use --db to choose a separate file, e.g. --db sample.db)");
     const core::LocalDateTime now = core::localFromUtc(core::nowUtc());
     auto episodes = core::demoEpisodes(now.date, static_cast<int>(days), static_cast<uint64_t>(seed), now.offsetMinutes);
+    const int64_t nowUtc = core::toUtcSeconds(now);
+    std::erase_if(episodes, [&](const core::Episode& e) { return core::toUtcSeconds(e.startedAt) > nowUtc; });
     std::vector<std::pair<core::Episode, std::vector<core::Alert>>> batch;
     batch.reserve(episodes.size());
     for (auto& e : episodes) {

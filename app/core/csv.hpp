@@ -1,0 +1,43 @@
+#pragma once
+// Episodes as CSV (RFC 4180, UTF-8): a header row, one row per episode, multi-value fields
+// joined with ';', times in ISO 8601 with their UTC offset. What episodesToCsv() writes,
+// parseEpisodesCsv() reads back to the same episodes, field for field (the id aside).
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/episode.hpp"
+
+namespace core {
+
+// The header, in column order: started_at, side, pain, type, onset, when, symptoms, care,
+// medication, note, recorded_at.
+std::span<const std::string_view> csvColumns();
+
+// One CRLF-terminated row per episode, in the order given.
+std::string episodesToCsv(std::span<const Episode> episodes);
+
+struct CsvRow {
+    int line = 0;  // where the record starts in the file (1 = the header)
+    Episode episode;
+};
+
+struct CsvProblem {
+    int line = 0;
+    std::string reason;  // plain words naming the column and what is wrong
+};
+
+struct CsvReadResult {
+    std::vector<CsvRow> rows;          // the rows that are valid, in file order
+    std::vector<CsvProblem> problems;  // every bad row (empty when the whole file is good)
+};
+
+// Reads episodes strictly: the header must match, every row needs all columns, names must be
+// the vocabulary's, times need their offset, and each episode must pass validate(e, nowUtc).
+// A row with recorded_at left empty gets recordedAtUtc 0 (the importer fills in the time).
+// Never throws and never stops at the first bad row, except after an unbalanced quote.
+CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds);
+
+}  // namespace core

@@ -1,0 +1,249 @@
+#include "core/fhir.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/report.hpp"
+#include "core/triage.hpp"
+#include "core/vocabulary.hpp"
+
+namespace core {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSnomed = "http://snomed.info/sct";
+
+struct Code {
+    std::string_view name;
+    std::string_view code;
+    std::string_view display;
+};
+
+// Only codes that name the same finding as the person's word; the rest go as text alone.
+constexpr Code kSymptomCodes[] = {
+    {"swelling", "65124004", "Swelling (finding)"},
+    {"stiffness", "271587009", "Stiffness (finding)"},
+    {"fever", "386661006", "Fever (finding)"},
+    {"unwell", "367391008", "Malaise (finding)"},
+    {"breathless", "267036007", "Dyspnea (finding)"},
+    {"chest_pain", "29857009", "Chest pain (finding)"},
+    {"coughing_blood", "66857006", "Hemoptysis (finding)"},
+    {"racing_heart", "80313002", "Palpitations (finding)"},
+    {"night_sweats", "42984000", "Night sweats (finding)"},
+    {"weight_loss", "89362005", "Weight loss (finding)"},
+};
+
+constexpr Code kBodySites[] = {
+    {"left", "82169009", "Structure of left knee region (body structure)"},
+    {"right", "6757004", "Structure of right knee region (body structure)"},
+    {"both", "36701003", "Both knees (body structure)"},
+    {"", "72696002", "Knee region structure (body structure)"},
+};
+
+// [SECTION] ids
+
+uint64_t mix(uint64_t x) {  // splitmix64 finaliser
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+uint64_t hash(std::string_view key, uint64_t seed) {
+    uint64_t h = seed;
+    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+    return mix(h);
+}
+
+// A UUID (RFC 9562 version 8: derived, not random) from a key, so exports are reproducible.
+std::string uuidFor(std::string_view key) {
+    const uint64_t hi = hash(key, 0xcbf29ce484222325ULL);
+    const uint64_t lo = hash(key, 0x84222325cbf29ce4ULL);
+    unsigned char b[16];
+    for (int i = 0; i < 8; ++i) {
+        b[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
+        b[8 + i] = static_cast<unsigned char>(lo >> (56 - 8 * i));
+    }
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x80);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+    char out[37];
+    std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+                  b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    return out;
+}
+
+class Ids {
+public:
+    // A fresh id for `key` (a repeat key, e.g. two unsaved episodes alike, gets a new one).
+    std::string make(const std::string& key) {
+        std::string id = uuidFor(key);
+        for (int n = 1; !m_used.insert(id).second; ++n) id = uuidFor(key + "#" + std::to_string(n));
+        return id;
+    }
+
+private:
+    std::unordered_set<std::string> m_used;
+};
+
+// [SECTION] resources
+
+json coding(const char* system, std::string_view code, std::string_view display) {
+    return {{"system", system}, {"code", std::string(code)}, {"display", std::string(display)}};
+}
+
+json ref(const std::string& uuid) { return {{"reference", "urn:uuid:" + uuid}}; }
+
+std::string labelOf(std::span<const Term> terms, std::string_view name) {
+    const Term* t = findTerm(terms, name);
+    return t ? std::string(t->label) : std::string(name);
+}
+
+json textComponent(const char* what, const std::string& value) {
+    return {{"code", {{"text", what}}}, {"valueString", value}};
+}
+
+json symptomComponent(const std::string& name) {
+    json code = {{"text", labelOf(symptomTerms(), name)}};
+    for (const Code& c : kSymptomCodes)
+        if (c.name == name) code["coding"] = json::array({coding(kSnomed, c.code, c.display)});
+    return {{"code", std::move(code)}, {"valueBoolean", true}};
+}
+
+json bodySite(const std::string& side) {
+    for (const Code& c : kBodySites)
+        if (c.name == side) return {{"coding", json::array({coding(kSnomed, c.code, c.display)})}, {"text", sideWords(side)}};
+    return {{"coding", json::array({coding(kSnomed, "72696002", "Knee region structure (body structure)")})},
+            {"text", sideWords(side)}};
+}
+
+std::string joinedLabels(std::span<const Term> terms, const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + labelOf(terms, n);
+    return out;
+}
+
+json observation(const Episode& e, const std::string& id, const std::string& patient) {
+    json o = {
+        {"resourceType", "Observation"},
+        {"id", id},
+        {"status", "final"},
+        {"category", json::array({{{"coding", json::array({coding("http://terminology.hl7.org/CodeSystem/observation-category",
+                                                                  "survey", "Survey")})}}})},
+        {"code", {{"coding", json::array({coding("http://loinc.org", "72514-3",
+                                                 "Pain severity - 0-10 verbal numeric rating [Score] - Reported")})},
+                  {"text", "Pain severity 0-10 (patient-reported)"}}},
+        {"subject", ref(patient)},
+        {"effectiveDateTime", formatIso(e.startedAt)},
+        {"performer", json::array({ref(patient)})},
+        {"valueInteger", e.pain},
+        {"bodySite", bodySite(e.side)},
+    };
+    if (e.recordedAtUtc != 0) o["issued"] = formatIsoUtc(e.recordedAtUtc);
+    json notes = json::array();
+    if (!e.note.empty()) notes.push_back({{"text", e.note}});
+    if (!e.care.empty() || !e.medication.empty()) {
+        std::string care = "Self-care: " + (e.care.empty() ? std::string("none ticked") : joinedLabels(careTerms(), e.care));
+        if (!e.medication.empty()) care += ". Medication: " + e.medication;
+        notes.push_back({{"text", care}});
+    }
+    if (!notes.empty()) o["note"] = std::move(notes);
+    json components = json::array();
+    for (const auto& s : e.symptoms) components.push_back(symptomComponent(s));
+    if (!e.painType.empty()) components.push_back(textComponent("Pain quality", labelOf(painTypeTerms(), e.painType)));
+    if (!e.onset.empty()) components.push_back(textComponent("Onset", labelOf(onsetTerms(), e.onset)));
+    if (!e.when.empty()) components.push_back(textComponent("When it hurts", joinedLabels(contextTerms(), e.when)));
+    if (!components.empty()) o["component"] = std::move(components);
+    return o;
+}
+
+std::string xhtmlEscaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+json flag(const Alert& a, const Episode& e, const std::string& id, const std::string& patient,
+          const std::string& observationId, const FhirOptions& options) {
+    std::string reasons;
+    for (const auto& r : a.ruleIds) {
+        const Rule* rule = findRule(r);
+        reasons += (reasons.empty() ? "" : "; ") + (rule ? std::string(rule->title) : r);
+    }
+    const std::string title = levelLabel(a.level) + ": " + reasons;
+    const std::string ack = a.acknowledgedAtUtc ? "Acknowledged by the patient at " + formatIsoUtc(*a.acknowledgedAtUtc) + "."
+                                                : std::string("Not acknowledged by the patient.");
+    const std::string div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + xhtmlEscaped(title) +
+                            "</p><p>Logged " + xhtmlEscaped(formatIso(e.startedAt)) + ": pain " + std::to_string(e.pain) +
+                            ", " + xhtmlEscaped(sideWords(e.side)) + ".</p><p>Advised: " +
+                            xhtmlEscaped(actionText(a.level, options.emergencyNumber)) + "</p><p>" + xhtmlEscaped(ack) +
+                            "</p></div>";
+    return {
+        {"resourceType", "Flag"},
+        {"id", id},
+        {"text", {{"status", "generated"}, {"div", div}}},
+        {"extension", json::array({{{"url", "http://hl7.org/fhir/StructureDefinition/flag-detail"},
+                                    {"valueReference", ref(observationId)}}})},
+        {"status", "active"},
+        {"category", json::array({{{"coding", json::array({coding("http://terminology.hl7.org/CodeSystem/flag-category",
+                                                                  "clinical", "Clinical")})}}})},
+        {"code", {{"text", title}}},
+        {"subject", ref(patient)},
+        {"period", {{"start", formatIsoUtc(a.shownAtUtc)}}},
+    };
+}
+
+json entry(const std::string& id, json resource) {
+    return {{"fullUrl", "urn:uuid:" + id}, {"resource", std::move(resource)}};
+}
+
+}  // namespace
+
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options) {
+    Ids ids;
+    const std::string bundleId = ids.make("bundle/" + std::to_string(options.generatedAtUtc) + "/" +
+                                          std::to_string(episodes.size()));
+    const std::string patientId = ids.make("patient/" + options.patientName);
+    json patient = {{"resourceType", "Patient"}, {"id", patientId}};
+    if (!options.patientName.empty()) patient["name"] = json::array({{{"text", options.patientName}}});
+
+    json entries = json::array();
+    entries.push_back(entry(patientId, std::move(patient)));
+    std::unordered_map<int64_t, std::pair<const Episode*, std::string>> byId;
+    for (const Episode& e : episodes) {
+        if (e.deletedAtUtc) continue;
+        const std::string id = ids.make("episode/" + std::to_string(e.id) + "/" + formatIso(e.startedAt) + "/" +
+                                        std::to_string(e.recordedAtUtc));
+        if (e.id != 0) byId[e.id] = {&e, id};
+        entries.push_back(entry(id, observation(e, id, patientId)));
+    }
+    for (const Alert& a : alerts) {
+        auto it = byId.find(a.episodeId);
+        if (it == byId.end()) continue;
+        const std::string id = ids.make("alert/" + std::to_string(a.id) + "/" + std::to_string(a.shownAtUtc));
+        entries.push_back(entry(id, flag(a, *it->second.first, id, patientId, it->second.second, options)));
+    }
+    const json bundle = {
+        {"resourceType", "Bundle"},
+        {"id", bundleId},
+        {"type", "collection"},
+        {"timestamp", formatIsoUtc(options.generatedAtUtc)},
+        {"entry", std::move(entries)},
+    };
+    // Invalid UTF-8 (never stored, but never trusted either) is replaced, not thrown.
+    return bundle.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace core

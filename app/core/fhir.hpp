@@ -1,0 +1,40 @@
+#pragma once
+// Episodes as a FHIR R4 Bundle (type "collection") in JSON, for a clinic's record system.
+//
+// - One Patient with only what the person entered (their name, when they typed one).
+// - One Observation per episode: LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating
+//   [Score] - Reported", valueInteger, effectiveDateTime with the UTC offset, issued = when it
+//   was written down, the patient as performer (patient-reported), the note as an annotation,
+//   symptoms as components (valueBoolean true) with their words and, where one fits exactly,
+//   a SNOMED CT finding code; pain type, onset and "when it hurts" as text components.
+// - Body site: R4's Observation.bodySite is one CodeableConcept, so the side is carried by a
+//   pre-coordinated SNOMED CT body structure that any SNOMED-aware receiver reads without an
+//   extension: 82169009 Structure of left knee region, 6757004 Structure of right knee region,
+//   36701003 Both knees, and 72696002 Knee region structure when no side was given; the text
+//   always says it in words ("Left knee"). The qualifier codes 7771000 Left / 24028007 Right /
+//   51440002 Right and left belong to BodyStructure.locationQualifier and would need a separate
+//   BodyStructure resource plus an extension to attach it, which R4 receivers rarely read.
+// - One Flag per red-flag alert (category "clinical"), pointing at its episode's Observation
+//   with the core extension http://hl7.org/fhir/StructureDefinition/flag-detail; the advice
+//   given and the time the person acknowledged it are in the Flag's narrative.
+// Every reference is a urn:uuid fullUrl inside the bundle. The ids are derived from the
+// episodes themselves, so the same journal gives the same bundle (pure: data in, bytes out).
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "core/episode.hpp"
+#include "core/repository.hpp"
+
+namespace core {
+
+struct FhirOptions {
+    std::string patientName;          // empty: the Patient carries no name
+    int64_t generatedAtUtc = 0;       // Bundle.timestamp
+    std::string emergencyNumber = "112";
+};
+
+// The bundle as UTF-8 JSON text. Alerts whose episode is not among `episodes` are left out.
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options);
+
+}  // namespace core

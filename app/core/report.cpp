@@ -1,0 +1,257 @@
+#include "core/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "core/vocabulary.hpp"
+
+namespace core {
+
+namespace {
+
+std::string labelOf(std::span<const Term> terms, std::string_view name) {
+    const Term* t = findTerm(terms, name);
+    return t ? std::string(t->label) : std::string(name);
+}
+
+std::string labels(std::span<const Term> terms, const std::vector<std::string>& names, std::string_view sep = ", ") {
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += sep;
+        out += labelOf(terms, n);
+    }
+    return out;
+}
+
+std::string stamp(const LocalDateTime& t) { return formatDate(t.date) + " " + formatTime(t); }
+
+std::string oneDecimal(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+bool earlier(const Episode& a, const Episode& b) {
+    if (a.startedAt.date != b.startedAt.date) return a.startedAt.date < b.startedAt.date;
+    const int ta = a.startedAt.hour * 3600 + a.startedAt.minute * 60 + a.startedAt.second;
+    const int tb = b.startedAt.hour * 3600 + b.startedAt.minute * 60 + b.startedAt.second;
+    return ta != tb ? ta < tb : a.id < b.id;
+}
+
+// [SECTION] summary and chart
+
+std::vector<ChartDay> chartDays(std::span<const Episode* const> episodes, CivilDate from, CivilDate to) {
+    const int64_t first = daysFromCivil(from);
+    const int64_t count = daysFromCivil(to) - first + 1;
+    std::vector<ChartDay> days(static_cast<std::size_t>(std::max<int64_t>(count, 0)));
+    for (std::size_t i = 0; i < days.size(); ++i) days[i].day = civilFromDays(first + static_cast<int64_t>(i));
+    for (const Episode* e : episodes) {
+        const int64_t i = daysFromCivil(e->startedAt.date) - first;
+        if (i < 0 || i >= count) continue;
+        auto& m = days[static_cast<std::size_t>(i)].maxPain;
+        m = m ? std::max(*m, e->pain) : e->pain;
+    }
+    int sum = 0, n = 0;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        if (days[i].maxPain) {
+            sum += *days[i].maxPain;
+            ++n;
+        }
+        if (i >= 7 && days[i - 7].maxPain) {
+            sum -= *days[i - 7].maxPain;
+            --n;
+        }
+        if (n > 0) days[i].mean7 = static_cast<double>(sum) / n;
+    }
+    return days;
+}
+
+ReportSummary summarize(std::span<const Episode* const> episodes, std::span<const ChartDay> chart) {
+    ReportSummary s;
+    s.episodes = static_cast<int>(episodes.size());
+    s.daysInPeriod = static_cast<int>(chart.size());
+    long long total = 0;
+    for (const Episode* e : episodes) {
+        total += e->pain;
+        s.maxPain = std::max(s.maxPain, e->pain);
+    }
+    s.meanPain = episodes.empty() ? 0.0 : static_cast<double>(total) / static_cast<double>(episodes.size());
+    for (const ChartDay& d : chart) {
+        if (!d.maxPain) continue;
+        ++s.daysLogged;
+        if (*d.maxPain > 0) ++s.daysWithPain;
+    }
+    s.trend = trendText(chart);
+    return s;
+}
+
+std::vector<ReportCount> counts(std::span<const Episode* const> episodes, std::span<const Term> terms,
+                                std::vector<std::string> Episode::*field) {
+    std::vector<ReportCount> out;
+    for (const Term& t : terms) {
+        int n = 0;
+        for (const Episode* e : episodes)
+            if (std::find((e->*field).begin(), (e->*field).end(), t.name) != (e->*field).end()) ++n;
+        if (n > 0) out.push_back({std::string(t.label), n, static_cast<int>(std::lround(100.0 * n / episodes.size()))});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ReportCount& a, const ReportCount& b) { return a.count > b.count; });
+    return out;
+}
+
+// [SECTION] alerts and rows
+
+std::string loggedText(const Episode& e) {
+    std::string out = "Pain " + std::to_string(e.pain) + ", " + sideWords(e.side);
+    if (!e.symptoms.empty()) out += "; " + labels(symptomTerms(), e.symptoms);
+    if (!e.onset.empty()) out += "; " + labelOf(onsetTerms(), e.onset);
+    return out;
+}
+
+ReportAlert reportAlert(const Alert& a, const Episode& e, const ReportOptions& options) {
+    ReportAlert r;
+    r.at = e.startedAt;
+    r.level = a.level;
+    r.levelLabel = levelLabel(a.level);
+    r.logged = a.fromHistory ? "The pattern of the previous two weeks, noticed when this entry was saved: " + loggedText(e)
+                             : loggedText(e);
+    for (const auto& id : a.ruleIds) {
+        const Rule* rule = findRule(id);
+        r.reasons.push_back(rule ? std::string(rule->title) : id);
+    }
+    r.advice = actionText(a.level, options.emergencyNumber);
+    r.acknowledged = a.acknowledgedAtUtc ? stamp(atOffset(*a.acknowledgedAtUtc, options.generatedAt.offsetMinutes))
+                                         : std::string("not acknowledged");
+    return r;
+}
+
+std::string careText(const Episode& e) {
+    std::string out;
+    for (const auto& c : e.care) {
+        if (!out.empty()) out += ", ";
+        out += labelOf(careTerms(), c);
+        if (c == "medication" && !e.medication.empty()) out += " (" + e.medication + ")";
+    }
+    if (out.empty() && !e.medication.empty()) out = "Medication (" + e.medication + ")";
+    return out;
+}
+
+ReportRow reportRow(const Episode& e) {
+    ReportRow r;
+    r.date = formatDate(e.startedAt.date);
+    r.time = formatTime(e.startedAt);
+    r.side = sideWords(e.side);
+    r.pain = std::to_string(e.pain);
+    r.type = labelOf(painTypeTerms(), e.painType);
+    if (!e.onset.empty()) r.type += std::string(r.type.empty() ? "" : "\n") + (e.onset == "sudden" ? "sudden onset" : "gradual onset");
+    r.symptoms = labels(symptomTerms(), e.symptoms);
+    if (!e.when.empty()) r.symptoms += std::string(r.symptoms.empty() ? "" : "\n") + "When: " + labels(contextTerms(), e.when);
+    r.care = careText(e);
+    r.note = e.note;
+    return r;
+}
+
+}  // namespace
+
+std::string_view paperName(Paper p) { return p == Paper::Letter ? "letter" : "a4"; }
+
+std::optional<Paper> paperFromName(std::string_view name) {
+    if (name == "a4" || name == "A4") return Paper::A4;
+    if (name == "letter" || name == "Letter") return Paper::Letter;
+    return std::nullopt;
+}
+
+std::string sideWords(std::string_view side) {
+    if (side == "left") return "Left knee";
+    if (side == "right") return "Right knee";
+    if (side == "both") return "Both knees";
+    return "Side not given";
+}
+
+std::string levelLabel(Level level) {
+    switch (level) {
+        case Level::Emergency: return "Emergency";
+        case Level::Urgent: return "Urgent";
+        case Level::Soon: return "See a doctor soon";
+        case Level::SelfCare: break;
+    }
+    return "Self-care";
+}
+
+std::string trendText(std::span<const ChartDay> chart) {
+    const int n = static_cast<int>(chart.size());
+    if (n < 6) return "The period is too short to describe a trend.";
+    const int window = n >= 28 ? 14 : n / 2;
+    auto mean = [&](int begin, int end, int& logged) {
+        int sum = 0;
+        logged = 0;
+        for (int i = begin; i < end; ++i) {
+            if (const auto& m = chart[static_cast<std::size_t>(i)].maxPain) {
+                sum += *m;
+                ++logged;
+            }
+        }
+        return logged ? static_cast<double>(sum) / logged : 0.0;
+    };
+    int lastLogged = 0, prevLogged = 0;
+    const double last = mean(n - window, n, lastLogged);
+    const double prev = mean(n - 2 * window, n - window, prevLogged);
+    const std::string spans = window == 14 ? "the last 2 weeks against the 2 weeks before"
+                                           : "the last " + std::to_string(window) + " days against the " +
+                                                 std::to_string(window) + " before";
+    if (lastLogged < 3 || prevLogged < 3)
+        return "Too few entries to describe a trend (" + spans + " need at least 3 logged days each).";
+    const double d = std::round((last - prev) * 10.0) / 10.0;
+    const std::string from = oneDecimal(prev), to = oneDecimal(last);
+    std::string words;
+    if (d >= 2.0) words = "Getting worse: the average highest pain of the day rose from " + from + " to " + to;
+    else if (d >= 1.0) words = "Somewhat worse: the average highest pain of the day rose from " + from + " to " + to;
+    else if (d <= -2.0) words = "Improving: the average highest pain of the day fell from " + from + " to " + to;
+    else if (d <= -1.0) words = "Somewhat better: the average highest pain of the day fell from " + from + " to " + to;
+    else words = "About the same: the average highest pain of the day was " + from + ", then " + to;
+    return words + " (" + spans + "). A change of 2 points is considered clinically meaningful.";
+}
+
+Report buildReport(std::span<const Episode> episodes, std::span<const Alert> alerts, const ReportOptions& options) {
+    std::vector<const Episode*> list;
+    list.reserve(episodes.size());
+    for (const Episode& e : episodes)
+        if (!e.deletedAtUtc) list.push_back(&e);
+    std::sort(list.begin(), list.end(), [](const Episode* a, const Episode* b) { return earlier(*a, *b); });
+
+    Report r;
+    r.patientName = options.patientName;
+    r.to = options.range.to.value_or(options.generatedAt.date);
+    if (!options.range.to && !list.empty()) r.to = std::max(r.to, list.back()->startedAt.date);
+    r.from = options.range.from.value_or(list.empty() ? r.to : list.front()->startedAt.date);
+    if (r.to < r.from) r.to = r.from;
+    const int64_t days = daysFromCivil(r.to) - daysFromCivil(r.from) + 1;
+    r.periodText = formatDate(r.from) + " to " + formatDate(r.to) + " (" + std::to_string(days) +
+                   (days == 1 ? " day)" : " days)");
+    r.generatedText = stamp(options.generatedAt);
+    r.chart = chartDays(list, r.from, r.to);
+    r.summary = summarize(list, r.chart);
+    r.symptoms = counts(list, symptomTerms(), &Episode::symptoms);
+    r.contexts = counts(list, contextTerms(), &Episode::when);
+
+    std::unordered_map<int64_t, const Episode*> byId;
+    for (const Episode* e : list) byId[e->id] = e;
+    std::vector<std::pair<const Alert*, const Episode*>> raised;
+    for (const Alert& a : alerts)
+        if (auto it = byId.find(a.episodeId); it != byId.end()) raised.emplace_back(&a, it->second);
+    std::stable_sort(raised.begin(), raised.end(), [](const auto& a, const auto& b) {
+        return earlier(*a.second, *b.second) || (!earlier(*b.second, *a.second) && a.first->id < b.first->id);
+    });
+    for (const auto& [a, e] : raised) r.alerts.push_back(reportAlert(*a, *e, options));
+
+    if (options.withEntries) {
+        r.rows.reserve(list.size());
+        for (const Episode* e : list) r.rows.push_back(reportRow(*e));
+    }
+    r.statement = "All data in this report is patient-reported: entered by the patient in the KneeLog app. "
+                  "KneeLog does not diagnose.";
+    return r;
+}
+
+}  // namespace core

@@ -1,0 +1,94 @@
+#pragma once
+// The doctor's report as data: every figure, sentence and table cell the PDF shows, computed
+// purely from the episodes and alerts of the chosen period. The PDF writer (app/core/pdf/)
+// only places this on pages; the Export screen shows the summary as its preview.
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/episode.hpp"
+#include "core/repository.hpp"
+#include "core/time.hpp"
+#include "core/triage.hpp"
+
+namespace core {
+
+enum class Paper { A4, Letter };
+std::string_view paperName(Paper p);                  // "a4", "letter"
+std::optional<Paper> paperFromName(std::string_view name);
+
+struct ReportOptions {
+    std::string patientName;        // shown only when the person typed one
+    DateRange range;                // as chosen; an open start begins at the first episode
+    LocalDateTime generatedAt;      // the person's local time now: "today" and the footer date
+    std::string emergencyNumber = "112";
+    bool withEntries = true;        // false: summary, chart and alerts only (the screen's preview)
+};
+
+struct ReportSummary {
+    int episodes = 0;
+    int daysInPeriod = 0;
+    int daysLogged = 0;      // days with at least one episode
+    int daysWithPain = 0;    // days whose highest pain was above 0
+    double meanPain = 0.0;   // over all episodes
+    int maxPain = 0;
+    std::string trend;       // one or two sentences in plain words
+};
+
+struct ChartDay {
+    CivilDate day;
+    std::optional<int> maxPain;    // the day's highest pain, when anything was logged
+    std::optional<double> mean7;   // mean of the logged daily highest over this and the 6 days before
+};
+
+struct ReportAlert {
+    LocalDateTime at;          // when the episode that raised it started
+    Level level = Level::SelfCare;
+    std::string levelLabel;    // "Emergency", "Urgent", "See a doctor soon"
+    std::string logged;        // what the person logged, in words
+    std::vector<std::string> reasons;  // the rules' titles
+    std::string advice;        // what the app told them to do
+    std::string acknowledged;  // "2026-03-14 18:32" or "not acknowledged"
+};
+
+struct ReportCount {
+    std::string label;
+    int count = 0;
+    int percent = 0;  // of the period's episodes
+};
+
+// One episode as a table row; cells may contain '\n' where a new line must start.
+struct ReportRow {
+    std::string date, time, side, pain, type, symptoms, care, note;
+};
+
+struct Report {
+    std::string patientName;
+    CivilDate from, to;
+    std::string periodText;     // "2026-01-01 to 2026-03-31 (90 days)"
+    std::string generatedText;  // "2026-11-27 08:05"
+    ReportSummary summary;
+    std::vector<ChartDay> chart;          // every day of the period, oldest first
+    std::vector<ReportAlert> alerts;      // oldest first
+    std::vector<ReportCount> symptoms;    // most frequent first
+    std::vector<ReportCount> contexts;
+    std::vector<ReportRow> rows;          // every episode, oldest first
+    std::string statement;                // the one line saying the data is patient-reported
+};
+
+// Builds the report; `episodes` and `alerts` in any order (deleted episodes are skipped,
+// alerts whose episode is not among `episodes` are left out).
+Report buildReport(std::span<const Episode> episodes, std::span<const Alert> alerts, const ReportOptions& options);
+
+// "Left knee", "Right knee", "Both knees", or "Side not given": never a bare L or R.
+std::string sideWords(std::string_view side);
+// "Emergency", "Urgent", "See a doctor soon", "Self-care".
+std::string levelLabel(Level level);
+// The trend sentence over daily highest pain (exposed for tests): compares the last two weeks
+// with the two before (shorter windows in short periods).
+std::string trendText(std::span<const ChartDay> chart);
+
+}  // namespace core

@@ -5,12 +5,17 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/journal.hpp"
 #include "db/journal_store.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
+
+extern char** environ;
 
 namespace app {
 
@@ -41,6 +46,30 @@ platform::FrameHooks hooksFor(ui::App& app) {
     return h;
 }
 
+// Desktop exports go to the person's Documents folder when it exists, else to exports/ beside
+// the journal. "Open folder" hands the folder to xdg-open in the background (no zombie, no wait).
+ui::App::ExportPlace exportPlace(const std::string& dbPath) {
+    namespace fs = std::filesystem;
+    ui::App::ExportPlace place;
+    std::string docs;
+    if (const char* x = std::getenv("XDG_DOCUMENTS_DIR"); x && *x) docs = x;
+    else if (const char* home = std::getenv("HOME"); home && *home) docs = std::string(home) + "/Documents";
+    std::error_code ec;
+    place.folder = !docs.empty() && fs::is_directory(docs, ec) ? docs
+                                                               : (fs::absolute(dbPath, ec).parent_path() / "exports").string();
+    place.open = [](const std::string& folder) -> core::Result<void> {
+        const char* argv[] = {"/bin/sh", "-c", "command -v xdg-open >/dev/null || exit 3; xdg-open \"$1\" >/dev/null 2>&1 &",
+                              "sh", folder.c_str(), nullptr};
+        pid_t pid = 0;
+        int status = 0;
+        if (posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0 ||
+            waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+            return core::makeError(core::ErrorCode::Io, "Could not open the folder (xdg-open is not installed).");
+        return {};
+    };
+    return place;
+}
+
 bool parseSize(const std::string& text, int& w, int& h) {
     return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 200 && w <= 8000 && h <= 8000;
 }
@@ -64,6 +93,29 @@ int runGui(cli::Invocation& inv) {
     }
     std::unique_ptr<core::Journal> journal = store ? std::make_unique<core::Journal>(*store) : nullptr;
     ui::App app(journal.get(), loadAssets(), openError, restore);
+    // The sample journal is a separate file beside the person's own: sample data never mixes in.
+    std::unique_ptr<db::JournalStore> sampleStore;
+    std::unique_ptr<core::Journal> sampleJournal;
+    if (store) {
+        ui::App::JournalActions actions;
+        actions.ownPath = inv.dbPath;
+        actions.openOwn = [&] { return journal.get(); };
+        actions.wipeOwn = [&] { return store->wipe(); };
+        actions.openSample = [&]() -> core::Journal* {
+            if (!sampleJournal) {
+                const auto path = std::filesystem::path(inv.dbPath).parent_path() / "sample-journal.db";
+                auto opened = db::JournalStore::open(path.string());
+                if (!opened) return nullptr;
+                if (auto n = (*opened)->countEpisodes({}); n && *n == 0 && !cli::fillWithSample(**opened, 365, 7))
+                    return nullptr;
+                sampleStore = std::move(*opened);
+                sampleJournal = std::make_unique<core::Journal>(*sampleStore);
+            }
+            return sampleJournal.get();
+        };
+        app.setJournalActions(std::move(actions));
+    }
+    app.setExportPlace(exportPlace(inv.dbPath));
     platform::FrameHooks hooks = hooksFor(app);
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
     bool first = true;
@@ -104,6 +156,7 @@ int runScreenshot(cli::Invocation& inv) {
     if (!opened) return cli::fail(opened.error());
     core::Journal journal(**opened);
     ui::App app(&journal, loadAssets());
+    app.setExportPlace(exportPlace(inv.dbPath));
     app.show(*screen);
     platform::FrameHooks hooks = hooksFor(app);
     app.skipDisclaimer();

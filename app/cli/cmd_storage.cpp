@@ -4,7 +4,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "core/demo.hpp"
 #include "core/journal.hpp"
 
 namespace cli {
@@ -32,24 +31,9 @@ int cmdDemo(Invocation& inv) {
     if (*existing > 0)
         return usageError("demo: this journal already has episodes; sample data only goes into an empty journal "
                           "(use --db to choose a separate file, e.g. --db sample.db)");
-    const core::LocalDateTime now = core::localFromUtc(core::nowUtc());
-    auto episodes = core::demoEpisodes(now.date, static_cast<int>(days), static_cast<uint64_t>(seed), now.offsetMinutes);
-    const int64_t nowUtc = core::toUtcSeconds(now);
-    std::erase_if(episodes, [&](const core::Episode& e) { return core::toUtcSeconds(e.startedAt) > nowUtc; });
-    std::vector<std::pair<core::Episode, std::vector<core::Alert>>> batch;
-    batch.reserve(episodes.size());
-    for (auto& e : episodes) {
-        const core::TriageResult r = core::triageEpisode(e);
-        std::vector<core::Alert> alerts;
-        if (r.level > core::Level::SelfCare) {
-            core::Alert a{0, 0, r.level, r.ruleIds, false, core::toUtcSeconds(e.startedAt), {}};
-            a.acknowledgedAtUtc = a.shownAtUtc + 120;  // the sample person read their past alerts
-            alerts.push_back(a);
-        }
-        batch.emplace_back(std::move(e), std::move(alerts));
-    }
-    if (auto r = store->addEpisodes(batch); !r) return fail(r.error());
-    std::printf("Added %zu sample episodes over %lld days.\n", batch.size(), days);
+    auto added = fillWithSample(*store, static_cast<int>(days), static_cast<uint64_t>(seed));
+    if (!added) return fail(added.error());
+    std::printf("Added %zu sample episodes over %lld days.\n", *added, days);
     return kExitOk;
 }
 

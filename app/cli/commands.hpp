@@ -31,5 +31,7 @@ int cmdCheck(Invocation& inv);
 int cmdBackup(Invocation& inv);
 int cmdRestore(Invocation& inv);
 int cmdWipe(Invocation& inv);
+int cmdExport(Invocation& inv);
+int cmdImport(Invocation& inv);
 
 }  // namespace cli

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "core/demo.hpp"
 #include "core/vocabulary.hpp"
 
 namespace cli {
@@ -85,6 +86,27 @@ core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painR
     if (auto n = inv.get("note")) e.note = *n;
     core::normalize(e);
     return e;
+}
+
+core::Result<std::size_t> fillWithSample(db::JournalStore& store, int days, uint64_t seed) {
+    const core::LocalDateTime now = core::localFromUtc(core::nowUtc());
+    auto episodes = core::demoEpisodes(now.date, days, seed, now.offsetMinutes);
+    const int64_t nowUtc = core::toUtcSeconds(now);
+    std::erase_if(episodes, [&](const core::Episode& e) { return core::toUtcSeconds(e.startedAt) > nowUtc; });
+    db::EpisodeBatch batch;
+    batch.reserve(episodes.size());
+    for (auto& e : episodes) {
+        const core::TriageResult r = core::triageEpisode(e);
+        std::vector<core::Alert> alerts;
+        if (r.level > core::Level::SelfCare) {
+            core::Alert a{0, 0, r.level, r.ruleIds, false, core::toUtcSeconds(e.startedAt), {}};
+            a.acknowledgedAtUtc = a.shownAtUtc + 120;  // the sample person read their past alerts
+            alerts.push_back(a);
+        }
+        batch.emplace_back(std::move(e), std::move(alerts));
+    }
+    if (auto r = store.addEpisodes(batch); !r) return r.error();
+    return batch.size();
 }
 
 nlohmann::json episodeJson(const core::Episode& e) {

@@ -23,6 +23,10 @@ int usageError(const std::string& message);
 // With `painRequired` false a missing --pain means 0 (for triage).
 core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painRequired);
 
+// Fills an empty journal with `days` of realistic sample history (triaged, alerts acknowledged).
+// Returns the number of episodes added.
+core::Result<std::size_t> fillWithSample(db::JournalStore& store, int days, uint64_t seed);
+
 nlohmann::json episodeJson(const core::Episode& e);
 nlohmann::json triageJson(const core::TriageResult& r);
 

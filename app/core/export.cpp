@@ -79,8 +79,8 @@ Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int
 
     for (CsvRow& r : read.rows) {
         Episode& e = r.episode;
-        if (!seen.emplace(keyOf(e), r.line).second) {
-            plan.duplicates.push_back({r.line, std::move(e)});
+        if (auto [it, added] = seen.emplace(keyOf(e), r.line); !added) {
+            plan.duplicates.push_back({r.line, it->second, std::move(e)});
             continue;
         }
         if (e.recordedAtUtc == 0) e.recordedAtUtc = nowUtc;

@@ -19,6 +19,7 @@ namespace core {
 enum class ExportFormat { Pdf, Csv, Fhir };
 std::string_view formatName(ExportFormat f);       // "pdf", "csv", "fhir"
 std::optional<ExportFormat> formatFromName(std::string_view name);
+inline constexpr const char* kPaperSettingKey = "export_paper";  // "a4" or "letter"
 std::string_view fileExtension(ExportFormat f);    // ".pdf", ".csv", ".json"
 
 struct ExportData {
@@ -31,6 +32,7 @@ Result<ExportData> loadExportData(JournalRepository& repo, const DateRange& rang
 
 struct ImportDuplicate {
     int line = 0;
+    int sameAsLine = 0;  // 0: already in the journal; else the earlier line of the file it repeats
     Episode episode;
 };
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/stats.hpp"
 #include "core/vocabulary.hpp"
 
 namespace core {
@@ -53,18 +54,11 @@ std::vector<ChartDay> chartDays(std::span<const Episode* const> episodes, CivilD
         auto& m = days[static_cast<std::size_t>(i)].maxPain;
         m = m ? std::max(*m, e->pain) : e->pain;
     }
-    int sum = 0, n = 0;
-    for (std::size_t i = 0; i < days.size(); ++i) {
-        if (days[i].maxPain) {
-            sum += *days[i].maxPain;
-            ++n;
-        }
-        if (i >= 7 && days[i - 7].maxPain) {
-            sum -= *days[i - 7].maxPain;
-            --n;
-        }
-        if (n > 0) days[i].mean7 = static_cast<double>(sum) / n;
-    }
+    // The same 7-day mean as the Trends screen's (stats.hpp).
+    std::vector<std::optional<int>> maxima(days.size());
+    for (std::size_t i = 0; i < days.size(); ++i) maxima[i] = days[i].maxPain;
+    const auto means = rollingMean(maxima, kRollingDays);
+    for (std::size_t i = 0; i < days.size() && i < means.size(); ++i) days[i].mean7 = means[i];
     return days;
 }
 
@@ -144,9 +138,11 @@ ReportRow reportRow(const Episode& e) {
     r.side = sideWords(e.side);
     r.pain = std::to_string(e.pain);
     r.type = labelOf(painTypeTerms(), e.painType);
-    if (!e.onset.empty()) r.type += std::string(r.type.empty() ? "" : "\n") + (e.onset == "sudden" ? "sudden onset" : "gradual onset");
+    if (!e.onset.empty())
+        r.type += std::string(r.type.empty() ? "" : ", ") + (e.onset == "sudden" ? "sudden onset" : "gradual onset");
     r.symptoms = labels(symptomTerms(), e.symptoms);
-    if (!e.when.empty()) r.symptoms += std::string(r.symptoms.empty() ? "" : "\n") + "When: " + labels(contextTerms(), e.when);
+    if (!e.when.empty())
+        r.symptoms += std::string(r.symptoms.empty() ? "" : "\n") + "When: " + labels(contextTerms(), e.when);
     r.care = careText(e);
     r.note = e.note;
     return r;
@@ -230,6 +226,7 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
     r.periodText = formatDate(r.from) + " to " + formatDate(r.to) + " (" + std::to_string(days) +
                    (days == 1 ? " day)" : " days)");
     r.generatedText = stamp(options.generatedAt);
+    r.emergencyNumber = options.emergencyNumber;
     r.chart = chartDays(list, r.from, r.to);
     r.summary = summarize(list, r.chart);
     r.symptoms = counts(list, symptomTerms(), &Episode::symptoms);

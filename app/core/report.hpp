@@ -70,6 +70,7 @@ struct Report {
     CivilDate from, to;
     std::string periodText;     // "2026-01-01 to 2026-03-31 (90 days)"
     std::string generatedText;  // "2026-11-27 08:05"
+    std::string emergencyNumber;  // the region's number the advice names
     ReportSummary summary;
     std::vector<ChartDay> chart;          // every day of the period, oldest first
     std::vector<ReportAlert> alerts;      // oldest first

@@ -33,6 +33,9 @@ PeriodSummary summarizePeriod(std::span<const DaySummary> days, int64_t from, in
     return p;
 }
 
+// Under half a point on the 0-10 scale is within the noise of a rating: "about the same".
+constexpr double kSameWithin = 0.5;
+
 std::string oneDecimal(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", v);
@@ -60,7 +63,9 @@ std::string headline(const PeriodSummary& recent, const PeriodSummary& before) {
         return "Average pain " + oneDecimal(recent.meanPain) +
                " in the last two weeks. Nothing was logged in the two weeks before to compare with.";
     const double diff = std::round((recent.meanPain - before.meanPain) * 10.0) / 10.0;
-    if (diff == 0.0) return "Average pain about the same as the two weeks before (" + oneDecimal(recent.meanPain) + ").";
+    if (std::fabs(diff) < kSameWithin)
+        return "Average pain about the same as the two weeks before: " + oneDecimal(recent.meanPain) + ", was " +
+               oneDecimal(before.meanPain) + ".";
     return "Average pain " + points(std::fabs(diff)) + (diff < 0 ? " lower" : " higher") + " than the two weeks before.";
 }
 

@@ -9,6 +9,7 @@
 // - The 7-day rolling mean on a day is the mean of the daily maximum over the logged days among
 //   that day and the 6 before it; it has no value when none of those 7 days is logged.
 // - Average pain over a period is the mean of every episode's pain in it (not of daily means).
+//   The comparison calls a difference under half a point "about the same" (and gives both means).
 // - The current streak counts consecutive logged days ending today, or ending yesterday while
 //   today has no entry yet (so a streak does not read 0 each morning before the first entry).
 #include <array>

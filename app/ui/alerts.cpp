@@ -98,6 +98,10 @@ bool AlertCenter::draw(App& app, bool onLogScreen) {
         drawBanner(app, *m_outcome, false);
         drew = true;
     }
+    if (m_dismissOutcome) {
+        m_outcome.reset();
+        m_dismissOutcome = false;
+    }
     return drew;
 }
 
@@ -161,7 +165,7 @@ void AlertCenter::drawActions(App& app, const AlertView& a, bool pinned, const I
     ImGui::PushFont(fonts().bold);
     if (ImGui::Button(ack, ImVec2(width(), h))) {
         if (pinned) (void)journal->acknowledge(a.alertId);
-        else m_outcome.reset();
+        else m_dismissOutcome = true;  // `a` may be the outcome itself: reset it after drawing
     }
     ImGui::PopFont();
     recordItem(pinned ? "alert:ack" : "alert:ok");

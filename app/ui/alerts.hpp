@@ -46,6 +46,7 @@ private:
     std::optional<AlertView> m_outcome;
     uint64_t m_version = 0;
     bool m_loaded = false;
+    bool m_dismissOutcome = false;
 };
 
 }  // namespace ui

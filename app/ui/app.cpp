@@ -129,7 +129,39 @@ void App::flash(std::string message) {
     m_flashUntil = ImGui::GetTime() + 4.0;
 }
 
-uint64_t App::dataVersion() { return m_journal ? m_journal->repository().dataVersion() : 0; }
+uint64_t App::dataVersion() {
+    return (m_generation << 48) + (m_journal ? m_journal->repository().dataVersion() : 0);
+}
+
+void App::exploreSample() {
+    if (!m_actions.openSample) return;
+    if (core::Journal* j = m_actions.openSample()) {
+        m_journal = j;
+        m_sample = true;
+        ++m_generation;
+        m_current = ScreenId::History;
+    } else {
+        flash("The sample journal could not be opened.");
+    }
+}
+
+void App::leaveSample() {
+    if (!m_actions.openOwn) return;
+    if (core::Journal* j = m_actions.openOwn()) {
+        m_journal = j;
+        m_sample = false;
+        ++m_generation;
+        m_current = ScreenId::Log;
+    }
+}
+
+core::Result<void> App::wipeOwnJournal() {
+    if (!m_actions.wipeOwn) return core::makeError(core::ErrorCode::Internal, "Deleting is not available here.");
+    if (m_sample) leaveSample();
+    auto r = m_actions.wipeOwn();
+    ++m_generation;
+    return r;
+}
 
 int App::msUntilWake() const {
     if (m_flash.empty()) return -1;
@@ -224,6 +256,7 @@ void App::drawContent() {
                                         ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse
                                         : ImGuiWindowFlags_None;
     ImGui::BeginChild("##content", ImVec2(0, -navH), false, ImGuiWindowFlags_AlwaysUseWindowPadding | scroll);
+    if (m_sample) drawSampleStrip();
     m_alerts.refresh(*m_journal, dataVersion());
     m_alerts.draw(*this, m_current == ScreenId::Log);
     screen(m_current).draw(*this);
@@ -253,6 +286,18 @@ void App::drawRecovery() {
     if (ImGui::Button("Close KneeLog")) m_quit = true;
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+}
+
+void App::drawSampleStrip() {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextWrapped("You are exploring a sample journal: made-up entries, kept apart from your own.");
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    if (ImGui::Button("Back to my journal", ImVec2(0, layout().minTouch))) leaveSample();
+    recordItem("sample:leave");
+    ImGui::Separator();
 }
 
 void App::drawDisclaimer() {

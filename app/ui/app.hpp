@@ -62,6 +62,30 @@ public:
     void setFontScale(float s, bool persist = true);
 
     core::Journal* journal() { return m_journal; }
+
+    // [SECTION] which journal: the person's own, or a separate sample journal to explore.
+    struct JournalActions {
+        std::function<core::Journal*()> openSample;   // opens (creating and filling if new) the sample
+        std::function<core::Journal*()> openOwn;      // back to the person's journal
+        std::function<core::Result<void>()> wipeOwn;  // "Delete all my data"
+        std::string ownPath;                          // shown in Settings
+    };
+    void setJournalActions(JournalActions actions) { m_actions = std::move(actions); }
+    bool canExploreSample() const { return static_cast<bool>(m_actions.openSample); }
+    bool exploringSample() const { return m_sample; }
+    void exploreSample();
+    void leaveSample();
+    core::Result<void> wipeOwnJournal();
+    const std::string& ownJournalPath() const { return m_actions.ownPath; }
+
+    // [SECTION] exports: the folder the Export screen saves into and how to show it (the platform
+    // knows both). Without `open`, "Open folder" says it is not available on this device.
+    struct ExportPlace {
+        std::string folder;
+        std::function<core::Result<void>(const std::string& folder)> open;
+    };
+    void setExportPlace(ExportPlace place) { m_exportPlace = std::move(place); }
+    const ExportPlace& exportPlace() const { return m_exportPlace; }
     const Assets& assets() const { return m_assets; }
     float scale() const { return m_scale; }
 
@@ -99,6 +123,7 @@ private:
     void drawRecovery();
     void drawFlash();
     void drawDisclaimer();
+    void drawSampleStrip();
     Screen& screen(ScreenId id);
 
     core::Journal* m_journal;
@@ -117,6 +142,10 @@ private:
     std::optional<GuidanceRequest> m_guidanceRequest;
     AlertCenter m_alerts;
     bool m_disclaimerPending = false;
+    JournalActions m_actions;
+    ExportPlace m_exportPlace;
+    bool m_sample = false;
+    uint64_t m_generation = 0;  // bumped when the journal is switched, so every cache refreshes
     std::string m_flash;
     double m_flashUntil = 0;
 };

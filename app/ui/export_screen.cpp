@@ -1,20 +1,303 @@
-// The Export screen (placeholder until its issue lands: it says so plainly).
+// The Export screen: "bring your diary to the appointment". Choose a period and a format, see
+// what the report will say, and save the file into a folder that is shown (and can be opened).
+// The preview is rebuilt only when the data version or the period changes; the file is made by
+// the same exportJournal() the command line uses and written atomically.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/export.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/report.hpp"
+#include "core/stats.hpp"
+#include "pdf/pdf_report.hpp"
 #include "ui/app.hpp"
+#include "ui/chart.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace ui {
 
 namespace {
 
+constexpr PeriodChoice kPeriods[] = {{"2w", "2 weeks", "2 wk"}, {"1m", "Month", "1 mo"}, {"3m", "3 months", "3 mo"},
+                                     {"1y", "Year", "1 yr"},    {"all", "All", "All"},  {"custom", "From - to", "Dates"}};
+constexpr int kPeriodDays[] = {14, 30, 91, 365, 0, 0};
+constexpr size_t kAll = 4, kCustom = 5;
+constexpr size_t kDefaultPeriod = 2;
+
+constexpr core::Term kFormats[] = {
+    {"pdf", "PDF report", "A report to print or show your doctor: summary, chart, red flags, every entry.", ""},
+    {"csv", "CSV table", "Opens in a spreadsheet; KneeLog can import it back.", ""},
+    {"fhir", "FHIR file", "For a clinic's health record system (FHIR R4 JSON).", ""},
+};
+constexpr core::Term kPapers[] = {{"a4", "A4", "", ""}, {"letter", "US Letter", "", ""}};
+
+struct Preview {
+    core::Report report;                 // summary and alerts only (no table rows)
+    std::vector<core::DayPoint> series;  // for the small chart
+    std::string error;
+};
+
+void section(const char* title) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+}
+
+std::string fileStem(core::ExportFormat f) {
+    switch (f) {
+        case core::ExportFormat::Pdf: return "kneelog-report-";
+        case core::ExportFormat::Csv: return "kneelog-entries-";
+        case core::ExportFormat::Fhir: break;
+    }
+    return "kneelog-fhir-";
+}
+
+// "kneelog-report-2026-11-27.pdf", or "...-2.pdf" and on when that name is taken.
+std::string freeName(const std::string& folder, core::ExportFormat f, const core::CivilDate& today) {
+    const std::string stem = fileStem(f) + core::formatDate(today), ext(core::fileExtension(f));
+    std::string name = stem + ext;
+    for (int n = 2; io::fileExists(folder + "/" + name) && n < 1000; ++n) name = stem + "-" + std::to_string(n) + ext;
+    return name;
+}
+
 class ExportScreen final : public Screen {
 public:
-    void draw(App&) override {
-        heading("Export");
-        ImGui::Spacing();
-        hint("A PDF report, CSV and FHIR files to hand to your doctor.");
-        ImGui::Spacing();
-        hint("Coming soon. Everything you log is already kept safely and will appear here.");
+    void draw(App& app) override {
+        heading("Export for your doctor");
+        hint("A PDF report to print or show, a CSV table for a spreadsheet, or a FHIR file for a clinic's record "
+             "system. Nothing leaves this device unless you share the file.");
+        core::Journal* journal = app.journal();
+        if (!journal) return;
+        loadSettings(*journal);
+        // Wide windows: choices and Save on the left, the preview beside them; phones: one column.
+        if (!layout().narrow && ImGui::BeginTable("export:columns", 2)) {
+            ImGui::TableSetupColumn("choices", ImGuiTableColumnFlags_WidthStretch, 0.85f);
+            ImGui::TableSetupColumn("preview", ImGuiTableColumnFlags_WidthStretch, 1.15f);
+            ImGui::TableNextColumn();
+            drawChoices(*journal);
+            refresh(app, *journal);
+            drawSave(app, *journal);
+            ImGui::TableNextColumn();
+            ImGui::Indent(em(0.75f));
+            drawPreview();
+            ImGui::Unindent(em(0.75f));
+            ImGui::EndTable();
+            return;
+        }
+        drawChoices(*journal);
+        refresh(app, *journal);
+        drawPreview();
+        drawSave(app, *journal);
     }
+
+private:
+    // [SECTION] choices
+
+    void loadSettings(core::Journal& journal) {
+        if (m_settingsLoaded) return;
+        m_settingsLoaded = true;
+        if (auto saved = journal.repository().setting(core::kPaperSettingKey); saved && saved->has_value())
+            if (core::paperFromName(**saved)) m_paper = **saved;
+    }
+
+    void drawChoices(core::Journal& journal) {
+        drawPeriod();
+        drawFormat(journal);
+    }
+
+    void drawPeriod() {
+        section("Period");
+        periodChoice("export:period:", kPeriods, m_period);
+        if (m_period != kCustom) return;
+        const float w = std::min(ImGui::GetContentRegionAvail().x * 0.45f, em(9.0f));
+        ImGui::SetNextItemWidth(w);
+        ImGui::InputTextWithHint("##from", "from YYYY-MM-DD", &m_fromText);
+        recordItem("export:from");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(w);
+        ImGui::InputTextWithHint("##to", "to YYYY-MM-DD", &m_toText);
+        recordItem("export:to");
+    }
+
+    void drawFormat(core::Journal& journal) {
+        section("Format");
+        segmented("format", kFormats, m_format, false);
+        if (const core::Term* t = core::findTerm(kFormats, m_format)) hint(std::string(t->explanation).c_str());
+        if (m_format != "csv") {
+            section("Your name on it (optional)");
+            ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(18.0f)));
+            ImGui::InputTextWithHint("##name", "e.g. Alex Morgan", &m_name);
+            recordItem("export:name");
+        }
+        if (m_format == "pdf") {
+            section("Paper");
+            if (segmented("paper", kPapers, m_paper, false))
+                (void)journal.repository().setSetting(core::kPaperSettingKey, m_paper);
+        }
+    }
+
+    // The chosen days; an error message instead when the typed dates do not make a period.
+    std::optional<core::DateRange> range(const core::CivilDate& today, std::string& error) const {
+        if (m_period == kAll) return core::DateRange{};
+        if (m_period != kCustom)
+            return core::DateRange{core::addDays(today, -(kPeriodDays[m_period] - 1)), today};
+        auto from = core::parseDate(m_fromText), to = core::parseDate(m_toText);
+        if (!from || !to) {
+            error = "Type both days as YYYY-MM-DD, e.g. 2026-03-14.";
+            return std::nullopt;
+        }
+        if (*to < *from) {
+            error = "The last day is before the first day.";
+            return std::nullopt;
+        }
+        return core::DateRange{*from, *to};
+    }
+
+    // [SECTION] the preview (the only place that queries, and only on a change)
+
+    void refresh(App& app, core::Journal& journal) {
+        const core::LocalDateTime now = core::localFromUtc(core::nowUtc());
+        std::string error;
+        const auto chosen = range(now.date, error);
+        const uint64_t version = app.dataVersion();
+        const std::string key = chosen ? core::formatDate(chosen->from.value_or(core::CivilDate{})) + "/" +
+                                             core::formatDate(chosen->to.value_or(now.date))
+                                       : "invalid";
+        if (m_preview && version == m_version && key == m_key) return;
+        m_version = version;
+        m_key = key;
+        m_range = chosen;
+        m_selectedDay = -1;
+        m_preview = Preview{};
+        if (!chosen) {
+            m_preview->error = error;
+            return;
+        }
+        auto data = core::loadExportData(journal.repository(), *chosen);
+        if (!data) {
+            m_preview->error = data.error().message;
+            return;
+        }
+        core::ReportOptions options;
+        options.range = *chosen;
+        options.generatedAt = now;
+        options.withEntries = false;
+        m_preview->report = core::buildReport(data->episodes, data->alerts, options);
+        m_preview->series = core::dailySeries(core::summarizeDays(data->episodes), m_preview->report.from,
+                                              m_preview->report.to);
+    }
+
+    void drawPreview() {
+        section("What it will show");
+        if (!m_preview->error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+            ImGui::TextWrapped("%s", m_preview->error.c_str());
+            ImGui::PopStyleColor();
+            return;
+        }
+        const core::Report& r = m_preview->report;
+        const core::ReportSummary& s = r.summary;
+        ImGui::TextWrapped("%s", r.periodText.c_str());
+        if (s.episodes == 0) {
+            hint("Nothing was logged in this period.");
+            return;
+        }
+        char mean[16];
+        std::snprintf(mean, sizeof mean, "%.1f", s.meanPain);
+        const std::pair<std::string, const char*> figures[] = {
+            {std::to_string(s.episodes), s.episodes == 1 ? "entry" : "entries"},
+            {std::to_string(s.daysWithPain), "days with pain"},
+            {mean, "average pain"},
+            {std::to_string(s.maxPain), "highest pain"},
+            {std::to_string(r.alerts.size()), r.alerts.size() == 1 ? "red-flag alert" : "red-flag alerts"},
+        };
+        const float w = em(7.5f);
+        for (size_t i = 0; i < std::size(figures); ++i) {
+            flowItem(w, i == 0);
+            ImGui::BeginGroup();
+            ImGui::PushFont(fonts().heading);
+            ImGui::TextUnformatted(figures[i].first.c_str());
+            ImGui::PopFont();
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
+            ImGui::TextUnformatted(figures[i].second);
+            ImGui::PopStyleColor();
+            ImGui::EndGroup();
+            ImGui::SameLine(0, 0);
+            ImGui::Dummy(ImVec2(std::max(0.0f, w - ImGui::GetItemRectSize().x), 0));
+        }
+        hint(s.trend.c_str());
+        painChart("export:chart", m_preview->series, em(7.0f), m_selectedDay);
+    }
+
+    // [SECTION] saving
+
+    void drawSave(App& app, core::Journal& journal) {
+        const auto& place = app.exportPlace();
+        section("Where it goes");
+        if (place.folder.empty()) {
+            hint("Saving files is not available here.");
+            return;
+        }
+        ImGui::TextWrapped("%s", place.folder.c_str());
+        if (ImGui::Button("Open folder", ImVec2(0, layout().minTouch))) {
+            auto r = place.open ? place.open(place.folder)
+                                : core::Result<void>(core::makeError(core::ErrorCode::Io,
+                                                                     "Opening the folder is not available on this device."));
+            if (!r) app.flash(r.error().message);
+        }
+        recordItem("export:open");
+        ImGui::Spacing();
+        const core::Term* format = core::findTerm(kFormats, m_format);
+        const std::string label = "Save " + std::string(format ? format->label : "file");
+        ImGui::BeginDisabled(!m_range.has_value());
+        if (primaryButton(label.c_str())) save(app, journal, place.folder);
+        ImGui::EndDisabled();
+        recordItem("export:save");
+        if (!m_status.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, m_failed ? palette().danger : palette().text);
+            ImGui::TextWrapped("%s", m_status.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+
+    void save(App& app, core::Journal& journal, const std::string& folder) {
+        pdf::ExportRequest request;
+        request.format = core::formatFromName(m_format).value_or(core::ExportFormat::Pdf);
+        request.range = *m_range;
+        request.patientName = m_format == "csv" ? std::string() : m_name;
+        request.paper = core::paperFromName(m_paper).value_or(core::Paper::A4);
+        request.now = core::localFromUtc(core::nowUtc());
+        request.emergencyNumber = journal.emergencyNumber();
+        auto made = pdf::exportJournal(journal.repository(), request);
+        core::Result<void> written = made ? io::makeFolders(folder) : core::Result<void>(made.error());
+        const std::string name = freeName(folder, request.format, request.now.date);
+        if (written) written = io::writeFileAtomically(folder + "/" + name, made->bytes);
+        m_failed = !written;
+        m_status = written ? "Saved " + name + " in " + folder + "." : "Not saved: " + written.error().message;
+        app.flash(written ? "Saved " + name : "The file was not saved.");
+    }
+
+    size_t m_period = kDefaultPeriod;
+    std::string m_fromText, m_toText;
+    std::string m_format = "pdf";
+    std::string m_paper = "a4";
+    std::string m_name;
+    bool m_settingsLoaded = false;
+
+    std::optional<Preview> m_preview;
+    std::optional<core::DateRange> m_range;
+    uint64_t m_version = 0;
+    std::string m_key;
+    int m_selectedDay = -1;
+
+    std::string m_status;
+    bool m_failed = false;
 };
 
 }  // namespace

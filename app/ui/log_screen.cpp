@@ -65,6 +65,8 @@ private:
         const core::LocalDateTime now = core::localFromUtc(journal.now());
         auto today = journal.repository().countEpisodes(core::DateRange{now.date, now.date});
         m_loggedToday = today ? static_cast<int>(*today) : 0;
+        auto all = journal.repository().countEpisodes({});
+        m_empty = all && *all == 0;
         if (!m_loaded) {
             auto side = journal.repository().setting(kLastSideKey);
             m_lastSide = side && side->has_value() ? **side : std::string();
@@ -81,7 +83,15 @@ private:
             hint("Change what you need, then save. Esc or Back cancels.");
         } else {
             heading("How is your knee right now?");
-            if (m_loggedToday == 0) hint("Nothing logged today yet. A pain number alone is enough.");
+            if (m_empty) {
+                hint("Welcome. Your journal is empty and stays on this device. Tap a number below to log how "
+                     "your knee feels now: a pain number alone is enough.");
+                if (app.canExploreSample() && !app.exploringSample()) {
+                    if (ImGui::Button("Or look around a sample journal first", ImVec2(0, layout().minTouch)))
+                        app.exploreSample();
+                    recordItem("log:sample");
+                }
+            } else if (m_loggedToday == 0) hint("Nothing logged today yet. A pain number alone is enough.");
             else {
                 char buf[96];
                 std::snprintf(buf, sizeof buf, "%d episode%s logged today. Log each one as it happens.", m_loggedToday,
@@ -146,6 +156,7 @@ private:
     uint64_t m_version = 0;
     bool m_loaded = false;
     int m_loggedToday = 0;
+    bool m_empty = false;
 };
 
 }  // namespace

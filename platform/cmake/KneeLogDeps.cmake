@@ -13,6 +13,12 @@ endfunction()
 
 kneelog_require_pkg(SQLITE3 sqlite3 libsqlite3-dev)
 
+# Header-only; the core's FHIR export uses it, so core-only builds need it too.
+find_package(nlohmann_json 3 QUIET)
+if(NOT nlohmann_json_FOUND)
+  message(FATAL_ERROR "nlohmann_json not found: install the Debian package 'nlohmann-json3-dev'")
+endif()
+
 if(NOT KNEELOG_CORE_ONLY)
   kneelog_require_pkg(SDL2 sdl2 libsdl2-dev)
   kneelog_require_pkg(STB stb libstb-dev)
@@ -23,10 +29,14 @@ if(NOT KNEELOG_CORE_ONLY)
     message(FATAL_ERROR "imgui_impl_sdlrenderer.cpp not found in ${KNEELOG_IMGUI_BACKENDS}: install the Debian package 'libimgui-dev'")
   endif()
 
-  find_package(nlohmann_json 3 QUIET)
-  if(NOT nlohmann_json_FOUND)
-    message(FATAL_ERROR "nlohmann_json not found: install the Debian package 'nlohmann-json3-dev'")
+  find_path(HPDF_INCLUDE_DIR hpdf.h)
+  find_library(HPDF_LIBRARY hpdf)
+  if(NOT HPDF_INCLUDE_DIR OR NOT HPDF_LIBRARY)
+    message(FATAL_ERROR "libharu (hpdf.h, libhpdf) not found: install the Debian package 'libhpdf-dev' (platform/linux/dev.sh does it)")
   endif()
+  add_library(KneeLog::hpdf UNKNOWN IMPORTED GLOBAL)
+  set_target_properties(KneeLog::hpdf PROPERTIES IMPORTED_LOCATION "${HPDF_LIBRARY}"
+                        INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
   find_file(KNEELOG_DEJAVU_SANS DejaVuSans.ttf PATHS /usr/share/fonts/truetype/dejavu NO_DEFAULT_PATH)
   if(NOT KNEELOG_DEJAVU_SANS)

@@ -9,7 +9,7 @@ trap '[ -n "$xpid" ] && kill "$xpid" 2>/dev/null; rm -rf "$tmp"' EXIT
 for n in $(seq 150 199); do [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }; done
 Xvfb "$disp" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
 sleep 1
-db="$tmp/j.db"; "$exe" --db "$db" list >/dev/null
+db="$tmp/j.db"; "$exe" --db "$db" add --pain 2 >/dev/null
 sqlite3 "$db" "INSERT INTO settings(key, value) VALUES('disclaimer_acknowledged', '0');"
 tick=$(getconf CLK_TCK)
 

@@ -6,7 +6,7 @@
 
 using test::runKneelog;
 
-TEST_CASE("--help prints the commands and exits 0", "[cli]") {
+TEST_CASE("help prints the commands and exits 0", "[cli]") {
     auto r = runKneelog({"--help"});
     CHECK(r.exitCode == 0);
     CHECK(r.out.find("usage: kneelog") != std::string::npos);
@@ -14,7 +14,7 @@ TEST_CASE("--help prints the commands and exits 0", "[cli]") {
         CHECK(r.out.find(std::string("  ") + cmd) != std::string::npos);
 }
 
-TEST_CASE("--version prints the version", "[cli]") {
+TEST_CASE("version prints the version", "[cli]") {
     auto r = runKneelog({"--version"});
     CHECK(r.exitCode == 0);
     CHECK(r.out.rfind("kneelog ", 0) == 0);

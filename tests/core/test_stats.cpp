@@ -129,7 +129,12 @@ TEST_CASE("stats: the last 14 days are compared with the 14 before in plain word
     CHECK(compareFortnights(std::vector{day({2026, 4, 20}, 5), day({2026, 4, 10}, 3, 2.5, 2)}, today, 0, 0).headline ==
           "Average pain 2.5 points higher than the two weeks before.");
     CHECK(compareFortnights(std::vector{day({2026, 4, 20}, 3), day({2026, 4, 10}, 3)}, today, 0, 0).headline ==
-          "Average pain about the same as the two weeks before (3.0).");
+          "Average pain about the same as the two weeks before: 3.0, was 3.0.");
+    // Under half a point is "about the same"; half a point is reported.
+    CHECK(compareFortnights(std::vector{day({2026, 4, 20}, 3, 3.4, 5), day({2026, 4, 10}, 3)}, today, 0, 0).headline ==
+          "Average pain about the same as the two weeks before: 3.4, was 3.0.");
+    CHECK(compareFortnights(std::vector{day({2026, 4, 20}, 3, 2.5, 2), day({2026, 4, 10}, 3)}, today, 0, 0).headline ==
+          "Average pain 0.5 points lower than the two weeks before.");
     CHECK(compareFortnights(std::vector{day({2026, 4, 20}, 4), day({2026, 4, 10}, 3)}, today, 0, 0).headline ==
           "Average pain 1 point higher than the two weeks before.");
 }

@@ -20,10 +20,13 @@ xpid=$!
 for _ in $(seq 50); do DISPLAY="$disp" xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
 
 db="$tmp/journal.db"
-"$exe" --db "$db" list >/dev/null                       # creates the journal
+"$exe" --db "$db" add --pain 2 >/dev/null               # a journal with one entry (no first-run welcome)
 sqlite3 "$db" "INSERT INTO settings(key, value) VALUES('disclaimer_acknowledged', '0');"
 
-DISPLAY="$disp" SDL_VIDEODRIVER=x11 "$exe" --db "$db" >"$tmp/app.log" 2>&1 &
+# Leak checking is off for this one process: the real window loads the system's GL driver and
+# D-Bus through SDL, whose allocations (in libraries unloaded at exit) LeakSanitizer cannot
+# attribute or suppress. Our own code's leaks are checked by every headless test.
+DISPLAY="$disp" SDL_VIDEODRIVER=x11 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" "$exe" --db "$db" >"$tmp/app.log" 2>&1 &
 apid=$!
 wid="$(DISPLAY="$disp" timeout 20 xdotool search --sync --onlyvisible --name '^KneeLog$' | head -n1)"
 [ -n "$wid" ] || { echo "the window did not appear"; cat "$tmp/app.log"; exit 1; }
@@ -36,7 +39,7 @@ click 526 267     # the "7" of the pain scale
 click 150 732     # Save
 sleep 0.5
 
-count="$("$exe" --db "$db" list --json | grep -c '"pain": 7' || true)"
+count="$("$exe" --db "$db" list --json | grep -c '"pain": 7' || true)"  # the entry added above has pain 2
 [ "$count" = "1" ] || { echo "expected one episode with pain 7 after clicking, found $count"; "$exe" --db "$db" list; exit 1; }
 
 # SIGTERM shuts the window down cleanly; the journal stays sound.

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <climits>
+#include <cstdlib>
+#include <ctime>
 
 #include "ui/widgets.hpp"
 #include "ui_harness.hpp"
@@ -88,4 +90,42 @@ TEST_CASE("typing in the note opens the text input and counts characters", "[ui]
     REQUIRE(s.render(412, 915, 2.625f, 70, "", script).ok);
     REQUIRE_FALSE(s.textInputEdges.empty());
     CHECK(s.textInputEdges.front() == true);
+}
+
+TEST_CASE("after midnight the Log screen offers it was yesterday evening in one tap", "[ui][log]") {
+    // A fixed-offset time zone in which it is now between 02:00 and 03:00.
+    const int64_t now = core::nowUtc();
+    int offsetHours = (2 - static_cast<int>((now % 86400) / 3600) + 24) % 24;
+    if (offsetHours > 14) offsetHours -= 24;
+    const char* old = std::getenv("TZ");
+    const std::string saved = old ? old : "";
+    const std::string tz = "KLT" + std::string(offsetHours > 0 ? "-" : "+") + std::to_string(std::abs(offsetHours));
+    setenv("TZ", tz.c_str(), 1);
+    tzset();
+    {
+        UiSession s;
+        auto r = s.render(412, 915, 2.625f, 20, "", test::clickAll({"yesterday-evening", "pain:4", "save"}));
+        REQUIRE(r.ok);
+        auto episodes = s.store->episodes({}, INT_MAX, 0);
+        REQUIRE(episodes.ok());
+        REQUIRE(episodes->size() == 1);
+        const core::LocalDateTime local = core::localFromUtc(now);
+        CHECK(episodes->front().startedAt.date == core::addDays(local.date, -1));
+        CHECK(episodes->front().startedAt.hour == 23);
+        CHECK(episodes->front().startedAt.minute == 30);
+    }
+    if (old) setenv("TZ", saved.c_str(), 1); else unsetenv("TZ");
+    tzset();
+}
+
+TEST_CASE("a back-dated time in the future is refused with a clear message", "[ui][log]") {
+    UiSession s;
+    auto script = test::steps({{"change-time", ""}, {"time-text", "2999-01-01 10:00"}, {"time-apply", ""},
+                               {"pain:5", ""}, {"save", ""}});
+    REQUIRE(s.render(1280, 800, 1.0f, 30, "", script).ok);
+    auto episodes = s.store->episodes({}, INT_MAX, 0);
+    REQUIRE(episodes.ok());
+    REQUIRE(episodes->size() == 1);
+    // The refused time was not taken: the episode is logged now, not in 2999.
+    CHECK(episodes->front().startedAt.date.year < 2999);
 }

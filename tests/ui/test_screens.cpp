@@ -58,3 +58,40 @@ TEST_CASE("the theme setting persists in the journal", "[ui]") {
     CHECK(again.app->theme() == ui::ThemeKind::Dark);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("the text size setting persists and rebuilds the fonts", "[ui]") {
+    const auto dir = test::tempDir("textsize");
+    const std::string db = (dir / "j.db").string();
+    {
+        UiSession s(db);
+        s.app->show(ui::ScreenId::Settings);
+        REQUIRE(s.render(800, 600, 1.0f, 8, "", test::clickAt("textsize:1.3", 3)).ok);
+        CHECK(s.app->fontScale() == Approx(1.3f));
+    }
+    UiSession again(db);
+    CHECK(again.app->fontScale() == Approx(1.3f));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("delete all my data needs the typed confirmation", "[ui]") {
+    const auto dir = test::tempDir("wipeui");
+    const std::string db = (dir / "j.db").string();
+    UiSession s(db);
+    core::Episode e;
+    e.startedAt = core::localFromUtc(core::nowUtc() - 60);
+    e.pain = 4;
+    REQUIRE(s.journal->add(e).ok());
+    ui::App::JournalActions actions;
+    actions.wipeOwn = [&] { return s.store->wipe(); };
+    s.app->setJournalActions(actions);
+    s.app->show(ui::ScreenId::Settings);
+    // The wrong word deletes nothing.
+    auto wrong = test::steps({{"settings:wipe", ""}, {"settings:wipe-text", "delete"}, {"settings:wipe-confirm", ""},
+                              {"settings:wipe-cancel", ""}});
+    REQUIRE(s.render(800, 700, 1.0f, 26, "", wrong).ok);
+    CHECK(*s.store->countEpisodes({}) == 1);
+    auto right = test::steps({{"settings:wipe", ""}, {"settings:wipe-text", "DELETE"}, {"settings:wipe-confirm", ""}});
+    REQUIRE(s.render(800, 700, 1.0f, 22, "", right).ok);
+    CHECK(*s.store->countEpisodes({}) == 0);
+    std::filesystem::remove_all(dir);
+}

@@ -112,6 +112,22 @@ std::function<std::optional<platform::ScriptedInput>(int)> tapSequence(std::vect
     };
 }
 
+std::function<std::optional<platform::ScriptedInput>(int)> steps(std::vector<Step> list) {
+    return [list = std::move(list)](int f) -> std::optional<platform::ScriptedInput> {
+        platform::ScriptedInput in;
+        const int step = (f - 2) / 5, phase = (f - 2) % 5;  // hover, press, release, type, settle
+        if (f < 2 || step >= static_cast<int>(list.size())) return in;
+        const Step& s = list[static_cast<size_t>(step)];
+        if (auto c = ui::itemCenter(s.key)) {
+            in.mouseX = c->x;
+            in.mouseY = c->y;
+        }
+        in.mouseDown = phase == 1;
+        if (phase == 3) in.text = s.text;
+        return in;
+    };
+}
+
 int distinctColours(const std::string& png, int* width, int* height) {
     int w = 0, h = 0, n = 0;
     unsigned char* px = stbi_load(png.c_str(), &w, &h, &n, 4);

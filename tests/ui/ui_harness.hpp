@@ -28,6 +28,13 @@ std::function<std::optional<platform::ScriptedInput>(int)> clickAll(std::vector<
 std::function<std::optional<platform::ScriptedInput>(int)> tapSequence(std::vector<std::string> keys, float scrollX,
                                                                         float top, float bottom);
 
+// Steps of a script: tap the item, then (when `text` is set) type it into the focused field.
+struct Step {
+    std::string key;
+    std::string text;
+};
+std::function<std::optional<platform::ScriptedInput>(int)> steps(std::vector<Step> list);
+
 // Loads the assets from the build tree (fonts, articles).
 ui::Assets buildTreeAssets();
 

@@ -1,0 +1,139 @@
+// kneelog export | import
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "core/export.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/journal.hpp"
+#include "core/report.hpp"
+#include "pdf/pdf_report.hpp"
+
+namespace cli {
+
+namespace {
+
+constexpr std::size_t kMaxImportBytes = 256u * 1024 * 1024;
+constexpr std::size_t kMaxProblemsShown = 200;
+
+core::Result<core::DateRange> periodFromOptions(const Invocation& inv) {
+    core::DateRange range;
+    for (const char* flag : {"from", "to"}) {
+        if (auto text = inv.get(flag)) {
+            auto d = core::parseDate(*text);
+            if (!d) return core::makeError(core::ErrorCode::Invalid, std::string(flag) + ": " + d.error().message);
+            (std::string(flag) == "from" ? range.from : range.to) = *d;
+        }
+    }
+    if (range.from && range.to && *range.to < *range.from)
+        return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
+    return range;
+}
+
+// --paper, else the person's saved choice, else A4.
+core::Result<core::Paper> paperFor(const Invocation& inv, core::JournalRepository& repo) {
+    if (auto text = inv.get("paper")) {
+        if (auto p = core::paperFromName(*text)) return *p;
+        return core::makeError(core::ErrorCode::Invalid, "paper: '" + text->substr(0, 20) + "' is not a4 or letter");
+    }
+    if (auto saved = repo.setting(core::kPaperSettingKey); saved && saved->has_value())
+        if (auto p = core::paperFromName(**saved)) return *p;
+    return core::Paper::A4;
+}
+
+std::string describe(core::ExportFormat f, core::Paper paper) {
+    switch (f) {
+        case core::ExportFormat::Pdf: return paper == core::Paper::Letter ? "PDF report (US Letter)" : "PDF report (A4)";
+        case core::ExportFormat::Csv: return "CSV";
+        case core::ExportFormat::Fhir: break;
+    }
+    return "FHIR R4 bundle (JSON)";
+}
+
+std::string entryWords(const core::Episode& e) {
+    return core::formatDate(e.startedAt.date) + " " + core::formatTime(e.startedAt) + ", " + core::sideWords(e.side) +
+           ", pain " + std::to_string(e.pain);
+}
+
+}  // namespace
+
+int cmdExport(Invocation& inv) {
+    const auto formatText = inv.get("format");
+    const auto format = formatText ? core::formatFromName(*formatText) : std::nullopt;
+    if (!format) return usageError("export: --format must be pdf, csv or fhir");
+    const auto out = inv.get("out");
+    if (!out || out->empty()) return usageError("export: --out FILE is required");
+    auto range = periodFromOptions(inv);
+    if (!range) return fail(range.error());
+    if (inv.get("paper") && !core::paperFromName(*inv.get("paper")))
+        return usageError("export: --paper must be a4 or letter");
+
+    auto store = openJournal(inv, true);  // exporting never writes to the journal
+    if (!store) return kExitFailure;
+    auto paper = paperFor(inv, *store);
+    if (!paper) return fail(paper.error());
+    core::Journal journal(*store);
+    pdf::ExportRequest request;
+    request.format = *format;
+    request.range = *range;
+    request.patientName = inv.get("name").value_or("");
+    request.paper = *paper;
+    request.now = core::localFromUtc(core::nowUtc());
+    request.emergencyNumber = journal.emergencyNumber();
+    auto exported = pdf::exportJournal(*store, request);
+    if (!exported) return fail(exported.error());
+    if (auto w = io::writeFileAtomically(*out, exported->bytes); !w) return fail(w.error());
+    std::printf("Wrote %zu %s (%zu red-flag %s) to %s as a %s.\n", exported->episodes,
+                exported->episodes == 1 ? "entry" : "entries", exported->alerts,
+                exported->alerts == 1 ? "alert" : "alerts", out->c_str(), describe(*format, *paper).c_str());
+    return kExitOk;
+}
+
+int cmdImport(Invocation& inv) {
+    if (auto f = inv.get("format"); f && *f != "csv") return usageError("import: only --format csv can be imported");
+    const std::string& file = inv.positional.front();
+    auto text = io::readWholeFile(file, kMaxImportBytes);
+    if (!text) return fail(text.error());
+    const bool dryRun = inv.has("dry-run");
+
+    // A dry run against a journal that does not exist yet plans against an empty one.
+    const bool noJournal = dryRun && !io::fileExists(inv.dbPath);
+    Invocation target = inv;
+    if (noJournal) target.dbPath = ":memory:";
+    auto store = openJournal(target, dryRun && !noJournal);
+    if (!store) return kExitFailure;
+    auto plan = core::planImport(*store, *text, core::nowUtc());
+    if (!plan) return fail(plan.error());
+
+    if (!plan->problems.empty()) {
+        for (std::size_t i = 0; i < plan->problems.size() && i < kMaxProblemsShown; ++i)
+            std::fprintf(stderr, "%s:%d: %s\n", file.c_str(), plan->problems[i].line, plan->problems[i].reason.c_str());
+        if (plan->problems.size() > kMaxProblemsShown)
+            std::fprintf(stderr, "... and %zu more\n", plan->problems.size() - kMaxProblemsShown);
+        std::fprintf(stderr, "kneelog: import refused: %zu %s in %s. Nothing was imported; fix %s and try again.\n",
+                     plan->problems.size(), plan->problems.size() == 1 ? "bad row" : "bad rows", file.c_str(),
+                     plan->problems.size() == 1 ? "it" : "them");
+        return kExitUsage;
+    }
+    for (const auto& d : plan->duplicates) {
+        const std::string same = d.sameAsLine == 0 ? "already in your journal" : "repeats line " + std::to_string(d.sameAsLine);
+        std::printf("line %d: %s (%s); skipped\n", d.line, same.c_str(), entryWords(d.episode).c_str());
+    }
+    const std::size_t n = plan->toAdd.size();
+    if (dryRun) {
+        std::printf("Dry run: would import %zu %s (%zu duplicates skipped, %d red-flag %s). Nothing was written.\n", n,
+                    n == 1 ? "entry" : "entries", plan->duplicates.size(), plan->alerts, plan->alerts == 1 ? "alert" : "alerts");
+        return kExitOk;
+    }
+    if (n > 0)
+        if (auto r = store->addEpisodes(plan->toAdd); !r) return fail(r.error());
+    std::printf("Imported %zu %s from %s (%zu duplicates skipped).\n", n, n == 1 ? "entry" : "entries", file.c_str(),
+                plan->duplicates.size());
+    if (plan->alerts > 0)
+        std::printf("%d of them raised red-flag alerts; those for entries older than a day are marked as seen now.\n",
+                    plan->alerts);
+    return kExitOk;
+}
+
+}  // namespace cli

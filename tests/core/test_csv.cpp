@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include "core/csv.hpp"
+#include "core/demo.hpp"
+
+using namespace core;
+
+namespace {
+
+const int64_t kNow = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 60});
+const std::string kHeader = "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at\r\n";
+
+Episode sample() {
+    Episode e;
+    e.startedAt = LocalDateTime{{2026, 11, 20}, 18, 30, 5, -300};
+    e.recordedAtUtc = toUtcSeconds(e.startedAt) + 600;
+    e.side = "left";
+    e.pain = 6;
+    e.painType = "throbbing";
+    e.onset = "sudden";
+    e.when = {"night", "stairs"};
+    e.symptoms = {"calf_pain", "swelling"};
+    e.care = {"ice", "medication"};
+    e.medication = "ibuprofen 400 mg, twice";
+    e.note = "Après la marche: \"ça tire\" derrière le genou;\r\nsecond line, with commas\nthird";
+    return e;
+}
+
+// The problems of a file made of the header and `rows`.
+std::vector<CsvProblem> problemsOf(const std::string& rows) { return parseEpisodesCsv(kHeader + rows, kNow).problems; }
+
+std::string validRow() { return "2026-11-20T18:30:00+01:00,right,4,,,,,,,,\r\n"; }
+
+}  // namespace
+
+TEST_CASE("CSV round trip gives the same episodes, field for field", "[csv]") {
+    std::vector<Episode> episodes = {sample(), Episode{}};
+    episodes[1].startedAt = LocalDateTime{{2026, 1, 2}, 0, 0, 0, 0};
+    episodes[1].recordedAtUtc = toUtcSeconds(episodes[1].startedAt);
+    const std::string text = episodesToCsv(episodes);
+    auto read = parseEpisodesCsv(text, kNow);
+    INFO((read.problems.empty() ? "" : read.problems.front().reason));
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.rows.size() == 2);
+    CHECK(read.rows[0].episode == episodes[0]);
+    CHECK(read.rows[1].episode == episodes[1]);
+    CHECK(read.rows[0].line == 2);
+    CHECK(read.rows[1].line == 5);  // the first row's note spans three lines
+}
+
+TEST_CASE("CSV round trip of two years of demo data is exact", "[csv]") {
+    auto episodes = demoEpisodes(CivilDate{2026, 11, 25}, 730, 3, 60);
+    for (auto& e : episodes) e.recordedAtUtc = toUtcSeconds(e.startedAt) + 60;
+    auto read = parseEpisodesCsv(episodesToCsv(episodes), kNow);
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.rows.size() == episodes.size());
+    for (std::size_t i = 0; i < episodes.size(); ++i) CHECK(read.rows[i].episode == episodes[i]);
+}
+
+TEST_CASE("the CSV writer follows RFC 4180", "[csv]") {
+    const std::string text = episodesToCsv(std::vector<Episode>{sample()});
+    CHECK(text.rfind(kHeader, 0) == 0);
+    CHECK(text.find("2026-11-20T18:30:05-05:00,left,6,throbbing,sudden,night;stairs,calf_pain;swelling,ice;medication,"
+                    "\"ibuprofen 400 mg, twice\",\"Après la marche: \"\"ça tire\"\"") != std::string::npos);
+    CHECK(text.substr(text.size() - 2) == "\r\n");
+}
+
+TEST_CASE("CSV reading accepts a BOM, LF line ends and blank lines", "[csv]") {
+    auto read = parseEpisodesCsv("\xEF\xBB\xBFstarted_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at\n"
+                                 "\n2026-11-20T18:30:00Z,both,0,,,,,,,,\n",
+                                 kNow);
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.rows.size() == 1);
+    CHECK(read.rows[0].line == 3);
+    CHECK(read.rows[0].episode.side == "both");
+    CHECK(read.rows[0].episode.recordedAtUtc == 0);
+}
+
+TEST_CASE("CSV: a wrong header refuses the file", "[csv]") {
+    auto read = parseEpisodesCsv("when,pain\r\n" + validRow(), kNow);
+    REQUIRE(read.problems.size() == 1);
+    CHECK(read.problems[0].line == 1);
+    CHECK(read.problems[0].reason.find("header") != std::string::npos);
+    CHECK(read.rows.empty());
+    CHECK(parseEpisodesCsv("", kNow).problems.size() == 1);
+}
+
+TEST_CASE("CSV: each bad row is reported with its line and reason", "[csv]") {
+    auto problems = problemsOf(validRow() + "2026-13-01T10:00:00+01:00,left,3,,,,,,,,\r\n" +  // line 3
+                               "2026-11-20T10:00:00+01:00,left,11,,,,,,,,\r\n" +              // line 4
+                               "2026-11-20T10:00:00+01:00,left,3,,,,limp,,,,\r\n" +           // line 5
+                               "2026-11-20T10:00:00+01:00,left,3,,,\r\n" +                    // line 6
+                               "2026-11-20 10:00,left,3,,,,,,,,\r\n" +                         // line 7
+                               "2027-11-20T10:00:00+01:00,left,3,,,,,,,,\r\n" +                // line 8: future
+                               "2026-11-20T10:00:00+01:00,up,3,dull,,,,,,,\r\n");             // line 9
+    REQUIRE(problems.size() == 7);
+    CHECK(problems[0].line == 3);
+    CHECK(problems[0].reason.find("started_at") == 0);
+    CHECK(problems[1].line == 4);
+    CHECK(problems[1].reason.find("pain: '11' is not a whole number from 0 to 10") == 0);
+    CHECK(problems[2].line == 5);
+    CHECK(problems[2].reason.find("symptoms: 'limp' is not one of:") == 0);
+    CHECK(problems[3].line == 6);
+    CHECK(problems[3].reason.find("6 columns; every row needs 11") == 0);
+    CHECK(problems[4].line == 7);
+    CHECK(problems[4].reason.find("no UTC offset") != std::string::npos);
+    CHECK(problems[5].line == 8);
+    CHECK(problems[5].reason.find("future") != std::string::npos);
+    CHECK(problems[6].line == 9);
+    CHECK(problems[6].reason.find("side: 'up'") == 0);
+}
+
+TEST_CASE("CSV: quotes must balance and stand around whole fields", "[csv]") {
+    auto unbalanced = problemsOf(validRow() + "2026-11-20T10:00:00+01:00,left,3,,,,,,,\"never closed\r\n" + validRow());
+    REQUIRE(unbalanced.size() == 1);
+    CHECK(unbalanced[0].line == 3);
+    CHECK(unbalanced[0].reason.find("unbalanced quote") == 0);
+
+    auto inside = problemsOf("2026-11-20T10:00:00+01:00,left,3,,,,,,,say \"hi\",\r\n" + validRow());
+    REQUIRE(inside.size() == 1);
+    CHECK(inside[0].line == 2);
+    CHECK(inside[0].reason.find("a quote inside an unquoted field") == 0);
+
+    auto after = problemsOf("2026-11-20T10:00:00+01:00,left,3,,,,,,,\"a\"b,\r\n");
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].reason.find("text after a closing quote") == 0);
+}
+
+TEST_CASE("CSV: several reasons in one row are all named", "[csv]") {
+    auto problems = problemsOf("2026-11-20T10:00:00+01:00,left,x,sore,,,,dance,,,\r\n");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].reason.find("pain:") != std::string::npos);
+    CHECK(problems[0].reason.find("type: 'sore'") != std::string::npos);
+    CHECK(problems[0].reason.find("care: 'dance'") != std::string::npos);
+}

@@ -1,0 +1,146 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "core/fhir.hpp"
+
+using namespace core;
+using nlohmann::json;
+
+namespace {
+
+Episode episode(int64_t id, const char* side, int pain, std::vector<std::string> symptoms, std::string note = {}) {
+    Episode e;
+    e.id = id;
+    e.startedAt = LocalDateTime{{2026, 11, 20}, 8, static_cast<int>(id % 60), 0, 60};
+    e.recordedAtUtc = toUtcSeconds(e.startedAt) + 300;
+    e.side = side;
+    e.pain = pain;
+    e.symptoms = std::move(symptoms);
+    e.note = std::move(note);
+    return e;
+}
+
+json bundleOf(const std::vector<Episode>& episodes, const std::vector<Alert>& alerts, std::string name = {}) {
+    FhirOptions o;
+    o.patientName = std::move(name);
+    o.generatedAtUtc = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 0});
+    return json::parse(fhirBundle(episodes, alerts, o));
+}
+
+std::vector<json> resources(const json& bundle, const std::string& type) {
+    std::vector<json> out;
+    for (const auto& e : bundle["entry"])
+        if (e["resource"]["resourceType"] == type) out.push_back(e["resource"]);
+    return out;
+}
+
+// Every "reference" string anywhere in `j`.
+void collectReferences(const json& j, std::vector<std::string>& out) {
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (it.key() == "reference" && it->is_string()) out.push_back(*it);
+            else collectReferences(*it, out);
+        }
+    } else if (j.is_array()) {
+        for (const auto& x : j) collectReferences(x, out);
+    }
+}
+
+const std::vector<Episode> kEpisodes = {
+    episode(1, "left", 3, {}),
+    episode(2, "right", 8, {"calf_pain", "calf_swelling", "fever"}, "Müde, Knöchel geschwollen"),
+    episode(3, "both", 5, {"swelling"}),
+    episode(4, "", 0, {}),
+};
+const std::vector<Alert> kAlerts = {
+    Alert{10, 2, Level::Urgent, {"U1", "U4"}, false, 1790000000, 1790000100},
+    Alert{11, 3, Level::Soon, {"S3"}, false, 1790000200, {}},
+    Alert{12, 99, Level::Soon, {"S1"}, false, 1790000300, {}},  // its episode is not exported
+};
+
+}  // namespace
+
+TEST_CASE("FHIR: a collection bundle with a Patient, one Observation per episode and a Flag per alert", "[fhir]") {
+    const json b = bundleOf(kEpisodes, kAlerts);
+    CHECK(b["resourceType"] == "Bundle");
+    CHECK(b["type"] == "collection");
+    CHECK(b["timestamp"] == "2026-11-27T12:00:00Z");
+    CHECK(resources(b, "Patient").size() == 1);
+    CHECK(resources(b, "Observation").size() == 4);
+    CHECK(resources(b, "Flag").size() == 2);
+    CHECK(b["entry"].size() == 7);
+}
+
+TEST_CASE("FHIR: observations carry LOINC 72514-3, valueInteger, time with offset and the side", "[fhir]") {
+    const auto obs = resources(bundleOf(kEpisodes, kAlerts), "Observation");
+    const json& o = obs[1];
+    CHECK(o["status"] == "final");
+    CHECK(o["code"]["coding"][0]["system"] == "http://loinc.org");
+    CHECK(o["code"]["coding"][0]["code"] == "72514-3");
+    CHECK(o["code"]["coding"][0]["display"] == "Pain severity - 0-10 verbal numeric rating [Score] - Reported");
+    CHECK(o["valueInteger"] == 8);
+    CHECK(o["effectiveDateTime"] == "2026-11-20T08:02:00+01:00");
+    CHECK(o["issued"] == "2026-11-20T07:07:00Z");
+    CHECK(o["bodySite"]["coding"][0]["system"] == "http://snomed.info/sct");
+    CHECK(o["bodySite"]["coding"][0]["code"] == "6757004");
+    CHECK(o["bodySite"]["text"] == "Right knee");
+    CHECK(obs[0]["bodySite"]["coding"][0]["code"] == "82169009");
+    CHECK(obs[0]["bodySite"]["text"] == "Left knee");
+    CHECK(obs[2]["bodySite"]["coding"][0]["code"] == "36701003");
+    CHECK(obs[2]["bodySite"]["text"] == "Both knees");
+    CHECK(obs[3]["bodySite"]["coding"][0]["code"] == "72696002");
+    CHECK(o["note"][0]["text"] == "Müde, Knöchel geschwollen");
+    REQUIRE(o["component"].size() == 3);
+    CHECK(o["component"][0]["code"]["text"] == "Calf pain");
+    CHECK(o["component"][0]["valueBoolean"] == true);
+    CHECK(o["component"][2]["code"]["coding"][0]["code"] == "386661006");  // fever
+    CHECK_FALSE(obs[0].contains("component"));
+}
+
+TEST_CASE("FHIR: every reference resolves inside the bundle", "[fhir]") {
+    const json b = bundleOf(kEpisodes, kAlerts, "Ana Núñez");
+    std::set<std::string> fullUrls;
+    for (const auto& e : b["entry"]) {
+        const std::string url = e["fullUrl"];
+        CHECK(url.rfind("urn:uuid:", 0) == 0);
+        CHECK(url.size() == 9 + 36);
+        CHECK(fullUrls.insert(url).second);
+        CHECK(url.substr(9) == e["resource"]["id"].get<std::string>());
+    }
+    std::vector<std::string> refs;
+    collectReferences(b, refs);
+    CHECK(refs.size() == 4 * 2 + 2 * 2);  // subject + performer per observation; detail + subject per flag
+    for (const auto& r : refs) CHECK(fullUrls.count(r) == 1);
+}
+
+TEST_CASE("FHIR: flags point at their episode and say what was advised and acknowledged", "[fhir]") {
+    const json b = bundleOf(kEpisodes, kAlerts);
+    const auto flags = resources(b, "Flag");
+    const auto obs = resources(b, "Observation");
+    const json& f = flags[0];
+    CHECK(f["status"] == "active");
+    CHECK(f["extension"][0]["url"] == "http://hl7.org/fhir/StructureDefinition/flag-detail");
+    CHECK(f["extension"][0]["valueReference"]["reference"] == "urn:uuid:" + obs[1]["id"].get<std::string>());
+    CHECK(f["code"]["text"].get<std::string>().rfind("Urgent: ", 0) == 0);
+    const std::string div = f["text"]["div"];
+    CHECK(div.find("Get medical help today") != std::string::npos);
+    CHECK(div.find("Acknowledged by the patient at") != std::string::npos);
+    CHECK(flags[1]["text"]["div"].get<std::string>().find("Not acknowledged") != std::string::npos);
+}
+
+TEST_CASE("FHIR: the Patient holds only the name the person typed", "[fhir]") {
+    auto anonymous = resources(bundleOf(kEpisodes, {}), "Patient")[0];
+    CHECK(anonymous.size() == 2);  // resourceType and id only
+    auto named = resources(bundleOf(kEpisodes, {}, "Ana Núñez"), "Patient")[0];
+    CHECK(named["name"][0]["text"] == "Ana Núñez");
+}
+
+TEST_CASE("FHIR: the same data gives the same bundle", "[fhir]") {
+    CHECK(bundleOf(kEpisodes, kAlerts) == bundleOf(kEpisodes, kAlerts));
+    std::vector<Episode> twins = {episode(0, "left", 2, {}), episode(0, "left", 2, {})};
+    const auto obs = resources(bundleOf(twins, {}), "Observation");
+    CHECK(obs[0]["id"] != obs[1]["id"]);
+}

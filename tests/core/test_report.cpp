@@ -1,0 +1,141 @@
+#include <catch2/catch.hpp>
+
+#include "core/report.hpp"
+
+using namespace core;
+
+namespace {
+
+Episode at(CivilDate day, int hour, int pain, const char* side = "left") {
+    static int64_t nextId = 1;
+    Episode e;
+    e.id = nextId++;
+    e.startedAt = LocalDateTime{day, hour, 0, 0, 60};
+    e.pain = pain;
+    e.side = side;
+    return e;
+}
+
+ReportOptions optionsFor(CivilDate from, CivilDate to) {
+    ReportOptions o;
+    o.range = DateRange{from, to};
+    o.generatedAt = LocalDateTime{{2026, 11, 27}, 9, 30, 0, 60};
+    return o;
+}
+
+// `days` days ending on `last`, with a daily highest pain of `pain` on each.
+std::vector<ChartDay> flat(int days, std::vector<int> pains) {
+    std::vector<ChartDay> out(static_cast<std::size_t>(days));
+    for (std::size_t i = 0; i < out.size(); ++i) out[i].maxPain = pains[i * pains.size() / out.size()];
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("report summary: episodes, days with pain, mean and max", "[report]") {
+    const CivilDate d1{2026, 11, 1}, d2{2026, 11, 2}, d4{2026, 11, 4};
+    std::vector<Episode> eps = {at(d1, 8, 2), at(d1, 20, 6), at(d2, 9, 0), at(d4, 10, 9, "both")};
+    const Report r = buildReport(eps, {}, optionsFor(d1, CivilDate{2026, 11, 7}));
+    CHECK(r.summary.episodes == 4);
+    CHECK(r.summary.daysInPeriod == 7);
+    CHECK(r.summary.daysLogged == 3);
+    CHECK(r.summary.daysWithPain == 2);  // the day with only a 0 does not count
+    CHECK(r.summary.meanPain == Approx(17.0 / 4));
+    CHECK(r.summary.maxPain == 9);
+    CHECK(r.periodText == "2026-11-01 to 2026-11-07 (7 days)");
+    CHECK(r.generatedText == "2026-11-27 09:30");
+    REQUIRE(r.chart.size() == 7);
+    CHECK(r.chart[0].maxPain == 6);
+    CHECK_FALSE(r.chart[2].maxPain.has_value());  // a gap, not 0
+    CHECK(r.chart[3].maxPain == 9);
+    CHECK(r.chart[2].mean7 == Approx(3.0));       // (6 + 0) / 2 logged days
+}
+
+TEST_CASE("report rows are oldest first, with the side in words", "[report]") {
+    const CivilDate d{2026, 11, 3};
+    std::vector<Episode> eps = {at(d, 20, 4, "right"), at(d, 7, 3, "both"), at(d, 12, 2, "")};
+    eps[0].symptoms = {"swelling", "warmth"};
+    eps[0].when = {"night"};
+    eps[0].painType = "sharp";
+    eps[0].onset = "sudden";
+    eps[0].care = {"ice", "medication"};
+    eps[0].medication = "ibuprofen 400 mg";
+    eps[0].note = "Nach dem Treppensteigen";
+    const Report r = buildReport(eps, {}, optionsFor(d, d));
+    REQUIRE(r.rows.size() == 3);
+    CHECK(r.rows[0].side == "Both knees");
+    CHECK(r.rows[1].side == "Side not given");
+    const ReportRow& row = r.rows[2];
+    CHECK(row.date == "2026-11-03");
+    CHECK(row.time == "20:00");
+    CHECK(row.side == "Right knee");
+    CHECK(row.pain == "4");
+    CHECK(row.type == "Sharp, sudden onset");
+    CHECK(row.symptoms == "Swelling, Warm to the touch\nWhen: At night");
+    CHECK(row.care == "Ice, Medication (ibuprofen 400 mg)");
+    CHECK(row.note == "Nach dem Treppensteigen");
+}
+
+TEST_CASE("report alerts say what was logged, advised and acknowledged", "[report]") {
+    const CivilDate d{2026, 11, 3};
+    std::vector<Episode> eps = {at(d, 9, 8, "right")};
+    eps[0].symptoms = {"calf_pain", "calf_swelling"};
+    const int64_t ack = toUtcSeconds(LocalDateTime{d, 9, 5, 0, 60});
+    std::vector<Alert> alerts = {Alert{1, eps[0].id, Level::Urgent, {"U1", "U4"}, false, ack - 60, ack},
+                                 Alert{2, 12345, Level::Soon, {"S1"}, false, ack, {}}};
+    auto options = optionsFor(d, d);
+    options.emergencyNumber = "999";
+    const Report r = buildReport(eps, alerts, options);
+    REQUIRE(r.alerts.size() == 1);  // the second alert's episode is not in the report
+    const ReportAlert& a = r.alerts[0];
+    CHECK(a.levelLabel == "Urgent");
+    CHECK(a.logged == "Pain 8, Right knee; Calf pain, Calf swelling");
+    REQUIRE(a.reasons.size() == 2);
+    CHECK(a.reasons[0] == std::string(findRule("U1")->title));
+    CHECK(a.advice == actionText(Level::Urgent, "999"));
+    CHECK(a.acknowledged == "2026-11-03 09:05");
+}
+
+TEST_CASE("report frequencies count episodes per symptom, most frequent first", "[report]") {
+    const CivilDate d{2026, 11, 3};
+    std::vector<Episode> eps = {at(d, 7, 3), at(d, 8, 3), at(d, 9, 3), at(d, 10, 3)};
+    eps[0].symptoms = {"stiffness"};
+    eps[1].symptoms = {"stiffness", "swelling"};
+    eps[2].symptoms = {"swelling"};
+    eps[3].symptoms = {"swelling"};
+    eps[3].when = {"stairs"};
+    const Report r = buildReport(eps, {}, optionsFor(d, d));
+    REQUIRE(r.symptoms.size() == 2);
+    CHECK(r.symptoms[0].label == "Swelling");
+    CHECK(r.symptoms[0].count == 3);
+    CHECK(r.symptoms[0].percent == 75);
+    CHECK(r.symptoms[1].label == "Stiffness");
+    REQUIRE(r.contexts.size() == 1);
+    CHECK(r.contexts[0].label == "On stairs");
+}
+
+TEST_CASE("an open period runs from the first entry to today", "[report]") {
+    std::vector<Episode> eps = {at({2026, 10, 30}, 8, 1), at({2026, 11, 2}, 8, 1)};
+    ReportOptions o;
+    o.generatedAt = LocalDateTime{{2026, 11, 5}, 9, 0, 0, 60};
+    const Report r = buildReport(eps, {}, o);
+    CHECK(r.from == CivilDate{2026, 10, 30});
+    CHECK(r.to == CivilDate{2026, 11, 5});
+    CHECK(r.chart.size() == 7);
+    const Report empty = buildReport({}, {}, o);
+    CHECK(empty.summary.episodes == 0);
+    CHECK(empty.chart.size() == 1);
+}
+
+TEST_CASE("trend words follow a 2-point change in the daily highest pain", "[report]") {
+    CHECK(trendText(flat(28, {2, 5})).rfind("Getting worse: the average highest pain of the day rose from 2.0 to 5.0", 0) == 0);
+    CHECK(trendText(flat(28, {6, 3})).rfind("Improving:", 0) == 0);
+    CHECK(trendText(flat(28, {4, 5})).rfind("Somewhat worse:", 0) == 0);
+    CHECK(trendText(flat(28, {4, 4})).rfind("About the same:", 0) == 0);
+    CHECK(trendText(flat(60, {4, 4})).find("the last 2 weeks against the 2 weeks before") != std::string::npos);
+    CHECK(trendText(flat(10, {1, 3})).find("the last 5 days against the 5 before") != std::string::npos);
+    CHECK(trendText(flat(4, {1})).rfind("The period is too short", 0) == 0);
+    auto sparse = flat(28, {3});
+    for (std::size_t i = 14; i < 26; ++i) sparse[i].maxPain.reset();
+    CHECK(trendText(sparse).rfind("Too few entries", 0) == 0);
+}

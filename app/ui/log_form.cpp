@@ -164,6 +164,7 @@ void LogForm::drawPain() {
                                   layout().minTouch, em(3.6f));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, spacing));
     ImGui::PushFont(fonts().huge);
+    float rowRight = 0;  // the anchors line up with the ends of the scale, not of the window
     for (int n = 0; n <= 10; ++n) {
         if (n % perRow != 0) ImGui::SameLine();
         const bool selected = m_hasPain && m_draft.pain == n;
@@ -182,6 +183,7 @@ void LogForm::drawPain() {
             m_hasPain = true;
         }
         recordItem("pain:" + std::to_string(n));
+        rowRight = std::max(rowRight, ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x);
         if (selected) {  // a second cue besides colour: a ring and an underline bar
             const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
             ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + size * 0.3f, b.y - em(0.35f)),
@@ -196,7 +198,7 @@ void LogForm::drawPain() {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
     ImGui::TextUnformatted("0 = no pain");
     const char* right = "10 = worst pain imaginable";
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(right).x));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + em(1.0f), rowRight - ImGui::CalcTextSize(right).x));
     ImGui::TextUnformatted(right);
     ImGui::PopStyleColor();
     if (m_hasPain) ImGui::Text("You chose %d: %s.", m_draft.pain, painWords(m_draft.pain));

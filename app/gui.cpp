@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#ifndef __ANDROID__  // posix_spawn needs Android API 28; Android shares instead of opening a folder
 #include <spawn.h>
 #include <sys/wait.h>
+#endif
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -15,7 +17,9 @@
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 
+#ifndef __ANDROID__
 extern char** environ;
+#endif
 
 namespace app {
 
@@ -46,6 +50,34 @@ platform::FrameHooks hooksFor(ui::App& app) {
     return h;
 }
 
+#ifdef __ANDROID__
+// Android exports are written in app-private storage (files/exports, the one folder the
+// FileProvider in platform/android may share) and handed to the system share sheet.
+ui::App::ExportPlace exportPlace(const std::string&) {
+    namespace fs = std::filesystem;
+    ui::App::ExportPlace place;
+    place.folder = platform::userDataDir() + "exports";
+    place.open = [](const std::string& folder) -> core::Result<void> {
+        std::error_code ec;
+        fs::path newest;
+        fs::file_time_type newestTime{};
+        for (const auto& entry : fs::directory_iterator(folder, ec))
+            if (entry.is_regular_file(ec) && (newest.empty() || entry.last_write_time(ec) > newestTime)) {
+                newest = entry.path();
+                newestTime = entry.last_write_time(ec);
+            }
+        if (newest.empty()) return core::makeError(core::ErrorCode::Io, "Save an export first, then share it.");
+        const std::string ext = newest.extension().string();
+        const char* mime = ext == ".pdf"   ? "application/pdf"
+                           : ext == ".csv" ? "text/csv"
+                                           : "application/fhir+json";
+        if (!platform::shareFile(newest.string(), mime))
+            return core::makeError(core::ErrorCode::Io, "Could not open the share sheet.");
+        return {};
+    };
+    return place;
+}
+#else
 // Desktop exports go to the person's Documents folder when it exists, else to exports/ beside
 // the journal. "Open folder" hands the folder to xdg-open in the background (no zombie, no wait).
 ui::App::ExportPlace exportPlace(const std::string& dbPath) {
@@ -69,6 +101,7 @@ ui::App::ExportPlace exportPlace(const std::string& dbPath) {
     };
     return place;
 }
+#endif
 
 bool parseSize(const std::string& text, int& w, int& h) {
     return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 200 && w <= 8000 && h <= 8000;
@@ -120,6 +153,8 @@ int runGui(cli::Invocation& inv) {
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
     bool first = true;
     hooks.frame = [&] {
+        const platform::SafeArea safe = platform::safeAreaInsets();  // status bar, cut-outs (Android)
+        app.setSafeArea(safe.top, safe.bottom);
         app.frame();
         if (first && timing) std::fprintf(stderr, "first_frame_s=%.4f ui_scale=%.2f\n", platform::seconds(), app.scale());
         first = false;

@@ -74,4 +74,16 @@ void restrictNewFiles();
 // Monotonic seconds since start (for start-up timing and animations).
 double seconds();
 
+// [SECTION] Android (platform/android_share.cpp, a JNI bridge to KneeLogActivity)
+// Hands a file to the system share sheet through the app's FileProvider. False where there is
+// no share sheet (the desktop opens the export folder instead) or when Android refused.
+bool shareFile(const std::string& path, const std::string& mime);
+
+// Parts of the window covered by the status bar, the navigation bar or a display cut-out, in
+// the window's pixels (ImGui display coordinates). All zero on the desktop.
+struct SafeArea {
+    float top = 0, bottom = 0, left = 0, right = 0;
+};
+SafeArea safeAreaInsets();
+
 }  // namespace platform

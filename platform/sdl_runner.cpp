@@ -4,8 +4,10 @@
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_sdlrenderer.h>
 #include <imgui.h>
+#ifndef __ANDROID__  // Android needs neither a window icon nor PNG screenshots (AndroidDeps.cmake)
 #include <stb_image.h>
 #include <stb_image_write.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -86,6 +88,10 @@ float displayScale(SDL_Window* window) {
 }
 
 void setWindowIcon(SDL_Window* window, const std::string& path) {
+#ifdef __ANDROID__
+    (void)window;  // the launcher icon comes from the APK's resources
+    (void)path;
+#else
     if (path.empty()) return;
     int w = 0, h = 0, n = 0;
     unsigned char* pixels = stbi_load(path.c_str(), &w, &h, &n, 4);
@@ -96,6 +102,7 @@ void setWindowIcon(SDL_Window* window, const std::string& path) {
         SDL_FreeSurface(icon);
     }
     stbi_image_free(pixels);
+#endif
 }
 
 bool isBackEvent(const SDL_Event& e) {
@@ -152,8 +159,9 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
     SDL_StopTextInput();
     while (running) {
         SDL_Event ev;
-        const int wake = hooks.msUntilWake ? hooks.msUntilWake() : -1;
-        const bool drawNow = config.continuous || pending > 0 || wake == 0;
+        // In the background nothing is drawn and nothing wakes the loop but an event.
+        const int wake = paused ? -1 : (hooks.msUntilWake ? hooks.msUntilWake() : -1);
+        const bool drawNow = !paused && (config.continuous || pending > 0 || wake == 0);
         bool have = drawNow ? SDL_PollEvent(&ev) != 0
                             : SDL_WaitEventTimeout(&ev, wake > 0 ? wake : 60 * 60 * 1000) != 0;
         if (!have && !drawNow) pending = 1;  // a timer came due
@@ -233,6 +241,10 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
         }
     }
     if (!config.pngOut.empty()) {
+#ifdef __ANDROID__
+        result.error = "PNG screenshots are a desktop tool";
+        return result;
+#else
         std::vector<unsigned char> pixels(static_cast<size_t>(pw) * ph * 4);
         if (SDL_RenderReadPixels(s.renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), pw * 4) != 0) {
             result.error = std::string("cannot read the rendered pixels: ") + SDL_GetError();
@@ -243,6 +255,7 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
             result.error = "cannot write " + config.pngOut;
             return result;
         }
+#endif
     }
     result.ok = true;
     return result;

@@ -1,6 +1,7 @@
 #include "core/report.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -138,8 +139,11 @@ ReportRow reportRow(const Episode& e) {
     r.side = sideWords(e.side);
     r.pain = std::to_string(e.pain);
     r.type = labelOf(painTypeTerms(), e.painType);
-    if (!e.onset.empty())
-        r.type += std::string(r.type.empty() ? "" : ", ") + (e.onset == "sudden" ? "sudden onset" : "gradual onset");
+    if (!e.onset.empty()) {
+        std::string onset = e.onset + " onset";  // "sudden onset", "gradual onset"
+        if (r.type.empty()) onset[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(onset[0])));
+        r.type += (r.type.empty() ? "" : ", ") + onset;
+    }
     r.symptoms = labels(symptomTerms(), e.symptoms);
     if (!e.when.empty())
         r.symptoms += std::string(r.symptoms.empty() ? "" : "\n") + "When: " + labels(contextTerms(), e.when);

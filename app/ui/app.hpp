@@ -88,6 +88,12 @@ public:
     const ExportPlace& exportPlace() const { return m_exportPlace; }
     const Assets& assets() const { return m_assets; }
     float scale() const { return m_scale; }
+    // Window pixels hidden by the status bar or a cut-out (top) and the navigation bar (bottom):
+    // the frame keeps its content clear of them. Zero on the desktop.
+    void setSafeArea(float top, float bottom) {
+        m_safeTop = top;
+        m_safeBottom = bottom;
+    }
 
     // Opens the Log screen on an existing episode.
     void startEdit(const core::Episode& e);
@@ -135,6 +141,7 @@ private:
     ThemeKind m_theme = ThemeKind::Light;
     float m_fontScale = 1.0f;
     float m_scale = 1.0f;
+    float m_safeTop = 0, m_safeBottom = 0;
     bool m_fontsDirty = false;
     bool m_quit = false;
     std::vector<core::Article> m_articles;

@@ -153,9 +153,10 @@ void legendEntry(int kind, const char* text, bool first) {
         dl->AddCircleFilled(ImVec2(pos.x + sw * 0.5f, cy), em(0.24f), u32(pal.accent));
     } else if (kind == 2) {
         dl->AddLine(ImVec2(pos.x, cy), ImVec2(pos.x + sw, cy), u32(pal.text), std::max(2.0f, em(0.16f)));
-    } else {  // a gap: an empty dashed slot
+    } else {  // a gap: an empty dashed slot on the axis
         for (float x = pos.x; x < pos.x + sw; x += em(0.3f))
-            dl->AddLine(ImVec2(x, pos.y + h), ImVec2(std::min(x + em(0.15f), pos.x + sw), pos.y + h), u32(pal.textMuted), 1.5f);
+            dl->AddLine(ImVec2(x, pos.y + h * 0.8f), ImVec2(std::min(x + em(0.15f), pos.x + sw), pos.y + h * 0.8f),
+                        u32(pal.textMuted), 1.5f);
     }
     ImGui::Dummy(ImVec2(sw, h));
     ImGui::SameLine(0, em(0.4f));
@@ -346,10 +347,12 @@ void painChart(const char* id, std::span<const core::DayPoint> points, float hei
     const Palette& pal = palette();
     const float plotStep = points.empty() ? 0.0f : (ImGui::GetContentRegionAvail().x - em(2.4f)) / static_cast<float>(points.size());
     const bool dots = plotStep >= em(0.3f);
+    if (layout().narrow) ImGui::PushFont(fonts().small);
     legendEntry(0, "Worst pain of the day", true);
     if (dots) legendEntry(1, "Average of the day", false);
     legendEntry(2, "7-day average", false);
     legendEntry(3, "No bar: nothing logged", false);
+    if (layout().narrow) ImGui::PopFont();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::InvisibleButton(id, ImVec2(w, height));
@@ -390,13 +393,14 @@ void calendarHeatMap(const char* id, std::span<const core::CalendarMonth> months
     ImFont* small = fonts().small;
     const float labelW = textSize(small, "Sep 2026").x + em(0.6f);
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float pitch = std::clamp((avail - labelW) / 31.0f, 4.0f, em(1.6f));
+    const float pitch = std::clamp((avail - labelW) / 31.0f, 4.0f, em(2.0f));
     const float gap = std::max(1.0f, std::round(pitch * 0.12f));
     const float cell = pitch - gap;
+    const float rowPitch = std::max(pitch, small->FontSize + em(0.25f));  // narrow screens: taller than wide
     const bool numbers = cell >= textSize(small, "10").x + em(0.25f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float headerH = small->FontSize + em(0.3f);
-    const float height = headerH + pitch * static_cast<float>(months.size());
+    const float height = headerH + rowPitch * static_cast<float>(months.size());
     ImGui::InvisibleButton(id, ImVec2(labelW + pitch * 31.0f, std::max(height, 1.0f)));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int d = 1; d <= 31; ++d) {
@@ -409,14 +413,15 @@ void calendarHeatMap(const char* id, std::span<const core::CalendarMonth> months
     const bool hovering = ImGui::IsItemHovered();
     for (size_t m = 0; m < months.size(); ++m) {
         const core::CalendarMonth& cm = months[m];
-        const float y = origin.y + headerH + pitch * static_cast<float>(m);
+        const float y = origin.y + headerH + rowPitch * static_cast<float>(m);
         const std::string label = monthYear(cm.year, cm.month);
-        dl->AddText(small, small->FontSize, ImVec2(origin.x, y + (cell - small->FontSize) * 0.5f), u32(pal.textMuted), label.c_str());
+        dl->AddText(small, small->FontSize, ImVec2(origin.x, y + (rowPitch - gap - small->FontSize) * 0.5f), u32(pal.textMuted),
+                    label.c_str());
         for (int d = 1; d <= cm.days; ++d) {
             const core::CivilDate day{cm.year, cm.month, d};
             if (day < from || to < day) continue;
             const ImVec2 a(origin.x + labelW + pitch * static_cast<float>(d - 1), y);
-            const ImVec2 b(a.x + cell, a.y + cell);
+            const ImVec2 b(a.x + cell, a.y + rowPitch - gap);
             const auto& v = cm.maxPain[static_cast<size_t>(d - 1)];
             if (v) dl->AddRectFilled(a, b, u32(painColor(*v)), cell * 0.18f);
             else dl->AddRect(a, b, u32(pal.border), cell * 0.18f, 0, 1.0f);
@@ -436,25 +441,28 @@ void calendarHeatMap(const char* id, std::span<const core::CalendarMonth> months
 
 void painScaleLegend() {
     ImFont* small = fonts().small;
-    const float size = std::max(small->FontSize + em(0.35f), em(1.3f));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushFont(small);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(palette().textMuted, "Worst pain:");
-    ImGui::SameLine();
-    const float need = size * 11.0f + em(0.15f) * 10.0f + ImGui::CalcTextSize("nothing logged").x + size + em(1.0f);
-    if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
-    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::TextColored(palette().textMuted, "Colour = worst pain of the day:");
+    const float gap = em(0.2f);
+    const float size = std::clamp((ImGui::GetContentRegionAvail().x - gap * 10.0f) / 11.0f, small->FontSize + 2.0f, em(1.6f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
     for (int v = 0; v <= 10; ++v) {
-        const ImVec2 a(pos.x + static_cast<float>(v) * (size + em(0.15f)), pos.y);
+        if (v > 0) ImGui::SameLine();
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(ImVec2(size, size));
         dl->AddRectFilled(a, ImVec2(a.x + size, a.y + size), u32(painColor(v)), size * 0.18f);
         centredText(dl, small, ImVec2(a.x + size * 0.5f, a.y + size * 0.5f), u32(painTextColor(v)), std::to_string(v).c_str());
     }
-    const float x = pos.x + 11.0f * (size + em(0.15f)) + em(0.6f);
-    dl->AddRect(ImVec2(x, pos.y), ImVec2(x + size, pos.y + size), u32(palette().border), size * 0.18f, 0, 1.0f);
-    dl->AddText(small, small->FontSize, ImVec2(x + size + em(0.35f), pos.y + (size - small->FontSize) * 0.5f),
-                u32(palette().textMuted), "nothing logged");
-    ImGui::Dummy(ImVec2(x + size + em(0.35f) + ImGui::CalcTextSize("nothing logged").x - pos.x, size));
+    ImGui::PopStyleVar();
+    const char* none = "nothing logged";
+    flowItem(size + em(1.2f) + ImGui::CalcTextSize(none).x, false);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size, size));
+    dl->AddRect(a, ImVec2(a.x + size, a.y + size), u32(palette().border), size * 0.18f, 0, 1.0f);
+    ImGui::SameLine(0, em(0.4f));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (size - ImGui::GetFontSize()) * 0.5f);
+    ImGui::TextColored(palette().textMuted, "%s", none);
     ImGui::PopFont();
 }
 

@@ -1,8 +1,10 @@
 // The Trends screen: is the knee getting better, and what makes it worse? Pain over time, a
 // calendar of the worst pain each day, how often each symptom and situation came up, and a
-// plain-words comparison of the last two weeks with the two before. Every figure comes from
-// the store's SQL aggregates, fetched when the data version, the range or the day changes;
-// a frame only draws the cached model.
+// plain-words comparison of the last two weeks with the two before. The figures come from the
+// store's SQL aggregates (daily summary, symptom and context counts, alerts); pain type and side
+// are counted over the period's episodes, read in pages, as the repository has no grouped query
+// for them yet. All of it is fetched when the data version, the range or the day changes; a
+// frame only draws the cached model.
 #include <imgui.h>
 
 #include <algorithm>

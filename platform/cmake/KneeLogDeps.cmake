@@ -1,4 +1,9 @@
 # Finds every dependency from Debian packages and fails at configure time naming the package.
+# Android has no distribution packages: AndroidDeps fetches pinned sources instead.
+if(KNEELOG_ANDROID OR ANDROID)
+  include(AndroidDeps)
+  return()
+endif()
 find_package(PkgConfig QUIET)
 if(NOT PkgConfig_FOUND)
   message(FATAL_ERROR "pkg-config is missing: install the Debian package 'pkg-config'")

@@ -347,3 +347,18 @@ TEST_CASE("export to an unwritable path says why and leaves no file behind", "[c
     CHECK(badFormat.exitCode == 2);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a full disk while exporting gives a clear message and leaves no partial file", "[cli][export]") {
+    const auto dir = test::freshDir("export-full");
+    const auto db = journalWithNotes(dir);
+    fs::create_directories(dir / "out");
+    // A file-size limit makes write(2) fail with EFBIG, as a full disk does, once the PDF passes ~50 KB.
+    const std::string command = "cd '" + dir.string() + "' && sh -c 'ulimit -f 100; trap \"\" XFSZ; exec \"$0\" \"$@\"' " +
+                                KNEELOG_EXE + " export --format pdf --out out/r.pdf --db j.db 2>err.txt; echo $?";
+    const std::string rc = shell(command);
+    CHECK(rc == "1\n");
+    const std::string err = readFile(dir / "err.txt");
+    CHECK(err.find("the disk is full. Nothing was written.") != std::string::npos);
+    CHECK(fs::is_empty(dir / "out"));
+    fs::remove_all(dir);
+}

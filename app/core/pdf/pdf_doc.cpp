@@ -324,11 +324,16 @@ void Table::drawLines(const std::vector<std::vector<std::string>>& lines, std::s
     const float top = m_flow.y();
     if (m_rows % 2 == 1) doc.fillRect(m_flow.page(), colour::kShade, m_flow.left(), top - h, m_flow.contentWidth(), h);
     float x = m_flow.left();
+    const auto baseline = [&](std::size_t k) { return top - kPadY - m_size * 0.92f - static_cast<float>(k) * leading(); };
+    if (first > 0 && !lines.empty() && !lines[0].empty()) {  // a row continued from the page before
+        doc.text(m_flow.page(), doc.regular(), m_size, colour::kMuted, x + kPadX, baseline(0), lines[0][0]);
+        if (count > 1) doc.text(m_flow.page(), doc.regular(), m_size, colour::kMuted, x + kPadX, baseline(1), "(continued)");
+    }
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
         HPDF_Font font = m_columns[i].bold ? doc.bold() : doc.regular();
         for (std::size_t k = first; k < first + count && k < lines[i].size(); ++k)
             doc.text(m_flow.page(), font, m_size, m_columns[i].bold ? boldColour : colour::kText, x + kPadX,
-                     top - kPadY - m_size * 0.92f - static_cast<float>(k - first) * leading(), lines[i][k]);
+                     baseline(k - first), lines[i][k]);
         x += m_columns[i].width;
     }
     doc.line(m_flow.page(), colour::kRule, 0.4f, m_flow.left(), top - h, m_flow.right(), top - h);

@@ -1,0 +1,106 @@
+# Android: no distribution packages exist, so the libraries the desktop takes from Debian are
+# fetched at build time with FetchContent from pinned URLs and checked against SHA-256 hashes.
+# Nothing third-party is committed. The targets keep the desktop's names (PkgConfig::SDL2,
+# PkgConfig::IMGUI, PkgConfig::SQLITE3, KneeLog::hpdf, ...) so every other CMakeLists.txt is the
+# same on both. platform/android (Gradle) runs this with -DKNEELOG_ANDROID=ON.
+#
+# A hash is written here only when it was computed from the very bytes of the upstream file and
+# matched the value the project or other packagers publish. The others are empty on purpose:
+# configure stops and names the variable to set (README, "Android", says how to obtain them).
+include(FetchContent)
+set(KNEELOG_ANDROID ON CACHE BOOL "" FORCE)
+set(KNEELOG_BUILD_TESTS OFF CACHE BOOL "" FORCE)  # the tests run on the desktop and under qemu
+
+set(KNEELOG_SDL2_URL "https://github.com/libsdl-org/SDL/releases/download/release-2.26.5/SDL2-2.26.5.tar.gz"
+    CACHE STRING "SDL2 2.26.5 source release")
+set(KNEELOG_SDL2_SHA256 "" CACHE STRING "SHA-256 of SDL2-2.26.5.tar.gz (not pinned: Debian repacks it, so it could not be computed)")
+
+set(KNEELOG_IMGUI_URL "https://github.com/ocornut/imgui/archive/refs/tags/v1.86.tar.gz" CACHE STRING "Dear ImGui v1.86")
+set(KNEELOG_IMGUI_SHA256 "" CACHE STRING "SHA-256 of imgui v1.86.tar.gz (not pinned: Debian repacks it, so it could not be computed)")
+
+# SQLite 3.41.1 amalgamation (autoconf tarball). Hash computed from the byte-identical copy that
+# the npm package sqlite3@5.1.6 ships as deps/sqlite-autoconf-3410100.tar.gz; it matches the
+# value published by Homebrew's and Termux's sqlite recipes for this URL.
+set(KNEELOG_SQLITE_URL "https://www.sqlite.org/2023/sqlite-autoconf-3410100.tar.gz" CACHE STRING "SQLite 3.41.1")
+set(KNEELOG_SQLITE_SHA256 "4dadfbeab9f8e16c695d4fbbc51c16b2f77fb97ff4c1c3d139919dfc038c9e33" CACHE STRING "")
+
+# nlohmann/json 3.11.2 (the core's FHIR export). Hash computed from Debian's
+# nlohmann-json3_3.11.2.orig.tar.gz, which is this GitHub archive byte for byte (the value
+# matches the one published by Bazel and CMake users of this URL).
+set(KNEELOG_JSON_URL "https://github.com/nlohmann/json/archive/refs/tags/v3.11.2.tar.gz" CACHE STRING "nlohmann/json 3.11.2")
+set(KNEELOG_JSON_SHA256 "d69f9deb6a75e2580465c6c4c5111b89c4dc2fa94e3a85fcd2ffcd9a143d9273" CACHE STRING "")
+
+# libharu (the PDF report). Debian ships 2.3.0 repacked (+dfsg): no upstream bytes to hash.
+set(KNEELOG_HPDF_URL "https://github.com/libharu/libharu/archive/refs/tags/v2.4.4.tar.gz" CACHE STRING "libharu 2.4.4")
+set(KNEELOG_HPDF_SHA256 "" CACHE STRING "SHA-256 of libharu v2.4.4.tar.gz (not pinned: could not be computed)")
+
+# kneelog_fetch(<name> <URL variable> <hash variable>): declares and populates a pinned source.
+function(kneelog_fetch name urlVar hashVar)
+  if(NOT ${hashVar} MATCHES "^[0-9a-fA-F]{64}$")
+    message(FATAL_ERROR
+      "${hashVar} is not set. KneeLog pins every download by SHA-256 and this one could not be "
+      "verified when the pin was written. Download ${${urlVar}}, check it against the project's "
+      "own release notes or signature, and pass -D${hashVar}=<sha256> (from Gradle: set the "
+      "matching kneelog.*.sha256 property in platform/android/gradle.properties).")
+  endif()
+  FetchContent_Declare(${name} URL ${${urlVar}} URL_HASH SHA256=${${hashVar}} DOWNLOAD_EXTRACT_TIMESTAMP TRUE)
+  FetchContent_GetProperties(${name})
+  if(NOT ${name}_POPULATED)
+    FetchContent_Populate(${name})
+  endif()
+  set(${name}_SOURCE_DIR ${${name}_SOURCE_DIR} PARENT_SCOPE)
+  set(${name}_BINARY_DIR ${${name}_BINARY_DIR} PARENT_SCOPE)
+endfunction()
+
+# [SECTION] SDL2: its own CMake build, as the shared libSDL2.so that SDLActivity loads first.
+kneelog_fetch(kneelog_sdl2 KNEELOG_SDL2_URL KNEELOG_SDL2_SHA256)
+set(SDL_SHARED ON CACHE BOOL "" FORCE)
+set(SDL_STATIC OFF CACHE BOOL "" FORCE)
+set(SDL_TEST OFF CACHE BOOL "" FORCE)
+add_subdirectory(${kneelog_sdl2_SOURCE_DIR} ${kneelog_sdl2_BINARY_DIR} EXCLUDE_FROM_ALL)
+add_library(PkgConfig::SDL2 ALIAS SDL2)
+set(KNEELOG_SDL2_SOURCE_DIR ${kneelog_sdl2_SOURCE_DIR} CACHE INTERNAL "")  # its android-project/ has the Java side
+
+# [SECTION] SQLite: the amalgamation, compiled as a static library.
+kneelog_fetch(kneelog_sqlite KNEELOG_SQLITE_URL KNEELOG_SQLITE_SHA256)
+add_library(kneelog_sqlite3 STATIC ${kneelog_sqlite_SOURCE_DIR}/sqlite3.c)
+target_include_directories(kneelog_sqlite3 SYSTEM PUBLIC ${kneelog_sqlite_SOURCE_DIR})
+target_compile_definitions(kneelog_sqlite3 PRIVATE SQLITE_DQS=0 SQLITE_OMIT_LOAD_EXTENSION SQLITE_THREADSAFE=1)
+add_library(PkgConfig::SQLITE3 ALIAS kneelog_sqlite3)
+
+# [SECTION] Dear ImGui: the core and the SDL platform backend from the fetched sources (the
+# desktop uses Debian's libimgui.a); platform/CMakeLists.txt compiles the SDL_Renderer backend
+# from KNEELOG_IMGUI_BACKENDS exactly as on the desktop.
+kneelog_fetch(kneelog_imgui KNEELOG_IMGUI_URL KNEELOG_IMGUI_SHA256)
+set(imgui ${kneelog_imgui_SOURCE_DIR})
+add_library(kneelog_imgui STATIC ${imgui}/imgui.cpp ${imgui}/imgui_draw.cpp ${imgui}/imgui_tables.cpp
+            ${imgui}/imgui_widgets.cpp ${imgui}/backends/imgui_impl_sdl.cpp)
+target_include_directories(kneelog_imgui SYSTEM PUBLIC ${imgui})
+target_link_libraries(kneelog_imgui PRIVATE SDL2)
+add_library(PkgConfig::IMGUI ALIAS kneelog_imgui)
+set(KNEELOG_IMGUI_BACKENDS "${imgui}/backends" CACHE PATH "Dear ImGui backend sources" FORCE)
+
+# [SECTION] nlohmann/json: header-only.
+kneelog_fetch(kneelog_json KNEELOG_JSON_URL KNEELOG_JSON_SHA256)
+add_library(kneelog_nlohmann_json INTERFACE)
+target_include_directories(kneelog_nlohmann_json SYSTEM INTERFACE ${kneelog_json_SOURCE_DIR}/single_include)
+add_library(nlohmann_json::nlohmann_json ALIAS kneelog_nlohmann_json)
+
+# [SECTION] libharu: its C sources compiled directly (its own CMake build expects an install
+# tree), with zlib from the NDK and without PNG (the report embeds fonts, not images).
+kneelog_fetch(kneelog_hpdf KNEELOG_HPDF_URL KNEELOG_HPDF_SHA256)
+file(GLOB kneelog_hpdf_sources ${kneelog_hpdf_SOURCE_DIR}/src/hpdf_*.c)
+file(WRITE ${CMAKE_BINARY_DIR}/kneelog-hpdf/hpdf_config.h
+  "#ifndef _INCLUDE_HPDF_CONFIG_H\n#define _INCLUDE_HPDF_CONFIG_H 1\n"
+  "#define LIBHPDF_HAVE_LIBZ 1\n#define LIBHPDF_HAVE_ZLIB 1\n#define LIBHPDF_HAVE_NOPNGLIB 1\n#define HAVE_NOPNGLIB 1\n"
+  "#define LIBHPDF_HAVE_STDLIB_H 1\n#define LIBHPDF_HAVE_STRING_H 1\n#define LIBHPDF_HAVE_STDINT_H 1\n"
+  "#endif\n")
+add_library(kneelog_hpdf STATIC ${kneelog_hpdf_sources})
+target_include_directories(kneelog_hpdf SYSTEM PUBLIC ${kneelog_hpdf_SOURCE_DIR}/include ${CMAKE_BINARY_DIR}/kneelog-hpdf)
+target_link_libraries(kneelog_hpdf PRIVATE z m)
+add_library(KneeLog::hpdf ALIAS kneelog_hpdf)
+
+# [SECTION] stb: not fetched. Android needs neither the window icon (the launcher has its own)
+# nor PNG screenshots (a desktop tool), so platform/sdl_runner.cpp leaves both out there.
+add_library(kneelog_no_stb INTERFACE)
+add_library(PkgConfig::STB ALIAS kneelog_no_stb)

@@ -103,6 +103,15 @@ ui::App::ExportPlace exportPlace(const std::string& dbPath) {
 }
 #endif
 
+// Median and 95th percentile, leaving out the first frame (it builds the font texture).
+std::pair<double, double> medianAndP95(std::vector<double> ms) {
+    if (ms.size() > 1) ms.erase(ms.begin());
+    if (ms.empty()) return {0.0, 0.0};
+    std::sort(ms.begin(), ms.end());
+    const size_t p95 = std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.95));
+    return {ms[ms.size() / 2], ms[p95]};
+}
+
 bool parseSize(const std::string& text, int& w, int& h) {
     return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 200 && w <= 8000 && h <= 8000;
 }
@@ -208,12 +217,10 @@ int runScreenshot(cli::Invocation& inv) {
         return cli::kExitFailure;
     }
     if (measure) {
-        std::vector<double> ms = result.frameMs;
-        if (ms.size() > 1) ms.erase(ms.begin());  // the first frame builds the font texture
-        std::sort(ms.begin(), ms.end());
-        const double median = ms[ms.size() / 2];
-        const double p95 = ms[std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.95))];
+        const auto [median, p95] = medianAndP95(result.frameMs);
+        const auto [rasterMedian, rasterP95] = medianAndP95(result.rasterMs);
         std::printf("frame_ms median=%.3f p95=%.3f frames=%zu\n", median, p95, result.frameMs.size());
+        std::printf("software_raster_ms median=%.3f p95=%.3f\n", rasterMedian, rasterP95);
     }
     return cli::kExitOk;
 }

@@ -52,7 +52,10 @@ struct HeadlessConfig {
 struct HeadlessResult {
     bool ok = false;
     std::string error;
-    std::vector<double> frameMs;  // CPU time of each frame (NewFrame to present)
+    // CPU time of each frame: building it (events to ImGui::Render: the app's and ImGui's work) and
+    // rasterizing it with SDL's software renderer (what a GPU does on a real device).
+    std::vector<double> frameMs;
+    std::vector<double> rasterMs;
 };
 
 // Renders with no display at all (dummy video driver, software renderer).

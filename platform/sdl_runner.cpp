@@ -60,7 +60,8 @@ bool initImGui(Session& s, FrameHooks& hooks, float uiScale) {
     return true;
 }
 
-void drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& afterBackendNewFrame) {
+// Returns the thread CPU time (ms) at which the frame was built, before it is rasterized.
+double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& afterBackendNewFrame) {
     if (hooks.prepareFrame && hooks.prepareFrame()) ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -68,9 +69,11 @@ void drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& after
     ImGui::NewFrame();
     if (hooks.frame) hooks.frame();
     ImGui::Render();
+    const double built = threadCpuMs();
     SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
     SDL_RenderClear(s.renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    return built;
 }
 
 // Display DPI relative to the platform's baseline (96 on desktops, 160 on Android).
@@ -184,7 +187,7 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
         if (!running || (hooks.wantsQuit && hooks.wantsQuit())) break;
         if (paused) continue;
         if (pending > 0 || config.continuous || wake == 0) {
-            drawFrame(s, hooks, {});
+            (void)drawFrame(s, hooks, {});
             SDL_RenderPresent(s.renderer);
             if (pending > 0) --pending;
         }
@@ -223,7 +226,7 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     ImVec2 lastMouse(-FLT_MAX, -FLT_MAX);
     for (int f = 0; f < config.frames; ++f) {
         const double t0 = threadCpuMs();
-        drawFrame(s, hooks, [&] {
+        const double built = drawFrame(s, hooks, [&] {
             ImGuiIO& io = ImGui::GetIO();
             std::optional<ScriptedInput> in = config.input ? config.input(f) : std::nullopt;
             if (in && in->mouseX >= 0) lastMouse = ImVec2(in->mouseX * config.scale, in->mouseY * config.scale);
@@ -233,7 +236,8 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
             if (in && !in->text.empty()) io.AddInputCharactersUTF8(in->text.c_str());
         });
         SDL_RenderPresent(s.renderer);
-        result.frameMs.push_back(threadCpuMs() - t0);
+        result.frameMs.push_back(built - t0);
+        result.rasterMs.push_back(threadCpuMs() - built);
         const bool want = ImGui::GetIO().WantTextInput;
         if (want != textInput) {
             textInput = want;

@@ -60,6 +60,7 @@ EOF
   ln -sfn /usr/include/catch2 "$sysroot/usr/include/catch2"
   cp -r /usr/share/cmake/nlohmann_json "$sysroot/usr/share/cmake/"
   cp -r /usr/lib/cmake/Catch2 "$sysroot/usr/lib/cmake/"
+  rm -f "$sysroot"/usr/lib/cmake/Catch2/Catch2Targets-*.cmake  # Catch2WithMain: x86-64, and unused
   touch "$sysroot/.complete"
 }
 

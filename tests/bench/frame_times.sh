@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 median() {  # db screen -> median frame ms, as printed by `kneelog screenshot --frames`
   "$exe" screenshot --db "$1" --screen "$2" --out "$tmp/$2.png" --frames "$frames" |
-    sed -n 's/.*median=\([0-9.]*\).*/\1/p'
+    sed -n 's/^frame_ms median=\([0-9.]*\).*/\1/p'
 }
 
 for screen in history trends; do

@@ -1,0 +1,120 @@
+package org.kneelog.app;
+
+import android.content.ActivityNotFoundException;
+import android.content.ClipData;
+import android.content.Intent;
+import android.net.Uri;
+import android.os.Build;
+import android.os.Bundle;
+import android.util.Log;
+import android.view.DisplayCutout;
+import android.view.View;
+import android.view.WindowInsets;
+
+import androidx.core.content.FileProvider;
+
+import org.libsdl.app.SDLActivity;
+
+import java.io.File;
+
+/**
+ * KneeLog's only activity: SDL's activity running libkneelog.so (the same C++ as the desktop,
+ * built by the repository's CMakeLists.txt). The native side calls the two static methods below
+ * over JNI (platform/android_share.cpp): share() for exports and safeInsets() for the parts of
+ * the screen covered by the status bar, the navigation bar or a display cut-out.
+ *
+ * The SDL Java sources (org.libsdl.app) are not in the repository: app/build.gradle extracts them
+ * from the pinned SDL2 2.26.5 release at build time.
+ */
+public class KneeLogActivity extends SDLActivity {
+    private static final String TAG = "KneeLog";
+    private static volatile KneeLogActivity sInstance;
+    // top, bottom, left, right in the SDL surface's pixels; written on the UI thread, read by SDL's.
+    private static volatile int[] sInsets = new int[4];
+
+    @Override
+    protected String[] getLibraries() {
+        return new String[] {"SDL2", "kneelog"};
+    }
+
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        sInstance = this;
+        final View root = getWindow().getDecorView();
+        root.setOnApplyWindowInsetsListener((view, insets) -> {
+            updateInsets(insets);
+            return view.onApplyWindowInsets(insets);
+        });
+        root.addOnLayoutChangeListener((v, l, t, r, b, ol, ot, or, ob) -> {
+            if (root.getRootWindowInsets() != null) updateInsets(root.getRootWindowInsets());
+        });
+    }
+
+    @Override
+    protected void onDestroy() {
+        if (sInstance == this) sInstance = null;
+        super.onDestroy();
+    }
+
+    /** Hands a file in files/exports to the system share sheet. False when it cannot. */
+    public static boolean share(String path, String mime) {
+        final KneeLogActivity activity = sInstance;
+        if (activity == null) return false;
+        final File file = new File(path);
+        if (!file.isFile()) return false;
+        final Uri uri;
+        try {
+            uri = FileProvider.getUriForFile(activity, activity.getPackageName() + ".fileprovider", file);
+        } catch (IllegalArgumentException e) {  // outside the folders listed in res/xml/file_paths.xml
+            Log.w(TAG, "not shareable: " + file.getName());
+            return false;
+        }
+        final Intent send = new Intent(Intent.ACTION_SEND);
+        send.setType(mime);
+        send.putExtra(Intent.EXTRA_STREAM, uri);
+        send.setClipData(ClipData.newRawUri(file.getName(), uri));  // lets the chooser pass the grant on
+        send.addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION);
+        activity.runOnUiThread(() -> {
+            try {
+                activity.startActivity(Intent.createChooser(send, null));
+            } catch (ActivityNotFoundException e) {
+                Log.w(TAG, "no app can receive " + mime);
+            }
+        });
+        return true;
+    }
+
+    /** The covered margins of the SDL surface: {top, bottom, left, right} in pixels. */
+    public static int[] safeInsets() {
+        return sInsets.clone();
+    }
+
+    // The system bars and a cut-out count only where they overlap the surface: with the status
+    // bar shown, Android already lays the surface out below it and the insets come out zero.
+    private void updateInsets(WindowInsets insets) {
+        final View surface = mSurface;
+        if (surface == null || surface.getHeight() == 0) return;
+        int top = insets.getSystemWindowInsetTop(), bottom = insets.getSystemWindowInsetBottom();
+        int left = insets.getSystemWindowInsetLeft(), right = insets.getSystemWindowInsetRight();
+        if (Build.VERSION.SDK_INT >= 28) {
+            final DisplayCutout cutout = insets.getDisplayCutout();
+            if (cutout != null) {
+                top = Math.max(top, cutout.getSafeInsetTop());
+                bottom = Math.max(bottom, cutout.getSafeInsetBottom());
+                left = Math.max(left, cutout.getSafeInsetLeft());
+                right = Math.max(right, cutout.getSafeInsetRight());
+            }
+        }
+        final View root = getWindow().getDecorView();
+        final int[] at = new int[2];
+        surface.getLocationInWindow(at);
+        final int[] next = {
+            Math.max(0, top - at[1]),
+            Math.max(0, at[1] + surface.getHeight() - (root.getHeight() - bottom)),
+            Math.max(0, left - at[0]),
+            Math.max(0, at[0] + surface.getWidth() - (root.getWidth() - right)),
+        };
+        sInsets = next;
+    }
+}

@@ -52,6 +52,10 @@ public:
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& range) override;
+    core::Result<std::vector<core::NameCount>> sideCounts(const core::DateRange& range) override;
+    core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& range) override;
+    core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& range, const std::string& text,
+                                                              int limit, int offset) override;
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override;
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level minLevel) override;
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override;
@@ -93,6 +97,8 @@ private:
     core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation);
     core::Result<std::vector<core::DaySummary>> summaryRows(int64_t from, int64_t to);
     core::Result<std::vector<core::NameCount>> nameCounts(const char* sql, const core::DateRange& range);
+    core::Result<std::vector<core::Episode>> episodeRows(const std::string& sql, const core::DateRange& range,
+                                                         const std::string* note, int limit, int offset);
     core::Result<std::vector<core::Alert>> alertRows(const std::string& sql, std::initializer_list<int64_t> params);
     core::Result<void> committed(Transaction& tx);
     // Checkpoints and leaves WAL mode, so the file can be replaced with no log left beside it.

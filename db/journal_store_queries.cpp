@@ -22,6 +22,12 @@ SELECT e.id, e.started_local, e.utc_offset_minutes, e.recorded_utc, e.side, e.pa
        (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id)
 FROM episodes e )sql";
 
+// instr() rather than LIKE: the person's text needs no escaping of % and _.
+const std::string kEpisodesWithNote = std::string(kEpisodeColumns) +
+                                      "WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2 "
+                                      "AND instr(lower(e.note), lower(?5)) > 0 "
+                                      "ORDER BY e.local_day DESC, e.started_local DESC, e.id DESC LIMIT ?3 OFFSET ?4";
+
 const std::string kEpisodeById = std::string(kEpisodeColumns) + "WHERE e.id = ?1";
 const std::string kEpisodePage = std::string(kEpisodeColumns) +
                                  "WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2 "
@@ -76,6 +82,14 @@ const std::string kPendingAlerts = std::string(kAlertColumns) +
                                    "AND a.acknowledged_utc IS NULL AND a.level >= ?1 "
                                    "ORDER BY a.shown_utc DESC, a.id DESC";
 
+constexpr const char* kSideCounts = R"sql(
+SELECT side, COUNT(*) FROM episodes WHERE deleted_utc IS NULL AND local_day BETWEEN ?1 AND ?2
+GROUP BY side ORDER BY COUNT(*) DESC, side)sql";
+
+constexpr const char* kPainTypeCounts = R"sql(
+SELECT pain_type, COUNT(*) FROM episodes WHERE deleted_utc IS NULL AND local_day BETWEEN ?1 AND ?2
+GROUP BY pain_type ORDER BY COUNT(*) DESC, pain_type)sql";
+
 constexpr const char* kSymptomCounts = R"sql(
 SELECT n.name, COUNT(*) FROM episodes e JOIN episode_symptoms n ON n.episode_id = e.id
 WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2
@@ -101,11 +115,22 @@ core::Result<std::optional<Episode>> JournalStore::episode(int64_t id) {
 }
 
 core::Result<std::vector<Episode>> JournalStore::episodes(const core::DateRange& range, int limit, int offset) {
-    auto stmt = m_conn.cached(kEpisodePage, "read the episodes");
+    return episodeRows(kEpisodePage, range, nullptr, limit, offset);
+}
+
+core::Result<std::vector<Episode>> JournalStore::episodesWithNote(const core::DateRange& range, const std::string& text,
+                                                                 int limit, int offset) {
+    return episodeRows(kEpisodesWithNote, range, &text, limit, offset);
+}
+
+core::Result<std::vector<Episode>> JournalStore::episodeRows(const std::string& sql, const core::DateRange& range,
+                                                            const std::string* note, int limit, int offset) {
+    auto stmt = m_conn.cached(sql, "read the episodes");
     if (!stmt) return stmt.error();
     const auto [from, to] = detail::dayBounds(range);
     StatementScope scope(**stmt);
     scope->bind(1, from).bind(2, to).bind(3, limit < 0 ? -1 : limit).bind(4, std::max(offset, 0));
+    if (note) scope->bind(5, std::string_view(*note));
     std::vector<Episode> out;
     std::optional<core::Error> bad;
     auto r = detail::eachRow(**stmt, [&](Statement& s) {
@@ -184,6 +209,14 @@ core::Result<std::vector<core::NameCount>> JournalStore::symptomCounts(const cor
 
 core::Result<std::vector<core::NameCount>> JournalStore::contextCounts(const core::DateRange& range) {
     return nameCounts(kContextCounts, range);
+}
+
+core::Result<std::vector<core::NameCount>> JournalStore::sideCounts(const core::DateRange& range) {
+    return nameCounts(kSideCounts, range);
+}
+
+core::Result<std::vector<core::NameCount>> JournalStore::painTypeCounts(const core::DateRange& range) {
+    return nameCounts(kPainTypeCounts, range);
 }
 
 core::Result<std::vector<core::Alert>> JournalStore::alertRows(const std::string& sql,

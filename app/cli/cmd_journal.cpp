@@ -95,19 +95,28 @@ int cmdList(Invocation& inv) {
     return kExitOk;
 }
 
-int cmdUndelete(Invocation& inv) {
+namespace {
+
+// Soft delete or undo it: the same id parsing and journal call either way.
+int changeDeletion(Invocation& inv, bool remove) {
     long long id = 0;
     const std::string& text = inv.positional.front();
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0)
-        return usageError("undelete: '" + text + "' is not an episode id");
+        return usageError(std::string(inv.command->name) + ": '" + text + "' is not an episode id");
     auto store = openJournal(inv);
     if (!store) return kExitFailure;
     core::Journal journal(*store);
-    if (auto r = journal.undelete(id); !r) return fail(r.error());
-    std::printf("Episode %lld is back in your journal.\n", id);
+    if (auto r = remove ? journal.remove(id) : journal.undelete(id); !r) return fail(r.error());
+    if (remove) std::printf("Episode %lld deleted. Bring it back with: kneelog undelete %lld\n", id, id);
+    else std::printf("Episode %lld is back in your journal.\n", id);
     return kExitOk;
 }
+
+}  // namespace
+
+int cmdDelete(Invocation& inv) { return changeDeletion(inv, true); }
+int cmdUndelete(Invocation& inv) { return changeDeletion(inv, false); }
 
 int cmdTriage(Invocation& inv) {
     auto e = episodeFromOptions(inv, false);

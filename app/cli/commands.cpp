@@ -37,6 +37,7 @@ std::vector<CommandSpec> makeTable(const Hooks& hooks) {
          0, 0, cmdList},
         {"triage", "what KneeLog would advise for one episode (writes nothing)", "[episode options] [--json]",
          with(kEpisodeOptions, {{"json", false, false, "one JSON object"}}), 0, 0, cmdTriage},
+        {"delete", "delete an episode (it can be brought back with undelete)", "ID", {}, 1, 1, cmdDelete},
         {"undelete", "bring back a deleted episode", "ID", {}, 1, 1, cmdUndelete},
         {"demo", "fill the journal with a realistic synthetic history", "--days N [--seed S]",
          {{"days", true, false, "how many days back"}, {"seed", true, false, "random seed (default 1)"}}, 0, 0,

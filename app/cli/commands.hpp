@@ -24,6 +24,7 @@ int run(int argc, char** argv, const Hooks& hooks);
 // Subcommand bodies (cmd_*.cpp).
 int cmdAdd(Invocation& inv);
 int cmdList(Invocation& inv);
+int cmdDelete(Invocation& inv);
 int cmdUndelete(Invocation& inv);
 int cmdTriage(Invocation& inv);
 int cmdDemo(Invocation& inv);

@@ -209,7 +209,7 @@ std::string trendText(std::span<const ChartDay> chart) {
     else if (d >= 1.0) words = "Somewhat worse: the average highest pain of the day rose from " + from + " to " + to;
     else if (d <= -2.0) words = "Improving: the average highest pain of the day fell from " + from + " to " + to;
     else if (d <= -1.0) words = "Somewhat better: the average highest pain of the day fell from " + from + " to " + to;
-    else words = "About the same: the average highest pain of the day was " + from + ", then " + to;
+    else words = "About the same: the average highest pain of the day went from " + from + " to " + to;
     return words + " (" + spans + "). A change of 2 points is considered clinically meaningful.";
 }
 

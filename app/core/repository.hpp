@@ -56,10 +56,16 @@ public:
     // Not deleted, newest first, paged.
     virtual Result<std::vector<Episode>> episodes(const DateRange& range, int limit, int offset) = 0;
     virtual Result<int64_t> countEpisodes(const DateRange& range) = 0;
+    // Episodes whose note contains `text` (ASCII letters case-insensitive), newest first, paged.
+    virtual Result<std::vector<Episode>> episodesWithNote(const DateRange& range, const std::string& text, int limit,
+                                                          int offset) = 0;
     // One row per local day that has episodes, oldest first.
     virtual Result<std::vector<DaySummary>> daySummaries(const DateRange& range) = 0;
     virtual Result<std::vector<NameCount>> symptomCounts(const DateRange& range) = 0;
     virtual Result<std::vector<NameCount>> contextCounts(const DateRange& range) = 0;
+    // Episodes per side ("" when not given) and per pain type ("" when not given), most first.
+    virtual Result<std::vector<NameCount>> sideCounts(const DateRange& range) = 0;
+    virtual Result<std::vector<NameCount>> painTypeCounts(const DateRange& range) = 0;
     virtual Result<std::vector<Alert>> alerts(const DateRange& range) = 0;
     // Alerts at or above `minLevel` not yet acknowledged, newest first.
     virtual Result<std::vector<Alert>> pendingAlerts(Level minLevel) = 0;

@@ -249,7 +249,10 @@ void App::drawNavigation(bool bottom) {
 }
 
 void App::drawContent() {
-    const float navH = layout().narrow ? std::max(layout().minTouch * 1.25f, em(3.2f)) : 0.0f;
+    // The bottom bar's height plus the item spacing ImGui adds after this child: without it the
+    // bar's last pixels fall below the screen.
+    const float navH =
+        layout().narrow ? std::max(layout().minTouch * 1.25f, em(3.2f)) + ImGui::GetStyle().ItemSpacing.y : 0.0f;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(layout().narrow ? 0.8f : 1.5f), em(1.0f)));
     const ImGuiWindowFlags scroll = screen(m_current).ownsScrolling()

@@ -124,14 +124,13 @@ private:
         for (auto it = days->rbegin(); it != days->rend(); ++it) m_groups.push_back({it->day, it->episodes, it->maxPain});
     }
 
-    // The note filter reads the range page by page once per change and keeps the matches.
+    // The note filter asks SQL for the matches once per change and keeps them.
     void scanNotes(core::JournalRepository& repo) {
         auto alerts = alertLevels(repo, m_filter.range);
         for (int offset = 0;; offset += kScanPage) {
-            auto page = repo.episodes(m_filter.range, kScanPage, offset);
+            auto page = repo.episodesWithNote(m_filter.range, m_filter.note, kScanPage, offset);
             if (!page) return fail(page.error());
-            for (const core::Episode& e : *page)
-                if (lower(e.note).find(m_filter.note) != std::string::npos) m_matches.push_back(makeRow(e, alerts));
+            for (const core::Episode& e : *page) m_matches.push_back(makeRow(e, alerts));
             if (static_cast<int>(page->size()) < kScanPage) break;
         }
         for (const Row& r : m_matches) {

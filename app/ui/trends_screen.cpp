@@ -31,7 +31,6 @@ constexpr PeriodChoice kRanges[] = {{"2w", "2 weeks", "2 wk"}, {"1m", "1 month",
 constexpr int kRangeDays[] = {14, 30, 91, 365, 0};  // 0: everything logged
 constexpr size_t kDefaultRange = 2;
 constexpr int kCalendarMaxMonths = 12;
-constexpr int kScanPage = 500;
 
 struct TrendsModel {
     core::CivilDate today, from, calendarFrom;
@@ -74,21 +73,18 @@ core::Result<int> redFlagEpisodes(core::JournalRepository& repo, core::CivilDate
     return static_cast<int>(ids.size());
 }
 
-// Pain type and side of the episodes in the range, read page by page (the repository has no
-// grouped query for these two yet).
+// Pain type and side counts for the range, grouped in SQL, with the person's words as labels.
 core::Result<void> typeAndSide(core::JournalRepository& repo, const core::DateRange& range, TrendsModel& m) {
-    std::map<std::string, int> types, sides;
-    for (int offset = 0;; offset += kScanPage) {
-        auto page = repo.episodes(range, kScanPage, offset);
-        if (!page) return page.error();
-        for (const core::Episode& e : *page) {
-            ++types[e.painType.empty() ? std::string("Not given") : termLabel(core::painTypeTerms(), e.painType)];
-            ++sides[sideWords(e.side)];
-        }
-        if (static_cast<int>(page->size()) < kScanPage) break;
-    }
-    m.types = sorted(types);
-    m.sides = sorted(sides);
+    auto types = repo.painTypeCounts(range);
+    auto sides = repo.sideCounts(range);
+    if (!types) return types.error();
+    if (!sides) return sides.error();
+    std::map<std::string, int> typeLabels, sideLabels;
+    for (const auto& t : *types)
+        typeLabels[t.name.empty() ? std::string("Not given") : termLabel(core::painTypeTerms(), t.name)] += t.count;
+    for (const auto& sd : *sides) sideLabels[sideWords(sd.name)] += sd.count;
+    m.types = sorted(typeLabels);
+    m.sides = sorted(sideLabels);
     return {};
 }
 

@@ -35,6 +35,13 @@ std::optional<ImVec2> itemCenter(std::string_view key) {
     return std::nullopt;
 }
 
+std::optional<ImVec4> itemRect(std::string_view key) {
+    const float s = g_layout.scale;
+    for (const auto& [k, r] : g_items)
+        if (k == key) return ImVec4(r.x / s, r.y / s, r.z / s, r.w / s);
+    return std::nullopt;
+}
+
 const Layout& layout() { return g_layout; }
 
 void updateLayout(float scale) {

@@ -27,6 +27,8 @@ void setItemRecording(bool on);
 void recordItem(std::string_view key);
 // Centre of a recorded item in logical px.
 std::optional<ImVec2> itemCenter(std::string_view key);
+// Rectangle of a recorded item in logical px: (left, top, right, bottom).
+std::optional<ImVec4> itemRect(std::string_view key);
 
 // A toggle shown as a rounded chip; selected chips carry a check mark, not only a colour.
 bool chip(const char* label, bool selected, const char* tooltip = nullptr);

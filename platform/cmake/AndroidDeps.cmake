@@ -36,7 +36,8 @@ set(KNEELOG_HPDF_SHA256 "" CACHE STRING "SHA-256 of libharu v2.4.4.tar.gz (not p
 
 # kneelog_fetch(<name> <URL variable> <hash variable>): declares and populates a pinned source.
 function(kneelog_fetch name urlVar hashVar)
-  if(NOT ${hashVar} MATCHES "^[0-9a-fA-F]{64}$")
+  string(LENGTH "${${hashVar}}" length)
+  if(NOT length EQUAL 64 OR NOT "${${hashVar}}" MATCHES "^[0-9a-fA-F]+$")
     message(FATAL_ERROR
       "${hashVar} is not set. KneeLog pins every download by SHA-256 and this one could not be "
       "verified when the pin was written. Download ${${urlVar}}, check it against the project's "

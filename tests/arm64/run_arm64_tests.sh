@@ -74,4 +74,8 @@ cmake --build "$build" -j "$jobs"
 readelf -h "$build/tests/db/kneelog_db_tests" | grep -q AArch64 \
   || { echo "FAIL: kneelog_db_tests is not an arm64 binary" >&2; exit 1; }
 echo "== ctest (arm64 under $(qemu-aarch64-static --version | head -1)) =="
-ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 300
+# Only the cross-built tests. Left out: the host-side fuzzing entry of tests/CMakeLists.txt (not
+# arm64), and the SIGKILL-writers fault test, which kills each writer 5-45 ms after fork: under
+# emulation a writer has not committed its first entry by then, so the test's "the writers did
+# write" sanity check cannot hold (it runs natively in the desktop builds).
+ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 300 -E '^fuzz: |Writers killed with SIGKILL'

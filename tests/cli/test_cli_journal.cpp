@@ -131,6 +131,11 @@ TEST_CASE("delete and undelete an episode; wipe needs --yes", "[cli][journal]") 
     const std::string db = (dir / "j.db").string();
     REQUIRE(runKneelog({"add", "--db", db, "--pain", "4", "--note", "UNIQUE-MARKER-7731"}).exitCode == 0);
     CHECK(runKneelog({"undelete", "--db", db, "99"}).exitCode != 0);
+    CHECK(runKneelog({"delete", "--db", db, "x1"}).exitCode == 2);
+    REQUIRE(runKneelog({"delete", "--db", db, "1"}).exitCode == 0);
+    CHECK(nlohmann::json::parse(runKneelog({"list", "--db", db, "--json"}).out).empty());
+    REQUIRE(runKneelog({"undelete", "--db", db, "1"}).exitCode == 0);
+    CHECK(nlohmann::json::parse(runKneelog({"list", "--db", db, "--json"}).out).size() == 1);
     CHECK(runKneelog({"wipe", "--db", db}).exitCode == 2);
     CHECK(runKneelog({"wipe", "--db", db, "--yes"}).exitCode == 0);
     CHECK(nlohmann::json::parse(runKneelog({"list", "--db", db, "--json"}).out).empty());

@@ -433,3 +433,61 @@ TEST_CASE("dataVersion changes on every write and when a second connection write
     const uint64_t settled = first->dataVersion();
     CHECK(first->dataVersion() == settled);
 }
+
+TEST_CASE("Side and pain type counts are grouped in SQL and skip deleted episodes", "[db]") {
+    auto store = openStore(":memory:");
+    Episode a = episodeAt(kDay1, 8, 0, 2);
+    a.side = "left";
+    a.painType = "dull";
+    Episode b = episodeAt(kDay1, 9, 0, 3);
+    b.side = "left";
+    Episode c = episodeAt(kDay2, 8, 0, 4);
+    c.side = "right";
+    c.painType = "dull";
+    add(*store, a);
+    add(*store, b);
+    const int64_t cid = add(*store, c);
+    Episode d = episodeAt(kDay3, 8, 0, 4);  // outside the range
+    d.side = "both";
+    add(*store, d);
+
+    auto sides = store->sideCounts(DateRange{kDay1, kDay2});
+    REQUIRE(sides.ok());
+    REQUIRE(sides->size() == 2);
+    CHECK((*sides)[0].name == "left");
+    CHECK((*sides)[0].count == 2);
+    CHECK((*sides)[1].name == "right");
+    CHECK((*sides)[1].count == 1);
+    auto types = store->painTypeCounts(DateRange{kDay1, kDay2});
+    REQUIRE(types.ok());
+    REQUIRE(types->size() == 2);
+    CHECK((*types)[0].name == "dull");
+    CHECK((*types)[0].count == 2);
+    CHECK((*types)[1].name.empty());  // not given
+    REQUIRE(store->softDelete(cid, 1).ok());
+    auto after = store->sideCounts(DateRange{kDay1, kDay2});
+    REQUIRE(after.ok());
+    CHECK(after->size() == 1);
+}
+
+TEST_CASE("Episodes are found by text in their note, case-insensitively and without wildcards", "[db]") {
+    auto store = openStore(":memory:");
+    Episode a = episodeAt(kDay1, 8, 0, 2);
+    a.note = "Stairs at WORK were hard";
+    Episode b = episodeAt(kDay2, 8, 0, 3);
+    b.note = "50% better after ice_pack";
+    Episode c = episodeAt(kDay3, 8, 0, 4);
+    c.note = "work again";
+    add(*store, a);
+    add(*store, b);
+    add(*store, c);
+    auto work = store->episodesWithNote({}, "work", 10, 0);
+    REQUIRE(work.ok());
+    REQUIRE(work->size() == 2);
+    CHECK(work->front().note == "work again");  // newest first
+    CHECK(store->episodesWithNote(DateRange{kDay1, kDay2}, "work", 10, 0)->size() == 1);
+    CHECK(store->episodesWithNote({}, "%", 10, 0)->size() == 1);       // a literal percent sign
+    CHECK(store->episodesWithNote({}, "ice_pack", 10, 0)->size() == 1);
+    CHECK(store->episodesWithNote({}, "i_e", 10, 0)->empty());         // _ is not a wildcard ("ice")
+    CHECK(store->episodesWithNote({}, "work", 1, 1)->size() == 1);     // paged
+}

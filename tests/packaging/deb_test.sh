@@ -31,6 +31,8 @@ for f in usr/bin/kneelog usr/share/applications/kneelog.desktop usr/share/icons/
          usr/share/kneelog/assets/guidance/dvt.md usr/share/kneelog/assets/fonts/DejaVuSans.ttf; do
   [ -s "$root/$f" ] || fail "$f is missing from the package"
 done
+leaked="$(dpkg-deb -c "$deb" | grep -E 'CMakeFiles|Makefile|cmake_install|CMakeLists' || true)"
+[ -z "$leaked" ] || fail "build files in the package: $leaked"
 grep -q '^Exec=kneelog' "$root/usr/share/applications/kneelog.desktop" || fail "the desktop entry does not run kneelog"
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$root/usr/share/applications/kneelog.desktop" || fail "desktop-file-validate"

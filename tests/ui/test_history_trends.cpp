@@ -95,6 +95,11 @@ public:
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& r) override { return ++calls, m_real.daySummaries(r); }
     core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& r) override { return ++calls, m_real.symptomCounts(r); }
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& r) override { return ++calls, m_real.contextCounts(r); }
+    core::Result<std::vector<core::NameCount>> sideCounts(const core::DateRange& r) override { return ++calls, m_real.sideCounts(r); }
+    core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& r) override { return ++calls, m_real.painTypeCounts(r); }
+    core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& r, const std::string& t, int limit, int offset) override {
+        return ++calls, m_real.episodesWithNote(r, t, limit, offset);
+    }
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& r) override { return ++calls, m_real.alerts(r); }
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level l) override { return ++calls, m_real.pendingAlerts(l); }
     core::Result<void> acknowledgeAlert(int64_t id, int64_t at) override { return ++calls, m_real.acknowledgeAlert(id, at); }

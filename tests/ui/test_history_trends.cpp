@@ -311,7 +311,10 @@ TEST_CASE("bench: History and Trends frame code on a 10-year journal and an empt
         return v.empty() ? 0.0 : v[v.size() / 2];
     };
     for (int days : {3650, 0}) {
-        const std::string db = (dir / ("j" + std::to_string(days) + ".db")).string();
+        std::string name = "j";  // appended, not "j" + ...: GCC 12 -O3 reports a false -Wrestrict
+        name += std::to_string(days);
+        name += ".db";
+        const std::string db = (dir / name).string();
         {
             UiSession fill(db);
             if (days > 0) fillDemo(fill, days);

@@ -1,28 +1,15 @@
 #include "core/journal.hpp"
 
 #include <algorithm>
-#include <map>
+
+#include "core/stats.hpp"
 
 namespace core {
 
 std::vector<HistoryDay> historyDays(std::span<const Episode> episodes) {
-    std::map<CivilDate, HistoryDay> byDay;
-    std::map<CivilDate, int> painSum;
-    for (const Episode& e : episodes) {
-        if (e.deletedAtUtc) continue;
-        HistoryDay& d = byDay[e.startedAt.date];
-        d.day = e.startedAt.date;
-        d.maxPain = d.episodes == 0 ? e.pain : std::max(d.maxPain, e.pain);
-        d.episodes += 1;
-        painSum[d.day] += e.pain;
-        d.swelling = d.swelling || e.hasSymptom("swelling");
-    }
     std::vector<HistoryDay> out;
-    out.reserve(byDay.size());
-    for (auto& [day, d] : byDay) {
-        d.meanPain = static_cast<double>(painSum[day]) / d.episodes;
-        out.push_back(d);
-    }
+    for (const DaySummary& d : summarizeDays(episodes))
+        out.push_back(HistoryDay{d.day, d.episodes, d.maxPain, d.meanPain, d.swelling});
     return out;
 }
 

@@ -13,7 +13,9 @@ set(KNEELOG_BUILD_TESTS OFF CACHE BOOL "" FORCE)  # the tests run on the desktop
 
 set(KNEELOG_SDL2_URL "https://github.com/libsdl-org/SDL/releases/download/release-2.26.5/SDL2-2.26.5.tar.gz"
     CACHE STRING "SDL2 2.26.5 source release")
-set(KNEELOG_SDL2_SHA256 "" CACHE STRING "SHA-256 of SDL2-2.26.5.tar.gz (not pinned: Debian repacks it, so it could not be computed)")
+# Debian repacks SDL2, so this is the value Homebrew's formula publishes for this URL (not computed
+# here); a mismatch stops the download.
+set(KNEELOG_SDL2_SHA256 "ad8fea3da1be64c83c45b1d363a6b4ba8fd60f5bde3b23ec73855709ec5eabf7" CACHE STRING "SHA-256 of SDL2-2.26.5.tar.gz")
 
 set(KNEELOG_IMGUI_URL "https://github.com/ocornut/imgui/archive/refs/tags/v1.86.tar.gz" CACHE STRING "Dear ImGui v1.86")
 set(KNEELOG_IMGUI_SHA256 "" CACHE STRING "SHA-256 of imgui v1.86.tar.gz (not pinned: Debian repacks it, so it could not be computed)")
@@ -32,7 +34,8 @@ set(KNEELOG_JSON_SHA256 "d69f9deb6a75e2580465c6c4c5111b89c4dc2fa94e3a85fcd2ffcd9
 
 # libharu (the PDF report). Debian ships 2.3.0 repacked (+dfsg): no upstream bytes to hash.
 set(KNEELOG_HPDF_URL "https://github.com/libharu/libharu/archive/refs/tags/v2.4.4.tar.gz" CACHE STRING "libharu 2.4.4")
-set(KNEELOG_HPDF_SHA256 "" CACHE STRING "SHA-256 of libharu v2.4.4.tar.gz (not pinned: could not be computed)")
+# The value Homebrew's libharu formula publishes for this URL (not computed here).
+set(KNEELOG_HPDF_SHA256 "b88bead6378993ba8a58e180619b1604a899bc94f3724df4b0a1a78c7c97f890" CACHE STRING "SHA-256 of libharu v2.4.4.tar.gz")
 
 # kneelog_fetch(<name> <URL variable> <hash variable>): declares and populates a pinned source.
 function(kneelog_fetch name urlVar hashVar)

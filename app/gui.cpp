@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #ifndef __ANDROID__  // posix_spawn needs Android API 28; Android shares instead of opening a folder
 #include <spawn.h>
@@ -51,12 +52,29 @@ platform::FrameHooks hooksFor(ui::App& app) {
 }
 
 #ifdef __ANDROID__
+// libharu embeds fonts from real files, and APK assets are not files: the font bytes the app
+// already loaded are written once into app-private storage.
+std::string fontFilesFor(const ui::Assets& assets) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(platform::userDataDir()) / "fonts";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"DejaVuSans.ttf", &assets.regularTtf},
+                                      {"DejaVuSans-Bold.ttf", &assets.boldTtf}}) {
+        if (bytes->empty() || fs::file_size(dir / name, ec) == bytes->size()) continue;
+        std::ofstream(dir / name, std::ios::binary).write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    }
+    return dir.string();
+}
+
 // Android exports are written in app-private storage (files/exports, the one folder the
 // FileProvider in platform/android may share) and handed to the system share sheet.
-ui::App::ExportPlace exportPlace(const std::string&) {
+ui::App::ExportPlace exportPlace(const std::string&, const ui::Assets& assets) {
     namespace fs = std::filesystem;
     ui::App::ExportPlace place;
     place.folder = platform::userDataDir() + "exports";
+    place.openLabel = "Share";
+    place.fontDir = fontFilesFor(assets);
     place.open = [](const std::string& folder) -> core::Result<void> {
         std::error_code ec;
         fs::path newest;
@@ -80,7 +98,7 @@ ui::App::ExportPlace exportPlace(const std::string&) {
 #else
 // Desktop exports go to the person's Documents folder when it exists, else to exports/ beside
 // the journal. "Open folder" hands the folder to xdg-open in the background (no zombie, no wait).
-ui::App::ExportPlace exportPlace(const std::string& dbPath) {
+ui::App::ExportPlace exportPlace(const std::string& dbPath, const ui::Assets&) {
     namespace fs = std::filesystem;
     ui::App::ExportPlace place;
     std::string docs;
@@ -157,7 +175,7 @@ int runGui(cli::Invocation& inv) {
         };
         app.setJournalActions(std::move(actions));
     }
-    app.setExportPlace(exportPlace(inv.dbPath));
+    app.setExportPlace(exportPlace(inv.dbPath, app.assets()));
     platform::FrameHooks hooks = hooksFor(app);
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
     bool first = true;
@@ -200,7 +218,7 @@ int runScreenshot(cli::Invocation& inv) {
     if (!opened) return cli::fail(opened.error());
     core::Journal journal(**opened);
     ui::App app(&journal, loadAssets());
-    app.setExportPlace(exportPlace(inv.dbPath));
+    app.setExportPlace(exportPlace(inv.dbPath, app.assets()));
     app.show(*screen);
     platform::FrameHooks hooks = hooksFor(app);
     app.skipDisclaimer();

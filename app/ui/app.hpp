@@ -83,6 +83,8 @@ public:
     struct ExportPlace {
         std::string folder;
         std::function<core::Result<void>(const std::string& folder)> open;
+        std::string openLabel = "Open folder";  // "Share" where exports go to the share sheet
+        std::string fontDir;                    // DejaVu fonts as real files for the PDF; empty: search
     };
     void setExportPlace(ExportPlace place) { m_exportPlace = std::move(place); }
     const ExportPlace& exportPlace() const { return m_exportPlace; }

@@ -245,7 +245,7 @@ private:
             return;
         }
         ImGui::TextWrapped("%s", place.folder.c_str());
-        if (ImGui::Button("Open folder", ImVec2(0, layout().minTouch))) {
+        if (ImGui::Button(app.exportPlace().openLabel.c_str(), ImVec2(0, layout().minTouch))) {
             auto r = place.open ? place.open(place.folder)
                                 : core::Result<void>(core::makeError(core::ErrorCode::Io,
                                                                      "Opening the folder is not available on this device."));
@@ -274,6 +274,7 @@ private:
         request.paper = core::paperFromName(m_paper).value_or(core::Paper::A4);
         request.now = core::localFromUtc(core::nowUtc());
         request.emergencyNumber = journal.emergencyNumber();
+        request.fontDir = app.exportPlace().fontDir;
         auto made = pdf::exportJournal(journal.repository(), request);
         core::Result<void> written = made ? io::makeFolders(folder) : core::Result<void>(made.error());
         const std::string name = freeName(folder, request.format, request.now.date);

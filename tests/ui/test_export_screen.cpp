@@ -36,7 +36,9 @@ void exportCsvByClicks(int w, int h, float scale, const char* tag) {
     const auto folder = dir / "exports";  // does not exist yet: the screen creates it
     UiSession s;
     logThree(s);
-    s.app->setExportPlace({folder.string(), {}});
+    ui::App::ExportPlace place;
+    place.folder = folder.string();
+    s.app->setExportPlace(place);
     s.app->show(ui::ScreenId::Export);
     const float footer = w < 600 ? 90.0f : 10.0f;  // the phone's navigation bar stays fixed
     auto r = s.render(w, h, scale, 60, "",
@@ -72,7 +74,9 @@ TEST_CASE("the Export screen saves a PDF report and does not overwrite an earlie
     const auto dir = test::tempDir("export-pdf");
     UiSession s;
     logThree(s);
-    s.app->setExportPlace({dir.string(), {}});
+    ui::App::ExportPlace place;
+    place.folder = dir.string();
+    s.app->setExportPlace(place);
     s.app->show(ui::ScreenId::Export);
     REQUIRE(s.render(1280, 800, 1.0f, 20, "", test::clickAll({"export:period:all", "export:save", "export:save"})).ok);
     const auto files = filesIn(dir);

@@ -15,21 +15,7 @@ packages=(cmake g++ make pkg-config libsdl2-dev libimgui-dev libstb-dev libsqlit
 test_packages=(catch2 xvfb xauth xdotool poppler-utils sqlite3 clang libclang-rt-14-dev
                dpkg-dev g++-aarch64-linux-gnu qemu-user-static)  # .deb test; arm64 and Android checks
 
-install_missing() {
-  local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "Installing: ${missing[*]}"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  export DEBIAN_FRONTEND=noninteractive
-  if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
-    "${sudo[@]}" apt-get update -q
-    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-  fi
-}
+. "$root/platform/linux/apt.sh"
 
 configure_and_build() {  # dir, extra cmake args...
   local dir="$1"; shift

@@ -18,21 +18,7 @@ build="$(cd "$build" && pwd)"
 jobs="${KNEELOG_ARM64_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 packages=(cmake make pkg-config g++-aarch64-linux-gnu qemu-user-static catch2 nlohmann-json3-dev)
 
-install_missing() {
-  local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "Installing: ${missing[*]}"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  export DEBIAN_FRONTEND=noninteractive
-  if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
-    "${sudo[@]}" apt-get update -q
-    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-  fi
-}
+. "$root/platform/linux/apt.sh"
 
 # The target's libraries and the header-only packages, laid out as one folder for the toolchain.
 make_sysroot() {

@@ -59,13 +59,13 @@ using core::Episode;
 
 constexpr const char* kInsertEpisode = R"sql(
 INSERT INTO episodes (started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain,
-                      pain_type, onset, note, medication, deleted_utc)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql";
+                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql";
 
 constexpr const char* kUpdateEpisode = R"sql(
 UPDATE episodes SET started_local = ?1, utc_offset_minutes = ?2, started_utc = ?3, local_day = ?4,
                     recorded_utc = ?5, side = ?6, pain = ?7, pain_type = ?8, onset = ?9, note = ?10,
-                    medication = ?11
+                    medication = ?11, leg = ?13, temperature_tenths = ?14
 WHERE id = ?12)sql";
 
 constexpr const char* kInsertAlert = R"sql(
@@ -100,7 +100,7 @@ core::Result<void> checkStorable(const Episode& e) {
     return {};
 }
 
-// ?1..?11: the episode's fields, shared by INSERT and UPDATE.
+// ?1..?11, ?13, ?14: the episode's fields, shared by INSERT and UPDATE (?12 differs).
 void bindFields(Statement& s, const Episode& e) {
     s.bind(1, detail::formatLocal(e.startedAt))
         .bind(2, e.startedAt.offsetMinutes)
@@ -112,7 +112,9 @@ void bindFields(Statement& s, const Episode& e) {
         .bind(8, std::string_view(e.painType))
         .bind(9, std::string_view(e.onset))
         .bind(10, std::string_view(e.note))
-        .bind(11, std::string_view(e.medication));
+        .bind(11, std::string_view(e.medication))
+        .bind(13, std::string_view(e.leg))
+        .bind(14, e.temperatureTenths ? std::optional<int64_t>(*e.temperatureTenths) : std::nullopt);
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ SELECT e.id, e.started_local, e.utc_offset_minutes, e.recorded_utc, e.side, e.pa
        e.note, e.medication, e.deleted_utc,
        (SELECT group_concat(name, char(31)) FROM episode_contexts WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_symptoms WHERE episode_id = e.id),
-       (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id)
+       (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id),
+       e.leg, e.temperature_tenths
 FROM episodes e )sql";
 
 // instr() rather than LIKE: the person's text needs no escaping of % and _.
@@ -57,6 +58,8 @@ core::Result<Episode> readEpisode(const Statement& s) {
     e.when = names(s, 11);
     e.symptoms = names(s, 12);
     e.care = names(s, 13);
+    e.leg = s.columnText(14);
+    if (auto t = s.columnOptionalInt64(15)) e.temperatureTenths = static_cast<int>(*t);
     return e;
 }
 

@@ -78,16 +78,26 @@ SELECT e.local_day, COUNT(*), MAX(e.pain), SUM(e.pain),
 FROM episodes e WHERE e.deleted_utc IS NULL GROUP BY e.local_day;
 )sql";
 
+// v3 (red flags version 2): the leg the calf or leg signs are in, separate from the knee side,
+// and an optional body temperature in tenths of a degree Celsius. Existing entries get no leg
+// and no temperature, which is what they recorded.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE episodes ADD COLUMN leg TEXT NOT NULL DEFAULT '' CHECK (leg IN ('', 'left', 'right', 'both'));
+ALTER TABLE episodes ADD COLUMN temperature_tenths INTEGER
+    CHECK (temperature_tenths IS NULL OR temperature_tenths BETWEEN 340 AND 430);
+)sql";
+
 core::Result<void> toV1(Connection& conn) {
     if (auto r = conn.exec(kSchemaV1, "create the journal tables"); !r) return r;
     return conn.exec("PRAGMA application_id = " + std::to_string(kApplicationId), "mark the journal as KneeLog's");
 }
 
 core::Result<void> toV2(Connection& conn) { return conn.exec(kSchemaV2, "add the daily summary to the journal"); }
+core::Result<void> toV3(Connection& conn) { return conn.exec(kSchemaV3, "add the leg and temperature to the journal"); }
 
 using Step = core::Result<void> (*)(Connection&);
 // kSteps[n] upgrades version n to n + 1. Never edit a released step: add a new one.
-constexpr Step kSteps[] = {toV1, toV2};
+constexpr Step kSteps[] = {toV1, toV2, toV3};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 core::Error tooNew(int version) {

@@ -80,7 +80,7 @@ int cmdExport(Invocation& inv) {
     request.patientName = inv.get("name").value_or("");
     request.paper = *paper;
     request.now = core::localFromUtc(core::nowUtc());
-    request.emergencyNumber = journal.emergencyNumber();
+    request.region = journal.region();
     auto exported = pdf::exportJournal(*store, request);
     if (!exported) return fail(exported.error());
     if (auto w = io::writeFileAtomically(*out, exported->bytes); !w) return fail(w.error());

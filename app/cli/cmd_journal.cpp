@@ -28,9 +28,9 @@ core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
     return range;
 }
 
-void printAdvice(const core::TriageResult& r, const std::string& number) {
+void printAdvice(const core::TriageResult& r, const std::string& region) {
     if (r.level == core::Level::SelfCare) return;
-    std::printf("%s\n", core::actionText(r.level, number).c_str());
+    std::printf("%s\n", core::actionText(r.level, region).c_str());
     for (const auto& id : r.ruleIds)
         if (const core::Rule* rule = core::findRule(id))
             std::printf("  - %.*s (%s)\n", static_cast<int>(rule->title.size()), rule->title.data(), id.c_str());
@@ -54,17 +54,19 @@ std::string joined(const std::vector<std::string>& v) {
 int cmdAdd(Invocation& inv) {
     auto e = episodeFromOptions(inv, true);
     if (!e) return fail(e.error());
+    auto risks = risksFromOptions(inv);
+    if (!risks) return fail(risks.error());
     if (auto v = core::validate(*e, core::nowUtc()); !v) return fail(v.error());  // before the file is touched
     auto store = openJournal(inv);
     if (!store) return kExitFailure;
     core::Journal journal(*store);
-    auto saved = journal.add(*e);
+    auto saved = journal.add(*e, *risks);
     if (!saved) return fail(saved.error());
     std::printf("%lld %s\n", static_cast<long long>(saved->id), std::string(core::levelName(saved->level)).c_str());
     core::TriageResult all = saved->episodeTriage;
     for (const auto& id : saved->historyTriage.ruleIds) all.ruleIds.push_back(id);
     all.level = saved->level;
-    printAdvice(all, journal.emergencyNumber());
+    printAdvice(all, journal.region());
     return kExitOk;
 }
 
@@ -121,19 +123,34 @@ int cmdUndelete(Invocation& inv) { return changeDeletion(inv, false); }
 int cmdTriage(Invocation& inv) {
     auto e = episodeFromOptions(inv, false);
     if (!e) return fail(e.error());
-    const core::TriageResult r = core::triageEpisode(*e);
+    auto risks = risksFromOptions(inv);
+    if (!risks) return fail(risks.error());
+    std::optional<std::string> region = inv.get("region");
+    if (region)
+        if (auto c = core::checkRegionCode(*region); !c) return fail(c.error());
+    // As if saved now into this journal, history and usual pain included; nothing is written, and
+    // a journal that does not exist yet is an empty one (every sign is new).
+    auto store = openForReading(inv);
+    if (!store) return kExitFailure;
+    core::Journal journal(*store);
+    auto evaluated = journal.evaluate(*e, *risks);
+    if (!evaluated) return fail(evaluated.error());
+    const core::TriageResult& r = *evaluated;
     if (inv.has("json")) {
         std::printf("%s\n", triageJson(r).dump().c_str());
         return kExitOk;
     }
+    const std::string code = region ? *region : journal.region();
     std::printf("level: %s\n", std::string(core::levelName(r.level)).c_str());
-    std::printf("%s\n", core::actionText(r.level, core::kDefaultEmergencyNumber).c_str());
+    std::printf("%s\n", r.level == core::Level::SelfCare ? core::selfCareText(*e).c_str()
+                                                         : core::actionText(r.level, code).c_str());
     for (const auto& id : r.ruleIds) {
         const core::Rule* rule = core::findRule(id);
         if (!rule) continue;
         std::printf("\n%s — %.*s\n  %.*s\n", id.c_str(), static_cast<int>(rule->title.size()), rule->title.data(),
                     static_cast<int>(rule->reason.size()), rule->reason.data());
     }
+    std::printf("\n%s\n", regionNumbersLine(code).c_str());
     return kExitOk;
 }
 

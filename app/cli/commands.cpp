@@ -3,24 +3,47 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <span>
+#include <string>
 #include <vector>
+
+#include "core/profile.hpp"
+#include "core/vocabulary.hpp"
 
 namespace cli {
 
 namespace {
 
-const std::vector<OptionSpec> kEpisodeOptions = {
-    {"pain", true, false, "pain 0-10 (0 = no pain, 10 = worst imaginable)"},
-    {"at", true, false, "when it started: \"YYYY-MM-DD HH:MM\" or ISO 8601 (default: now)"},
-    {"side", true, false, "left | right | both"},
-    {"type", true, false, "sharp | dull | burning | aching | throbbing"},
-    {"onset", true, false, "sudden | gradual"},
-    {"when", true, true, "when it hurts: constant, rest, weight_bearing, bending, ..."},
-    {"symptom", true, true, "swelling, stiffness, locking, calf_pain, ... (see kneelog add --help)"},
-    {"care", true, true, "rest | ice | compression | elevation | medication | physio"},
-    {"medication", true, false, "medication name and dose, free text"},
-    {"note", true, false, "a free-text note (up to 100000 characters)"},
-};
+// "one of: a, b, c" for a flag's help, built once from the vocabulary so it never falls behind.
+std::string_view namesHelp(std::string_view prefix, std::span<const core::Term> terms) {
+    static std::vector<std::unique_ptr<std::string>> kept;  // the table holds string_views
+    kept.push_back(std::make_unique<std::string>(std::string(prefix) + core::validNames(terms)));
+    return *kept.back();
+}
+
+std::string_view regionHelp() {
+    static const std::string text = "your region, for the numbers the advice names: " + core::validRegionCodes();
+    return text;
+}
+
+std::vector<OptionSpec> episodeOptions() {
+    return {
+        {"pain", true, false, "pain 0-10 (0 = no pain, 10 = worst imaginable)"},
+        {"at", true, false, "when it started: \"YYYY-MM-DD HH:MM\" or ISO 8601 (default: now)"},
+        {"side", true, false, "the knee: left | right | both"},
+        {"leg", true, false, "the leg with calf or leg signs: left | right | both (separate from the knee)"},
+        {"type", true, false, "sharp | dull | burning | aching | throbbing"},
+        {"onset", true, false, "sudden | gradual"},
+        {"when", true, true, namesHelp("when it hurts, repeatable: ", core::contextTerms())},
+        {"symptom", true, true, namesHelp("repeatable: ", core::symptomTerms())},
+        {"care", true, true, "rest | ice | compression | elevation | medication | physio"},
+        {"medication", true, false, "medication name and dose, free text"},
+        {"temperature", true, false, "body temperature in °C, 34.0-43.0, one decimal (38.0 or more is a fever)"},
+        {"risk", true, true, namesHelp("a risk for this evaluation only, repeatable: ", core::riskTerms())},
+        {"note", true, false, "a free-text note (up to 100000 characters)"},
+    };
+}
 
 std::vector<OptionSpec> with(std::vector<OptionSpec> base, std::vector<OptionSpec> extra) {
     base.insert(base.end(), extra.begin(), extra.end());
@@ -31,12 +54,26 @@ std::vector<CommandSpec> makeTable(const Hooks& hooks) {
     return {
         {"gui", "open the window (the default when no command is given)", "", {}, 0, 0, hooks.gui},
         {"add", "log one pain episode; prints its id and its advice level", "--pain N [options]",
-         kEpisodeOptions, 0, 0, cmdAdd},
+         episodeOptions(), 0, 0, cmdAdd},
         {"list", "show the journal as a table, or as JSON", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
          {{"from", true, false, "first day"}, {"to", true, false, "last day"}, {"json", false, false, "JSON array"}},
          0, 0, cmdList},
-        {"triage", "what KneeLog would advise for one episode (writes nothing)", "[episode options] [--json]",
-         with(kEpisodeOptions, {{"json", false, false, "one JSON object"}}), 0, 0, cmdTriage},
+        {"triage", "what KneeLog would advise for one episode, as if saved now (writes nothing)",
+         "[--pain N] [--side S] [--leg L] [--onset O] [--when W]... [--symptom S]... [--risk R]... "
+         "[--temperature C] [--region CODE] [--json]",
+         with(episodeOptions(), {{"region", true, false, regionHelp()}, {"json", false, false, "one JSON object"}}),
+         0, 0, cmdTriage},
+        {"profile", "show or change your region and the risks KneeLog takes into account",
+         "[--set RISK]... [--unset RISK]... [--region CODE] [--json]",
+         {{"set", true, true, namesHelp("tick a risk (again: still true), repeatable: ", core::riskTerms())},
+          {"unset", true, true, "untick a risk, repeatable"},
+          {"region", true, false, regionHelp()},
+          {"json", false, false, "one JSON object {\"risks\": [...], \"region\": \"...\"}"}},
+         0, 0, cmdProfile},
+        {"alerts", "list the emergency and urgent alerts you have not acknowledged, or acknowledge one",
+         "[--json] | --ack ID",
+         {{"json", false, false, "a JSON array"}, {"ack", true, false, "acknowledge the alert with this id"}}, 0, 0,
+         cmdAlerts},
         {"delete", "delete an episode (it can be brought back with undelete)", "ID", {}, 1, 1, cmdDelete},
         {"undelete", "bring back a deleted episode", "ID", {}, 1, 1, cmdUndelete},
         {"demo", "fill the journal with a realistic synthetic history", "--days N [--seed S]",

@@ -34,5 +34,7 @@ int cmdRestore(Invocation& inv);
 int cmdWipe(Invocation& inv);
 int cmdExport(Invocation& inv);
 int cmdImport(Invocation& inv);
+int cmdProfile(Invocation& inv);
+int cmdAlerts(Invocation& inv);
 
 }  // namespace cli

@@ -1,10 +1,14 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <cstdio>
 
 #include "cli/commands.hpp"
 #include "core/demo.hpp"
+#include "core/journal.hpp"
+#include "core/profile.hpp"
 #include "core/vocabulary.hpp"
 
 namespace cli {
@@ -18,6 +22,32 @@ std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOn
         return nullptr;
     }
     return std::move(*store);
+}
+
+std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv) {
+    std::error_code ec;
+    if (!inv.dbPath.empty() && !std::filesystem::exists(inv.dbPath, ec)) {
+        Invocation memory = inv;
+        memory.dbPath = ":memory:";
+        return openJournal(memory);
+    }
+    db::OpenOptions opts;
+    opts.readOnly = true;
+    auto store = db::JournalStore::open(inv.dbPath, opts);
+    if (!store && store.error().code == core::ErrorCode::ReadOnly)
+        return openJournal(inv);  // a journal from an older KneeLog: upgraded in place, entries kept
+    if (!store) {
+        fail(store.error());
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
+std::string regionNumbersLine(const std::string& regionCode) {
+    const core::Region* r = core::findRegion(regionCode);
+    if (!r) return "Emergency number: 112. " + std::string(core::kUnchosenEmergencyNote);
+    return "Emergency number: " + std::string(r->emergency) + " · same-day help: " + std::string(r->sameDay) + " (" +
+           std::string(r->name) + ").";
 }
 
 int fail(const core::Error& error) {
@@ -67,7 +97,8 @@ core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painR
         e.startedAt = core::localFromUtc(core::nowUtc());
     }
     struct Single { const char* flag; std::string* field; std::span<const core::Term> terms; };
-    for (const Single& s : {Single{"side", &e.side, core::sideTerms()}, Single{"type", &e.painType, core::painTypeTerms()},
+    for (const Single& s : {Single{"side", &e.side, core::sideTerms()}, Single{"leg", &e.leg, core::legTerms()},
+                            Single{"type", &e.painType, core::painTypeTerms()},
                             Single{"onset", &e.onset, core::onsetTerms()}}) {
         if (auto v = inv.get(s.flag)) {
             if (auto r = checkTerm(s.flag, *v, s.terms); !r) return r.error();
@@ -82,10 +113,24 @@ core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painR
             m.field->push_back(v);
         }
     }
+    if (auto t = inv.get("temperature")) {
+        auto tenths = core::parseTemperature(*t);
+        if (!tenths) return tenths.error();
+        e.temperatureTenths = *tenths;
+    }
     if (auto m = inv.get("medication")) e.medication = *m;
     if (auto n = inv.get("note")) e.note = *n;
     core::normalize(e);
     return e;
+}
+
+core::Result<std::vector<std::string>> risksFromOptions(const Invocation& inv) {
+    std::vector<std::string> risks;
+    for (const auto& r : inv.all("risk")) {
+        if (auto c = core::checkRiskName(r); !c) return c.error();
+        risks.push_back(r);
+    }
+    return risks;
 }
 
 core::Result<std::size_t> fillWithSample(db::JournalStore& store, int days, uint64_t seed) {
@@ -93,17 +138,25 @@ core::Result<std::size_t> fillWithSample(db::JournalStore& store, int days, uint
     auto episodes = core::demoEpisodes(now.date, days, seed, now.offsetMinutes);
     const int64_t nowUtc = core::toUtcSeconds(now);
     std::erase_if(episodes, [&](const core::Episode& e) { return core::toUtcSeconds(e.startedAt) > nowUtc; });
+    std::stable_sort(episodes.begin(), episodes.end(), [](const core::Episode& a, const core::Episode& b) {
+        return core::toUtcSeconds(a.startedAt) < core::toUtcSeconds(b.startedAt);
+    });
     db::EpisodeBatch batch;
     batch.reserve(episodes.size());
-    for (auto& e : episodes) {
-        const core::TriageResult r = core::triageEpisode(e);
+    std::size_t windowStart = 0;  // first episode within the 14 days before the current one's day
+    for (std::size_t i = 0; i < episodes.size(); ++i) {
+        core::Episode& e = episodes[i];
+        const int64_t day = core::daysFromCivil(e.startedAt.date);
+        while (core::daysFromCivil(episodes[windowStart].startedAt.date) < day - core::kHistoryWindowDays) ++windowStart;
+        const std::span<const core::Episode> window(episodes.data() + windowStart, i - windowStart);
+        const core::TriageResult r = core::triageEpisode(e, core::contextFor(e, window, {}));
         std::vector<core::Alert> alerts;
         if (r.level > core::Level::SelfCare) {
             core::Alert a{0, 0, r.level, r.ruleIds, false, core::toUtcSeconds(e.startedAt), {}};
             a.acknowledgedAtUtc = a.shownAtUtc + 120;  // the sample person read their past alerts
             alerts.push_back(a);
         }
-        batch.emplace_back(std::move(e), std::move(alerts));
+        batch.emplace_back(e, std::move(alerts));
     }
     if (auto r = store.addEpisodes(batch); !r) return r.error();
     return batch.size();
@@ -116,6 +169,8 @@ nlohmann::json episodeJson(const core::Episode& e) {
         {"day", core::formatDate(e.startedAt.date)},
         {"recorded_at", core::formatIsoUtc(e.recordedAtUtc)},
         {"side", e.side.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.side)},
+        {"leg", e.leg.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.leg)},
+        {"temperature", e.temperatureTenths ? nlohmann::json(*e.temperatureTenths / 10.0) : nlohmann::json(nullptr)},
         {"pain", e.pain},
         {"type", e.painType.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.painType)},
         {"onset", e.onset.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.onset)},

@@ -15,6 +15,13 @@ namespace cli {
 // Opens the journal named by the invocation; prints a clear message and returns null on failure.
 std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly = false);
 
+// For commands that only read: the journal when its file exists, else an empty journal in memory
+// (nothing is created on disk). Prints a message and returns null when the file cannot be read.
+std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv);
+
+// "Emergency: 999 · same day: NHS 111 (United Kingdom)", or the 112 sentence when no region is chosen.
+std::string regionNumbersLine(const std::string& regionCode);
+
 // Prints "kneelog: <message>" and returns the exit code for the error (2 for bad input, else 1).
 int fail(const core::Error& error);
 int usageError(const std::string& message);
@@ -22,6 +29,9 @@ int usageError(const std::string& message);
 // Builds an episode from --pain, --at, --side, ... Unknown names are refused with the valid list.
 // With `painRequired` false a missing --pain means 0 (for triage).
 core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painRequired);
+
+// The --risk names (checked), for one evaluation only.
+core::Result<std::vector<std::string>> risksFromOptions(const Invocation& inv);
 
 // Fills an empty journal with `days` of realistic sample history (triaged, alerts acknowledged).
 // Returns the number of episodes added.

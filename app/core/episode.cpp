@@ -14,6 +14,40 @@ bool Episode::hasContext(std::string_view name) const {
     return std::find(when.begin(), when.end(), name) != when.end();
 }
 
+bool Episode::hasFever() const {
+    return hasSymptom("fever") || (temperatureTenths && *temperatureTenths >= kFeverTenths);
+}
+
+Result<int> parseTemperature(std::string_view text) {
+    const auto bad = [&] {
+        return makeError(ErrorCode::Invalid, "temperature: '" + std::string(text.substr(0, 20)) +
+                                                 "' is not a temperature in °C from 34.0 to 43.0 (one decimal, e.g. 38.2)");
+    };
+    int whole = 0;
+    int digits = 0;
+    std::size_t i = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits) {
+        if (digits >= 3) return bad();
+        whole = whole * 10 + (text[i] - '0');
+    }
+    if (digits == 0) return bad();
+    int tenth = 0;
+    if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+        ++i;
+        if (i + 1 != text.size() || text[i] < '0' || text[i] > '9') return bad();
+        tenth = text[i] - '0';
+        ++i;
+    }
+    if (i != text.size()) return bad();
+    const int tenths = whole * 10 + tenth;
+    if (tenths < kMinTemperatureTenths || tenths > kMaxTemperatureTenths) return bad();
+    return tenths;
+}
+
+std::string formatTemperature(int tenths) {
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
 std::size_t utf8Length(std::string_view text) {
     std::size_t n = 0;
     for (unsigned char c : text)
@@ -76,6 +110,11 @@ Result<void> validate(const Episode& e, int64_t now) {
         return makeError(ErrorCode::Invalid, "pain: " + std::to_string(e.pain) + " is outside the 0-10 scale");
     if (!e.side.empty())
         if (auto r = checkName("side", e.side, sideTerms()); !r) return r;
+    if (!e.leg.empty())
+        if (auto r = checkName("leg", e.leg, legTerms()); !r) return r;
+    if (e.temperatureTenths && (*e.temperatureTenths < kMinTemperatureTenths || *e.temperatureTenths > kMaxTemperatureTenths))
+        return makeError(ErrorCode::Invalid, "temperature: " + formatTemperature(*e.temperatureTenths) +
+                                                 " °C is outside 34.0-43.0 °C");
     if (!e.painType.empty())
         if (auto r = checkName("type", e.painType, painTypeTerms()); !r) return r;
     if (!e.onset.empty())

@@ -188,7 +188,7 @@ json flag(const Alert& a, const Episode& e, const std::string& id, const std::st
     const std::string div = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + xhtmlEscaped(title) +
                             "</p><p>Logged " + xhtmlEscaped(formatIso(e.startedAt)) + ": pain " + std::to_string(e.pain) +
                             ", " + xhtmlEscaped(sideWords(e.side)) + ".</p><p>Advised: " +
-                            xhtmlEscaped(actionText(a.level, options.emergencyNumber)) + "</p><p>" + xhtmlEscaped(ack) +
+                            xhtmlEscaped(actionText(a.level, options.region)) + "</p><p>" + xhtmlEscaped(ack) +
                             "</p></div>";
     return {
         {"resourceType", "Flag"},

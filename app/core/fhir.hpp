@@ -31,7 +31,7 @@ namespace core {
 struct FhirOptions {
     std::string patientName;          // empty: the Patient carries no name
     int64_t generatedAtUtc = 0;       // Bundle.timestamp
-    std::string emergencyNumber = "112";
+    std::string region;  // the region code ("" = not chosen: the advice names 112)
 };
 
 // The bundle as UTF-8 JSON text. Alerts whose episode is not among `episodes` are left out.

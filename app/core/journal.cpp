@@ -1,40 +1,94 @@
 #include "core/journal.hpp"
 
 #include <algorithm>
+#include <map>
 
-#include "core/stats.hpp"
 
 namespace core {
 
 std::vector<HistoryDay> historyDays(std::span<const Episode> episodes) {
+    std::map<int64_t, HistoryDay> byDay;
+    std::map<int64_t, int> painSum;
+    for (const Episode& e : episodes) {
+        if (e.deletedAtUtc) continue;
+        const int64_t key = daysFromCivil(e.startedAt.date);
+        HistoryDay& d = byDay[key];
+        d.day = e.startedAt.date;
+        d.maxPain = d.episodes == 0 ? e.pain : std::max(d.maxPain, e.pain);
+        ++d.episodes;
+        painSum[key] += e.pain;
+        d.swelling = d.swelling || e.hasSymptom("swelling");
+        d.swellingWithWarmth = d.swellingWithWarmth || (e.hasSymptom("swelling") && e.hasSymptom("warmth"));
+        d.symptoms.insert(d.symptoms.end(), e.symptoms.begin(), e.symptoms.end());
+        d.contexts.insert(d.contexts.end(), e.when.begin(), e.when.end());
+    }
     std::vector<HistoryDay> out;
-    for (const DaySummary& d : summarizeDays(episodes))
-        out.push_back(HistoryDay{d.day, d.episodes, d.maxPain, d.meanPain, d.swelling});
+    out.reserve(byDay.size());
+    for (auto& [key, d] : byDay) {
+        d.meanPain = static_cast<double>(painSum[key]) / d.episodes;
+        for (auto* v : {&d.symptoms, &d.contexts}) {
+            std::sort(v->begin(), v->end());
+            v->erase(std::unique(v->begin(), v->end()), v->end());
+        }
+        out.push_back(std::move(d));
+    }
     return out;
+}
+
+TriageContext contextFor(const Episode& e, std::span<const Episode> episodes, std::vector<std::string> risks) {
+    const int64_t day = daysFromCivil(e.startedAt.date);
+    std::vector<Episode> before;
+    for (const Episode& x : episodes) {
+        if (e.id != 0 && x.id == e.id) continue;
+        const int64_t d = daysFromCivil(x.startedAt.date);
+        if (d >= day - kHistoryWindowDays && d < day) before.push_back(x);
+    }
+    std::sort(risks.begin(), risks.end());
+    risks.erase(std::unique(risks.begin(), risks.end()), risks.end());
+    return TriageContext{std::move(risks), historyDays(before)};
 }
 
 Journal::Journal(JournalRepository& repo, Clock clock) : m_repo(repo), m_clock(std::move(clock)) {}
 
-Result<SaveOutcome> Journal::add(Episode e) { return save(std::move(e), true); }
+Result<SaveOutcome> Journal::add(Episode e, const std::vector<std::string>& extraRisks) {
+    return save(std::move(e), true, extraRisks);
+}
 
 Result<SaveOutcome> Journal::edit(Episode e) {
     if (e.id <= 0) return makeError(ErrorCode::Invalid, "edit: no episode chosen");
-    return save(std::move(e), false);
+    return save(std::move(e), false, {});
 }
 
-// The history rules look at the last two weeks as they will be once this save is committed,
-// computed before the write so the episode and every alert it raises go in one transaction.
-Result<TriageResult> Journal::newHistoryFindings(const Episode& e, bool isNew) {
-    const int64_t now = m_clock();
-    const CivilDate today = localFromUtc(now).date;
-    const DateRange window{addDays(today, -(kHistoryWindowDays - 1)), today};
-    auto recent = m_repo.episodes(window, 100000, 0);
+// The episode rules read the 14 days before the episode's own day; the history rules read the
+// last two weeks as they will be once this save is committed. Both are computed before the write
+// so the episode and every alert it raises go in one transaction.
+Result<Journal::Evaluation> Journal::evaluateBeforeSave(const Episode& e, bool isNew,
+                                                        const std::vector<std::string>& extraRisks) {
+    const CivilDate today = localFromUtc(m_clock()).date;
+    const CivilDate day = e.startedAt.date;
+    const CivilDate from = std::min(addDays(day, -kHistoryWindowDays), addDays(today, -(kHistoryWindowDays - 1)));
+    const CivilDate to = std::max(day, today);
+    auto recent = m_repo.episodes(DateRange{from, to}, 1000000, 0);
     if (!recent) return recent.error();
     std::vector<Episode> list = std::move(*recent);
     if (!isNew) std::erase_if(list, [&](const Episode& x) { return x.id == e.id; });
-    list.push_back(e);
-    TriageResult found = triageHistory(historyDays(list), today);
 
+    auto prof = profile();
+    if (!prof) return prof.error();
+    std::vector<std::string> risks = prof->riskNames();
+    risks.insert(risks.end(), extraRisks.begin(), extraRisks.end());
+
+    Evaluation out;
+    out.episode = triageEpisode(e, contextFor(e, list, std::move(risks)));
+    list.push_back(e);
+    out.history = triageHistory(historyDays(list), today);
+    return out;
+}
+
+// H alerts are not raised again within a week of the same rule's last history alert.
+Result<TriageResult> Journal::withoutRepeats(TriageResult found) {
+    const int64_t now = m_clock();
+    const CivilDate today = localFromUtc(now).date;
     auto previous = m_repo.alerts(DateRange{addDays(today, -kHistoryWindowDays), std::nullopt});
     if (!previous) return previous.error();
     std::erase_if(found.ruleIds, [&](const std::string& id) {
@@ -58,16 +112,36 @@ Result<TriageResult> Journal::newHistoryFindings(const Episode& e, bool isNew) {
     return kept;
 }
 
-Result<SaveOutcome> Journal::save(Episode e, bool isNew) {
+Result<TriageResult> Journal::evaluate(Episode e, const std::vector<std::string>& extraRisks) {
+    normalize(e);
+    if (auto v = validate(e, m_clock()); !v) return v.error();
+    auto found = evaluateBeforeSave(e, true, extraRisks);
+    if (!found) return found.error();
+    TriageResult all = std::move(found->episode);
+    for (const auto& id : found->history.ruleIds) {
+        all.ruleIds.push_back(id);
+        for (const auto& a : findRule(id)->articles)
+            if (std::find(all.articles.begin(), all.articles.end(), a) == all.articles.end()) all.articles.emplace_back(a);
+    }
+    all.level = std::max(all.level, found->history.level);
+    orderArticles(all.articles, e);
+    return all;
+}
+
+Result<SaveOutcome> Journal::save(Episode e, bool isNew, const std::vector<std::string>& extraRisks) {
     normalize(e);
     const int64_t now = m_clock();
     if (auto v = validate(e, now); !v) return v.error();
+    for (const auto& r : extraRisks)
+        if (auto c = checkRiskName(r); !c) return c.error();
     if (isNew) e.recordedAtUtc = now;
 
-    SaveOutcome out;
-    out.episodeTriage = triageEpisode(e);
-    auto history = newHistoryFindings(e, isNew);
+    auto found = evaluateBeforeSave(e, isNew, extraRisks);
+    if (!found) return found.error();
+    auto history = withoutRepeats(std::move(found->history));
     if (!history) return history.error();
+    SaveOutcome out;
+    out.episodeTriage = std::move(found->episode);
     out.historyTriage = std::move(*history);
     out.level = std::max(out.episodeTriage.level, out.historyTriage.level);
 
@@ -92,17 +166,44 @@ Result<void> Journal::remove(int64_t id) { return m_repo.softDelete(id, m_clock(
 Result<void> Journal::undelete(int64_t id) { return m_repo.undelete(id); }
 Result<void> Journal::acknowledge(int64_t alertId) { return m_repo.acknowledgeAlert(alertId, m_clock()); }
 
-std::string Journal::emergencyNumber() {
-    auto v = m_repo.setting(kEmergencyNumberKey);
-    if (v && v->has_value() && !(*v)->empty()) return **v;
-    return kDefaultEmergencyNumber;
+Result<Profile> Journal::profile() {
+    Profile p;
+    auto region = m_repo.setting(kRegionKey);
+    if (!region) return region.error();
+    if (region->has_value() && findRegion(**region)) {
+        p.region = **region;
+    } else {
+        // Journals from before red flags version 2 stored only a number; keep what it meant.
+        auto legacy = m_repo.setting(kLegacyEmergencyNumberKey);
+        if (!legacy) return legacy.error();
+        if (legacy->has_value()) {
+            const std::string& n = **legacy;
+            p.region = n == "999" ? "uk" : n == "911" ? "us" : n == "000" ? "au" : "";
+        }
+    }
+    auto risks = m_repo.setting(kRisksKey);
+    if (!risks) return risks.error();
+    if (risks->has_value()) p.risks = decodeRisks(**risks);
+    return p;
 }
 
-Result<void> Journal::setEmergencyNumber(const std::string& number) {
-    static const char* kKnown[] = {"112", "999", "911", "000"};
-    if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return number == k; }))
-        return makeError(ErrorCode::Invalid, "emergency number: choose 112, 999, 911 or 000");
-    return m_repo.setSetting(kEmergencyNumberKey, number);
+std::string Journal::region() {
+    auto p = profile();
+    return p ? p->region : std::string();
+}
+
+Result<void> Journal::setRegion(const std::string& code) {
+    if (auto c = checkRegionCode(code); !c) return c;
+    return m_repo.setSetting(kRegionKey, code);
+}
+
+Result<void> Journal::setRisk(const std::string& risk, bool on) {
+    if (auto c = checkRiskName(risk); !c) return c;
+    auto p = profile();
+    if (!p) return p.error();
+    if (on) p->set(risk, m_clock());
+    else p->unset(risk);
+    return m_repo.setSetting(kRisksKey, encodeRisks(p->risks));
 }
 
 }  // namespace core

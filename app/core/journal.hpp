@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/profile.hpp"
 #include "core/repository.hpp"
 #include "core/triage.hpp"
 
@@ -20,13 +21,19 @@ struct SaveOutcome {
     Level level = Level::SelfCare;
 };
 
-inline constexpr const char* kEmergencyNumberKey = "emergency_number";
-inline constexpr const char* kDefaultEmergencyNumber = "112";
+inline constexpr const char* kRegionKey = "region";
+inline constexpr const char* kRisksKey = "risks";
+inline constexpr const char* kLegacyEmergencyNumberKey = "emergency_number";  // before red flags v2
 inline constexpr int kHistoryWindowDays = 14;
 inline constexpr int64_t kHistoryRepeatSeconds = 7 * 86400;
 
-// Builds the per-day view the history rules read from a list of episodes (deleted ones skipped).
+// Builds the per-day view the history rules read from a list of episodes (deleted ones skipped),
+// oldest day first.
 std::vector<HistoryDay> historyDays(std::span<const Episode> episodes);
+
+// What the episode rules read besides the episode: `risks` and the logged days among the 14 local
+// days before the episode's own day, taken from `episodes` (the episode itself excluded by id).
+TriageContext contextFor(const Episode& e, std::span<const Episode> episodes, std::vector<std::string> risks);
 
 class Journal {
 public:
@@ -34,23 +41,34 @@ public:
     explicit Journal(JournalRepository& repo, Clock clock = nowUtc);
 
     // Validates, triages, and stores the episode with its alerts in one transaction.
-    Result<SaveOutcome> add(Episode e);
+    // `extraRisks` count for this episode's evaluation only (kneelog add --risk).
+    Result<SaveOutcome> add(Episode e, const std::vector<std::string>& extraRisks = {});
+    // What saving `e` now would find (episode rules with the profile and the days before, and the
+    // history rules as they would be after the save), without writing anything.
+    Result<TriageResult> evaluate(Episode e, const std::vector<std::string>& extraRisks = {});
     // Same for an existing episode (e.id must be set).
     Result<SaveOutcome> edit(Episode e);
     Result<void> remove(int64_t id);
     Result<void> undelete(int64_t id);
     Result<void> acknowledge(int64_t alertId);
 
-    // "112" unless the person chose their region's number in Settings.
-    std::string emergencyNumber();
-    Result<void> setEmergencyNumber(const std::string& number);
+    // The region code ("" until chosen: the advice then names 112) and the risk profile.
+    Result<Profile> profile();
+    std::string region();  // "" when not chosen or unreadable (the advice then names 112)
+    Result<void> setRegion(const std::string& code);
+    Result<void> setRisk(const std::string& risk, bool on);  // on again = "still true" (renews its date)
 
     JournalRepository& repository() { return m_repo; }
     int64_t now() const { return m_clock(); }
 
 private:
-    Result<SaveOutcome> save(Episode e, bool isNew);
-    Result<TriageResult> newHistoryFindings(const Episode& e, bool isNew);
+    Result<SaveOutcome> save(Episode e, bool isNew, const std::vector<std::string>& extraRisks);
+    struct Evaluation {
+        TriageResult episode;
+        TriageResult history;  // every H rule that fires (repeats not yet removed)
+    };
+    Result<Evaluation> evaluateBeforeSave(const Episode& e, bool isNew, const std::vector<std::string>& extraRisks);
+    Result<TriageResult> withoutRepeats(TriageResult found);
 
     JournalRepository& m_repo;
     Clock m_clock;

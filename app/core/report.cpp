@@ -115,7 +115,7 @@ ReportAlert reportAlert(const Alert& a, const Episode& e, const ReportOptions& o
         const Rule* rule = findRule(id);
         r.reasons.push_back(rule ? std::string(rule->title) : id);
     }
-    r.advice = actionText(a.level, options.emergencyNumber);
+    r.advice = actionText(a.level, options.region);
     r.acknowledged = a.acknowledgedAtUtc ? stamp(atOffset(*a.acknowledgedAtUtc, options.generatedAt.offsetMinutes))
                                          : std::string("not acknowledged");
     return r;
@@ -230,7 +230,7 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
     r.periodText = formatDate(r.from) + " to " + formatDate(r.to) + " (" + std::to_string(days) +
                    (days == 1 ? " day)" : " days)");
     r.generatedText = stamp(options.generatedAt);
-    r.emergencyNumber = options.emergencyNumber;
+    r.region = options.region;
     r.chart = chartDays(list, r.from, r.to);
     r.summary = summarize(list, r.chart);
     r.symptoms = counts(list, symptomTerms(), &Episode::symptoms);

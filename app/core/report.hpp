@@ -24,7 +24,7 @@ struct ReportOptions {
     std::string patientName;        // shown only when the person typed one
     DateRange range;                // as chosen; an open start begins at the first episode
     LocalDateTime generatedAt;      // the person's local time now: "today" and the footer date
-    std::string emergencyNumber = "112";
+    std::string region;  // the region code ("" = not chosen: the advice names 112)
     bool withEntries = true;        // false: summary, chart and alerts only (the screen's preview)
 };
 
@@ -70,7 +70,7 @@ struct Report {
     CivilDate from, to;
     std::string periodText;     // "2026-01-01 to 2026-03-31 (90 days)"
     std::string generatedText;  // "2026-11-27 08:05"
-    std::string emergencyNumber;  // the region's number the advice names
+    std::string region;  // the region code the advice names ("" = not chosen: 112)
     ReportSummary summary;
     std::vector<ChartDay> chart;          // every day of the period, oldest first
     std::vector<ReportAlert> alerts;      // oldest first

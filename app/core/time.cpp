@@ -193,4 +193,13 @@ std::string formatIsoUtc(int64_t utcSeconds) {
     return buf;
 }
 
+std::string daysAgoText(const LocalDateTime& then, const LocalDateTime& now) {
+    const int64_t days = daysFromCivil(now.date) - daysFromCivil(then.date);
+    if (days <= 0) return "today";
+    if (days == 1) return "yesterday";
+    if (days < 14) return std::to_string(days) + " days ago";
+    if (days < 60) return std::to_string(days / 7) + " weeks ago";
+    return "on " + formatDate(then.date);
+}
+
 }  // namespace core

@@ -51,5 +51,8 @@ std::string formatDate(const CivilDate& d);                   // 2026-11-27
 std::string formatTime(const LocalDateTime& t);               // 08:05
 std::string formatIso(const LocalDateTime& t);                // 2026-11-27T08:05:00+01:00
 std::string formatIsoUtc(int64_t utcSeconds);                 // 2026-11-27T07:05:00Z
+// How long ago `then` was, by the person's calendar at `now`: "today", "yesterday", "2 days ago",
+// "3 weeks ago" (local days of `then` and `now` at the offset of `now`).
+std::string daysAgoText(const LocalDateTime& then, const LocalDateTime& now);
 
 }  // namespace core

@@ -5,6 +5,8 @@
 #include <array>
 #include <string>
 
+#include "core/profile.hpp"
+
 namespace core {
 namespace {
 
@@ -56,12 +58,36 @@ const Rule* findRule(std::string_view id) {
     return nullptr;
 }
 
-TriageResult triageEpisode(const Episode& e) {
+bool TriageContext::hasRisk(std::string_view risk) const {
+    return std::find(risks.begin(), risks.end(), risk) != risks.end();
+}
+
+bool TriageContext::isNew(std::string_view symptom) const {
+    return std::none_of(before.begin(), before.end(), [&](const HistoryDay& d) {
+        return std::find(d.symptoms.begin(), d.symptoms.end(), symptom) != d.symptoms.end();
+    });
+}
+
+bool TriageContext::swellingWithWarmthIsNew() const {
+    return std::none_of(before.begin(), before.end(), [](const HistoryDay& d) { return d.swellingWithWarmth; });
+}
+
+TriageResult triageEpisode(const Episode& e, const TriageContext& context) {
     TriageResult result;
+    // The table lists E and U rules before S rules, so `onlyBelowUrgent` sees every higher match.
     for (const Rule& rule : rules()) {
-        if (rule.onEpisode && rule.onEpisode(e)) addMatch(result, rule);
+        if (!rule.onEpisode) continue;
+        if (rule.onlyBelowUrgent && result.level >= Level::Urgent) continue;
+        if (rule.onEpisode(e, context)) addMatch(result, rule);
     }
+    orderArticles(result.articles, e);
     return result;
+}
+
+void orderArticles(std::vector<std::string>& articles, const Episode& e) {
+    if (articles.size() < 2 || articles.front() != "tumours") return;
+    if (e.hasSymptom("weight_loss") || e.hasSymptom("night_sweats")) return;
+    std::rotate(articles.begin(), articles.begin() + 1, articles.end());  // the tumour page goes last
 }
 
 TriageResult triageHistory(std::span<const HistoryDay> days, CivilDate today) {
@@ -72,20 +98,21 @@ TriageResult triageHistory(std::span<const HistoryDay> days, CivilDate today) {
     return result;
 }
 
-std::string actionText(Level level, std::string_view emergencyNumber) {
+std::string actionText(Level level, std::string_view regionCode) {
+    const Region* region = findRegion(regionCode);
+    const std::string number(region ? region->emergency : kUnchosenEmergency);
     switch (level) {
         case Level::Emergency: {
-            // A missing region setting must still produce a usable instruction.
-            const std::string number =
-                emergencyNumber.empty() ? std::string("the emergency number") : std::string(emergencyNumber);
-            return "Call " + number +
-                   " now — say that you have leg pain and tell them what you logged. "
-                   "Do not drive yourself.";
+            std::string text = "Call " + number + " now and tell them what you logged. Do not drive yourself.";
+            if (!region) text += " " + std::string(kUnchosenEmergencyNote);
+            return text;
         }
-        case Level::Urgent:
-            return "Get medical help today: ask for an urgent appointment with a doctor, or call a "
-                   "non-emergency medical line such as 111 in the UK. If neither is available, or you "
-                   "feel very unwell, go to an emergency department.";
+        case Level::Urgent: {
+            const std::string line(region ? region->sameDay : "your local doctor or urgent care");
+            return "Get medical help today: ask for an urgent appointment with a doctor, or contact " + line +
+                   ". If neither is available, or you feel very unwell, go to an emergency department (or call " +
+                   number + ").";
+        }
         case Level::Soon:
             return "Book an appointment with a doctor or physiotherapist in the coming days, and keep "
                    "logging so you can show them how it has gone.";
@@ -94,9 +121,24 @@ std::string actionText(Level level, std::string_view emergencyNumber) {
     }
     return "Look after the knee yourself for now: rest it, cool it with ice wrapped in a cloth for "
            "15–20 minutes at a time, support it with a compression bandage and keep the leg raised. "
-           "Over-the-counter pain relief can help if it is safe for you — ask a pharmacist, as "
-           "anti-inflammatories are not right for everyone. Keep logging, and see a doctor if it "
-           "does not improve.";
+           "Over-the-counter pain relief can help if it is safe for you — ask a pharmacist first. Keep "
+           "logging, and see a doctor if it does not improve.";
+}
+
+std::string selfCareText(const Episode& e) {
+    const bool noIce = e.hasSymptom("numbness") || e.hasSymptom("cold_foot") || e.hasSymptom("weak_foot");
+    if (!noIce) return actionText(Level::SelfCare, "");
+    return "Rest the leg and keep it comfortable. Do not put ice or anything cold on it while it is numb, "
+           "cold or weak, and do not massage a painful or swollen calf. Keep logging, and get help if "
+           "anything changes.";
+}
+
+// Anti-inflammatory cautions (red flags version 2): shown wherever pain relief is suggested.
+std::string_view antiInflammatoryCautions() {
+    return "Anti-inflammatory medicines (such as ibuprofen) are not safe for everyone. Check with a "
+           "pharmacist first if you have or had a stomach ulcer or bleeding, kidney or heart disease, high "
+           "blood pressure or a stroke, asthma that they make worse, Crohn's disease or colitis, or a "
+           "reaction to them before; if you are pregnant, over 65, or take blood thinners.";
 }
 
 }  // namespace core

@@ -20,13 +20,28 @@ enum class Level { SelfCare = 1, Soon = 2, Urgent = 3, Emergency = 4 };
 std::string_view levelName(Level level);              // "self_care", "soon", "urgent", "emergency"
 std::optional<Level> levelFromName(std::string_view name);
 
-// One day of the person's history, as the history rules need it.
+// One day of the person's history, as the history rules and the "new" and "usual" checks need it.
 struct HistoryDay {
     CivilDate day;
     int episodes = 0;
     int maxPain = 0;
     double meanPain = 0.0;
-    bool swelling = false;  // `swelling` ticked on any episode that day
+    bool swelling = false;                 // `swelling` ticked on any episode that day
+    std::vector<std::string> symptoms = {};  // every symptom logged that day, sorted, unique
+    std::vector<std::string> contexts = {};  // every "when it hurts" context logged that day
+    bool swellingWithWarmth = false;       // `swelling` and `warmth` on one episode that day
+};
+
+// What an episode rule may read besides the episode: the person's risks and the days before.
+struct TriageContext {
+    std::vector<std::string> risks;   // the risk profile plus any one-off risks (riskTerms() names)
+    // The logged days among the 14 local days before the episode's day ("before today"); any order.
+    std::vector<HistoryDay> before;
+
+    bool hasRisk(std::string_view risk) const;
+    // "New": not logged on any of the days before (an empty history makes every sign new).
+    bool isNew(std::string_view symptom) const;
+    bool swellingWithWarmthIsNew() const;
 };
 
 struct Rule {
@@ -38,8 +53,10 @@ struct Rule {
     std::string_view reason;    // why it matters, in the project's own words (second person)
     std::vector<std::string_view> articles;  // guidance article ids
     std::vector<std::string_view> sources;   // public sources, by name
-    std::function<bool(const Episode&)> onEpisode;                       // set for episode rules
+    std::function<bool(const Episode&, const TriageContext&)> onEpisode;  // set for episode rules
     std::function<bool(std::span<const HistoryDay>, CivilDate)> onHistory;  // set for history rules
+    // S10: fires only when no urgent or emergency rule fired on the same episode.
+    bool onlyBelowUrgent = false;
 };
 
 struct TriageResult {
@@ -52,12 +69,20 @@ struct TriageResult {
 std::span<const Rule> rules();
 const Rule* findRule(std::string_view id);
 
-// Episode rules only (E, U, S).
-TriageResult triageEpisode(const Episode& e);
+// Episode rules only (E, U, S), with the person's risks and the days before the episode.
+TriageResult triageEpisode(const Episode& e, const TriageContext& context = {});
 // History rules (H) on the days up to and including `today` (days may be sparse, any order).
 TriageResult triageHistory(std::span<const HistoryDay> days, CivilDate today);
 
-// What the person is told to do at this level; `emergencyNumber` is the region's (112, 999, ...).
-std::string actionText(Level level, std::string_view emergencyNumber);
+// What the person is told to do at this level, naming the region's numbers ("" = not chosen yet: 112).
+std::string actionText(Level level, std::string_view regionCode);
+// Self-care words for this episode: no ice advice when numbness, a cold foot or a weak foot is logged.
+std::string selfCareText(const Episode& e);
+// Who should check with a pharmacist before taking anti-inflammatories (red flags version 2).
+std::string_view antiInflammatoryCautions();
+
+// Puts the articles in reading order: the tumour article is never first unless weight loss or
+// night sweats were logged (version 2, "Article order").
+void orderArticles(std::vector<std::string>& articles, const Episode& e);
 
 }  // namespace core

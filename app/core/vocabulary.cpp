@@ -10,6 +10,12 @@ constexpr Term kSides[] = {
     {"both", "Both knees", "", ""},
 };
 
+constexpr Term kLegs[] = {
+    {"left", "Left leg", "", ""},
+    {"right", "Right leg", "", ""},
+    {"both", "Both legs", "", ""},
+};
+
 constexpr Term kPainTypes[] = {
     {"sharp", "Sharp", "stabbing or shooting", ""},
     {"dull", "Dull", "a heavy, hard-to-place ache", ""},
@@ -46,6 +52,7 @@ constexpr Term kSymptoms[] = {
     {"swelling", "Swelling", "the knee looks puffy or bigger than the other", kSwelling},
     {"stiffness", "Stiffness", "hard to bend or straighten fully", kSwelling},
     {"morning_stiffness", "Morning stiffness", "stiff for more than 30 minutes after waking", kSwelling},
+    {"rapid_swelling", "Swelled up within hours", "the knee swelled up quickly, within a few hours", kSwelling},
     {"lump", "Lump behind the knee", "a bulge or soft swelling at the back", kSwelling},
     {"deformity", "Knee looks misshapen", "the shape has changed, e.g. after a fall", kSwelling},
     {"popping", "Popping or clicking", "", kMechanical},
@@ -63,11 +70,13 @@ constexpr Term kSymptoms[] = {
     {"leg_swelling", "Leg swelling", "swelling of the lower leg or ankle", kCalf},
     {"cold_foot", "Cold or pale foot", "foot or lower leg cold, pale, blue or mottled", kCalf},
     {"numbness", "Numbness or tingling", "pins and needles below the knee", kCalf},
+    {"weak_foot", "Weak foot", "cannot lift the foot or move the toes", kCalf},
     {"breathless", "Short of breath", "breathless without a clear reason", kCalf},
     {"chest_pain", "Chest pain", "pain or tightness in the chest", kCalf},
     {"coughing_blood", "Coughing up blood", "", kCalf},
     {"racing_heart", "Racing heart", "a fast or irregular heartbeat", kCalf},
-    {"faint", "Faint or dizzy", "light-headed or fainting", kCalf},
+    {"dizzy", "Dizzy or light-headed", "", kCalf},
+    {"faint", "Fainted or nearly fainted", "passed out, or almost did", kCalf},
     {"recent_injury", "Recent injury", "a fall, twist or blow in the last days", kOther},
     {"weight_loss", "Weight loss", "losing weight without trying", kOther},
     {"night_sweats", "Night sweats", "soaking sweats at night", kOther},
@@ -82,9 +91,34 @@ constexpr Term kCare[] = {
     {"physio", "Physio exercises", "", ""},
 };
 
+// The risk profile (red flags version 2). The first four are time-bound: the app asks whether
+// they still apply once their window has passed (see riskWindowDays).
+constexpr Term kRisks[] = {
+    {"recent_surgery", "Operation or hospital stay", "in the last 12 weeks", ""},
+    {"long_journey", "Long journey", "3 hours or more of travel in the last 8 weeks", ""},
+    {"immobile", "Not moving much", "leg in plaster, or mostly in bed or a chair lately", ""},
+    {"pregnant_or_postpartum", "Pregnant or recently gave birth", "pregnant, or gave birth in the last 6 weeks", ""},
+    {"hormones", "Combined pill or HRT", "a contraceptive pill with oestrogen, or hormone replacement", ""},
+    {"cancer", "Cancer", "cancer, or treatment for it", ""},
+    {"previous_clot", "A clot before", "a DVT or a clot in the lungs (PE) in the past", ""},
+    {"blood_thinners", "Blood thinners", "you take an anticoagulant", ""},
+    {"knee_replacement", "Knee replacement", "an artificial knee joint", ""},
+    {"low_immunity", "Lower immunity", "diabetes, or treatment that lowers immunity", ""},
+};
+
 }  // namespace
 
 std::span<const Term> sideTerms() { return kSides; }
+std::span<const Term> legTerms() { return kLegs; }
+std::span<const Term> riskTerms() { return kRisks; }
+
+int riskWindowDays(std::string_view risk) {
+    if (risk == "recent_surgery") return 12 * 7;
+    if (risk == "long_journey") return 8 * 7;
+    if (risk == "immobile") return 4 * 7;  // "lately": asked again after four weeks
+    if (risk == "pregnant_or_postpartum") return 6 * 7;  // asked again every six weeks
+    return 0;
+}
 std::span<const Term> painTypeTerms() { return kPainTypes; }
 std::span<const Term> onsetTerms() { return kOnsets; }
 std::span<const Term> contextTerms() { return kContexts; }

@@ -14,12 +14,17 @@ struct Term {
     std::string_view group;        // plain-words group heading, e.g. "Calf, leg and breathing"
 };
 
-std::span<const Term> sideTerms();      // left right both
+std::span<const Term> sideTerms();      // the knee: left right both
+std::span<const Term> legTerms();       // the leg with calf or leg signs: left right both
 std::span<const Term> painTypeTerms();  // sharp dull burning aching throbbing
 std::span<const Term> onsetTerms();     // sudden gradual
 std::span<const Term> contextTerms();   // "when it hurts"
 std::span<const Term> symptomTerms();
 std::span<const Term> careTerms();
+std::span<const Term> riskTerms();      // the risk profile of red flags version 2
+
+// Days after which a time-bound risk is asked about again ("still true?"); 0 for standing risks.
+int riskWindowDays(std::string_view risk);
 
 const Term* findTerm(std::span<const Term> terms, std::string_view name);
 // "a, b, c" — for error messages that list the valid names.

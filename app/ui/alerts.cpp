@@ -50,6 +50,8 @@ std::string describeLogged(const core::Episode& e) {
         out += ", " + label;
     }
     if (!e.side.empty()) out += e.side == "both" ? ", both knees" : ", " + e.side + " knee";
+    if (!e.leg.empty()) out += e.leg == "both" ? ", in both legs" : ", in the " + e.leg + " leg";
+    if (e.temperatureTenths) out += ", " + core::formatTemperature(*e.temperatureTenths) + " °C";
     if (e.onset == "sudden") out += ", came on suddenly";
     return out;
 }
@@ -64,8 +66,11 @@ void AlertCenter::refresh(core::Journal& journal, uint64_t version) {
     std::stable_sort(pending->begin(), pending->end(),
                      [](const core::Alert& a, const core::Alert& b) { return a.level > b.level; });
     for (const core::Alert& a : *pending) {
-        AlertView v{a.id, a.episodeId, a.level, a.ruleIds, a.fromHistory, {}};
-        if (auto e = journal.repository().episode(a.episodeId); e && e->has_value()) v.logged = describeLogged(**e);
+        AlertView v{a.id, a.episodeId, a.level, a.ruleIds, a.fromHistory, {}, std::nullopt};
+        if (auto e = journal.repository().episode(a.episodeId); e && e->has_value()) {
+            v.logged = describeLogged(**e);
+            v.loggedAt = (*e)->startedAt;
+        }
         m_pinned.push_back(std::move(v));
     }
 }
@@ -80,6 +85,7 @@ void AlertCenter::setOutcome(const core::SaveOutcome& outcome, const core::Episo
     for (const auto& id : outcome.historyTriage.ruleIds) v.ruleIds.push_back(id);
     v.fromHistory = outcome.episodeTriage.ruleIds.empty();
     v.logged = describeLogged(e);
+    v.loggedAt = e.startedAt;
     m_outcome = std::move(v);
 }
 
@@ -129,13 +135,19 @@ void AlertCenter::drawBanner(App& app, const AlertView& a, bool pinned) {
     ImGui::TextUnformatted(levelWord(a.level));
     ImGui::PopFont();
     ImGui::PushFont(fonts().heading);
-    ImGui::TextWrapped("%s", core::actionText(a.level, journal->emergencyNumber()).c_str());
+    ImGui::TextWrapped("%s", core::actionText(a.level, journal->region()).c_str());
     ImGui::PopFont();
     ImGui::TextWrapped("%s", a.fromHistory ? "Because of your entries over the last two weeks:" : "Why:");
     for (const auto& id : a.ruleIds)
         if (const core::Rule* r = core::findRule(id))
             ImGui::TextWrapped("\xE2\x80\xA2 %.*s", static_cast<int>(r->title.size()), r->title.data());
     if (!a.logged.empty() && !a.fromHistory) ImGui::TextWrapped("You logged: %s.", a.logged.c_str());
+    if (a.loggedAt) {
+        const core::LocalDateTime now = core::localFromUtc(journal->now());
+        const std::string when = core::daysAgoText(*a.loggedAt, now);
+        ImGui::TextWrapped("Logged %s (%s at %s).", when.c_str(), core::formatDate(a.loggedAt->date).c_str(),
+                           core::formatTime(*a.loggedAt).c_str());
+    }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::Spacing();
@@ -164,7 +176,10 @@ void AlertCenter::drawActions(App& app, const AlertView& a, bool pinned, const I
                                                                            : "I understand";
     ImGui::PushFont(fonts().bold);
     if (ImGui::Button(ack, ImVec2(width(), h))) {
-        if (pinned) (void)journal->acknowledge(a.alertId);
+        if (pinned) {
+            if (auto r = journal->acknowledge(a.alertId); !r)
+                app.flash("Could not save that you saw this alert, so it stays here: " + r.error().message);
+        }
         else m_dismissOutcome = true;  // `a` may be the outcome itself: reset it after drawing
     }
     ImGui::PopFont();

@@ -21,6 +21,7 @@ struct AlertView {
     std::vector<std::string> ruleIds;
     bool fromHistory = false;
     std::string logged;    // what was logged, in plain words
+    std::optional<core::LocalDateTime> loggedAt;  // when the episode happened ("logged 2 days ago")
 };
 
 // "pain 7, swelling, warmth, on the left".

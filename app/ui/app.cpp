@@ -118,7 +118,7 @@ std::optional<App::GuidanceRequest> App::takeGuidanceRequest() {
 }
 
 std::string App::disclaimerText() {
-    const std::string number = m_journal ? m_journal->emergencyNumber() : core::kDefaultEmergencyNumber;
+    const std::string number(core::emergencyNumberFor(m_journal ? m_journal->region() : std::string()));
     return "KneeLog helps you keep track of your knee and tells you when what you log needs a doctor. "
            "It gives general information only: it does not diagnose, and it is not a substitute for a "
            "doctor, physiotherapist or pharmacist. In an emergency, call " + number + " now.";
@@ -318,10 +318,18 @@ void App::drawDisclaimer() {
         ImGui::Spacing();
         hint("Your journal stays on this device. Nothing is sent anywhere unless you export it.");
         ImGui::Spacing();
+        ImGui::TextUnformatted("Where do you live?");
+        hint("So that urgent advice names your emergency number and same-day line. You can change it in "
+             "Settings.");
+        drawRegionChoice(*this);
+        ImGui::Spacing();
         if (primaryButton("I understand", ImVec2(-1, 0))) {
-            (void)m_journal->repository().setSetting(kDisclaimerKey, std::to_string(m_journal->now()));
-            m_disclaimerPending = false;
-            ImGui::CloseCurrentPopup();
+            if (auto r = m_journal->repository().setSetting(kDisclaimerKey, std::to_string(m_journal->now())); !r) {
+                flash("Could not save that you have read this: " + r.error().message);
+            } else {
+                m_disclaimerPending = false;
+                ImGui::CloseCurrentPopup();
+            }
         }
         recordItem("disclaimer:ok");
         ImGui::EndPopup();

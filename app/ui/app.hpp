@@ -179,4 +179,8 @@ std::unique_ptr<Screen> makeGuidanceScreen();
 std::unique_ptr<Screen> makeExportScreen();
 std::unique_ptr<Screen> makeSettingsScreen();
 
+// Shared by Settings, the first-run question and the Log screen's risk prompt (settings_screen.cpp).
+void drawRegionChoice(App& app);
+void drawRiskProfile(App& app);
+
 }  // namespace ui

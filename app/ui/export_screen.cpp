@@ -273,7 +273,7 @@ private:
         request.patientName = m_format == "csv" ? std::string() : m_name;
         request.paper = core::paperFromName(m_paper).value_or(core::Paper::A4);
         request.now = core::localFromUtc(core::nowUtc());
-        request.emergencyNumber = journal.emergencyNumber();
+        request.region = journal.region();
         request.fontDir = app.exportPlace().fontDir;
         auto made = pdf::exportJournal(journal.repository(), request);
         core::Result<void> written = made ? io::makeFolders(folder) : core::Result<void>(made.error());

@@ -195,7 +195,7 @@ private:
         ImGui::TextWrapped("%.*s", static_cast<int>(r->reason.size()), r->reason.data());
         ImGui::Spacing();
         ImGui::PushFont(fonts().bold);
-        ImGui::TextWrapped("%s", core::actionText(r->level, app.journal()->emergencyNumber()).c_str());
+        ImGui::TextWrapped("%s", core::actionText(r->level, app.journal()->region()).c_str());
         ImGui::PopFont();
         ImGui::Spacing();
         for (auto id : r->articles) {

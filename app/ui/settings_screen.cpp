@@ -1,4 +1,5 @@
-// Settings: appearance (theme, text size) and the emergency number for the person's region.
+// Settings: appearance (theme, text size), the person's region (emergency number and same-day
+// line) and their risk profile (red flags version 2), and the data actions.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -17,9 +18,68 @@ constexpr core::Term kThemes[] = {
 constexpr core::Term kTextSizes[] = {
     {"0.9", "Small", "", ""}, {"1", "Normal", "", ""}, {"1.15", "Large", "", ""},
     {"1.3", "Larger", "", ""}, {"1.5", "Largest", "", ""}};
-constexpr core::Term kNumbers[] = {
-    {"112", "112 · Europe", "", ""}, {"999", "999 · UK", "", ""},
-    {"911", "911 · US, Canada", "", ""}, {"000", "000 · Australia", "", ""}};
+}  // namespace
+
+// "United Kingdom · 999": one chip per region of the table in core/profile.cpp.
+std::span<const core::Term> regionTerms() {
+    static const std::vector<std::string> labels = [] {
+        std::vector<std::string> out;
+        for (const core::Region& r : core::regions()) out.push_back(std::string(r.name) + " · " + std::string(r.emergency));
+        return out;
+    }();
+    static const std::vector<core::Term> terms = [] {
+        std::vector<core::Term> out;
+        std::size_t i = 0;
+        for (const core::Region& r : core::regions()) out.push_back(core::Term{r.code, labels[i++], "", ""});
+        return out;
+    }();
+    return terms;
+}
+
+void drawRegionChoice(App& app) {
+    core::Journal* j = app.journal();
+    if (!j) return;
+    std::string region = j->region();
+    if (region.empty()) hint(std::string(core::kUnchosenEmergencyNote).c_str());
+    if (segmented("region", regionTerms(), region, false)) {
+        if (auto r = j->setRegion(region); !r) app.flash(r.error().message);
+    }
+}
+
+void drawRiskProfile(App& app) {
+    core::Journal* j = app.journal();
+    if (!j) return;
+    auto profile = j->profile();
+    if (!profile) {
+        app.flash(profile.error().message);
+        return;
+    }
+    for (const std::string& due : profile->dueForReview(j->now())) {
+        const core::Term* t = core::findTerm(core::riskTerms(), due);
+        ImGui::PushID(due.c_str());
+        ImGui::TextWrapped("Is \"%.*s\" still true?", static_cast<int>(t->label.size()), t->label.data());
+        if (ImGui::Button("Still true", ImVec2(0, layout().minTouch)))
+            if (auto r = j->setRisk(due, true); !r) app.flash(r.error().message);
+        recordItem("risk-still:" + due);
+        ImGui::SameLine();
+        if (ImGui::Button("No longer", ImVec2(0, layout().minTouch)))
+            if (auto r = j->setRisk(due, false); !r) app.flash(r.error().message);
+        recordItem("risk-gone:" + due);
+        ImGui::PopID();
+    }
+    std::vector<std::string> names = profile->riskNames();
+    const std::vector<std::string> before = names;
+    if (chipSet("risk", core::riskTerms(), names)) {
+        for (const auto& n : names)
+            if (std::find(before.begin(), before.end(), n) == before.end())
+                if (auto r = j->setRisk(n, true); !r) app.flash(r.error().message);
+        for (const auto& n : before)
+            if (std::find(names.begin(), names.end(), n) == names.end())
+                if (auto r = j->setRisk(n, false); !r) app.flash(r.error().message);
+    }
+}
+
+namespace {
 
 class SettingsScreen final : public Screen {
 public:
@@ -35,14 +95,15 @@ public:
         if (segmented("textsize", kTextSizes, size, false)) app.setFontScale(std::stof(size));
 
         ImGui::Spacing();
-        section("Emergency number");
-        hint("Shown on urgent and emergency advice. Choose the number that works where you live.");
-        if (core::Journal* j = app.journal()) {
-            std::string number = j->emergencyNumber();
-            if (segmented("emergency", kNumbers, number, false)) {
-                if (auto r = j->setEmergencyNumber(number); !r) app.flash(r.error().message);
-            }
-        }
+        section("Where you live");
+        hint("Urgent and emergency advice names your region's emergency number and same-day line.");
+        drawRegionChoice(app);
+
+        ImGui::Spacing();
+        section("Things that raise the risk of a clot or an infection");
+        hint("Tick what applies to you. KneeLog uses it when it checks what you log, and your doctor's "
+             "report lists it. Time-bound ones are asked about again when their time has passed.");
+        drawRiskProfile(app);
 
         ImGui::Spacing();
         section("Your data");

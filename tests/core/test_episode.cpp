@@ -67,9 +67,52 @@ TEST_CASE("every vocabulary name is accepted", "[episode]") {
     for (const auto& t : contextTerms()) e.when.emplace_back(t.name);
     for (const auto& t : careTerms()) e.care.emplace_back(t.name);
     CHECK(validate(e, kNow).ok());
-    CHECK(symptomTerms().size() == 28);
+    CHECK(symptomTerms().size() == 31);
     CHECK(contextTerms().size() == 10);
     CHECK(careTerms().size() == 6);
+    CHECK(riskTerms().size() == 10);
+    // Red flags version 2: new names, and `faint` keeps its name with the new label.
+    for (const char* name : {"dizzy", "weak_foot", "rapid_swelling"}) CHECK(findTerm(symptomTerms(), name) != nullptr);
+    CHECK(findTerm(symptomTerms(), "faint")->label == "Fainted or nearly fainted");
+}
+
+TEST_CASE("the leg is checked apart from the knee side", "[episode]") {
+    auto e = valid();
+    for (const char* leg : {"", "left", "right", "both"}) {
+        e.leg = leg;
+        CHECK(validate(e, kNow).ok());
+    }
+    e.leg = "middle";
+    requireInvalid(e, "leg");
+}
+
+TEST_CASE("a temperature is 34.0-43.0 with one decimal, parsed without locale or floats", "[episode]") {
+    CHECK(*parseTemperature("38") == 380);
+    CHECK(*parseTemperature("38.0") == 380);
+    CHECK(*parseTemperature("37.9") == 379);
+    CHECK(*parseTemperature("38,4") == 384);  // a decimal comma is read the same way
+    CHECK(*parseTemperature("34.0") == 340);
+    CHECK(*parseTemperature("43.0") == 430);
+    for (const char* bad : {"", "33.9", "43.1", "38.25", "38.", ".5", "abc", "38.4C", "-38", " 38", "1e2", "380"}) {
+        INFO("'" << bad << "'");
+        auto r = parseTemperature(bad);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.find("34.0 to 43.0") != std::string::npos);
+    }
+    CHECK(formatTemperature(384) == "38.4");
+    CHECK(formatTemperature(400) == "40.0");
+    auto e = valid();
+    e.temperatureTenths = 384;
+    CHECK(validate(e, kNow).ok());
+    e.temperatureTenths = 431;
+    requireInvalid(e, "temperature");
+    e.temperatureTenths = 379;
+    e.symptoms = {"fever"};
+    CHECK(e.hasFever());  // a reading under 38.0 never cancels a ticked fever
+    e.symptoms.clear();
+    CHECK_FALSE(e.hasFever());
+    e.temperatureTenths = 380;
+    CHECK(e.hasFever());
 }
 
 TEST_CASE("future times beyond a few minutes and dates before 1970 are refused", "[episode]") {

@@ -84,7 +84,7 @@ TEST_CASE("report alerts say what was logged, advised and acknowledged", "[repor
     std::vector<Alert> alerts = {Alert{1, eps[0].id, Level::Urgent, {"U1", "U4"}, false, ack - 60, ack},
                                  Alert{2, 12345, Level::Soon, {"S1"}, false, ack, {}}};
     auto options = optionsFor(d, d);
-    options.emergencyNumber = "999";
+    options.region = "uk";
     const Report r = buildReport(eps, alerts, options);
     REQUIRE(r.alerts.size() == 1);  // the second alert's episode is not in the report
     const ReportAlert& a = r.alerts[0];
@@ -92,7 +92,7 @@ TEST_CASE("report alerts say what was logged, advised and acknowledged", "[repor
     CHECK(a.logged == "Pain 8, Right knee; Calf pain, Calf swelling");
     REQUIRE(a.reasons.size() == 2);
     CHECK(a.reasons[0] == std::string(findRule("U1")->title));
-    CHECK(a.advice == actionText(Level::Urgent, "999"));
+    CHECK(a.advice == actionText(Level::Urgent, "uk"));
     CHECK(a.acknowledged == "2026-11-03 09:05");
 }
 

@@ -96,6 +96,19 @@ INSERT INTO settings VALUES ('emergency_number', '999');
     CHECK((*days)[1].maxPain == 2);
     CHECK_FALSE((*days)[1].swelling);  // the swollen episode that day was deleted
     CHECK(store->check().ok());
+
+    // v3 (red flags version 2): every old entry is still valid, with no leg and no temperature.
+    for (int64_t id : {1, 2, 3}) {
+        auto e = store->episode(id);
+        REQUIRE(e.ok());
+        REQUIRE(e->has_value());
+        CHECK((*e)->leg.empty());
+        CHECK_FALSE((*e)->temperatureTenths.has_value());
+        CHECK(core::validate(**e, 1800000000).ok());
+    }
+    // The old emergency number still means its region to the journal service.
+    core::Journal journal(*store, [] { return int64_t{1772500000}; });
+    CHECK(journal.region() == "uk");
 }
 
 TEST_CASE("A journal from a newer KneeLog is refused and left byte for byte unchanged", "[db]") {

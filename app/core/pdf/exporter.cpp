@@ -58,7 +58,7 @@ core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const Ex
             out.bytes = core::episodesToCsv(data->episodes);
             break;
         case core::ExportFormat::Fhir: {
-            const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.emergencyNumber};
+            const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region};
             out.bytes = core::fhirBundle(data->episodes, data->alerts, options);
             break;
         }
@@ -67,7 +67,7 @@ core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const Ex
             options.patientName = request.patientName;
             options.range = request.range;
             options.generatedAt = request.now;
-            options.emergencyNumber = request.emergencyNumber;
+            options.region = request.region;
             const core::Report report = core::buildReport(data->episodes, data->alerts, options);
             auto pdf = renderReport(report, PdfOptions{request.paper, request.fontDir});
             if (!pdf) return pdf.error();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/profile.hpp"
 #include "core/triage.hpp"
 #include "pdf/pdf_doc.hpp"
 
@@ -30,7 +31,7 @@ Rgb levelColour(core::Level level) {
 // What the app told the person, in a few words (the full texts follow the table).
 std::string shortAdvice(core::Level level, const std::string& number) {
     switch (level) {
-        case core::Level::Emergency: return "Emergency: call " + number + " now";
+        case core::Level::Emergency: return "Emergency: call " + std::string(core::emergencyNumberFor(number)) + " now";
         case core::Level::Urgent: return "Urgent: medical help today";
         case core::Level::Soon: return "See a doctor soon";
         case core::Level::SelfCare: break;
@@ -201,7 +202,7 @@ void drawChart(Flow& f, const Report& r) {
 
 void drawAlerts(Flow& f, const Report& r) {
     Document& d = f.doc();
-    const std::string& number = r.emergencyNumber;
+    const std::string& number = r.region;
     heading(f, "Red-flag alerts (" + std::to_string(r.alerts.size()) + ")", 40);
     if (r.alerts.empty()) {
         paragraph(f, "KneeLog raised no red-flag alerts in this period.", d.regular(), kBody, colour::kText);

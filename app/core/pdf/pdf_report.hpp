@@ -38,7 +38,7 @@ struct ExportRequest {
     std::string patientName;
     core::Paper paper = core::Paper::A4;
     core::LocalDateTime now;              // the person's local time at export
-    std::string emergencyNumber = "112";
+    std::string region;  // the region code ("" = not chosen: the advice names 112)
     std::string fontDir;                  // for the PDF; empty: findFontDir("")
 };
 

@@ -2,6 +2,7 @@
 // of a journal written by a newer KneeLog.
 #include <sqlite3.h>
 
+#include "core/journal.hpp"
 #include "db/migrations.hpp"
 #include "db_test_support.hpp"
 

@@ -18,8 +18,8 @@ constexpr std::array<Region, 8> kRegions = {{
     {"us", "United States", "911", "your doctor's urgent line or an urgent care centre"},
     {"ca", "Canada", "911", "your province's health line (811 in most provinces)"},
     {"au", "Australia", "000",
-     "healthdirect on 1800 022 222 (Queensland: 13 HEALTH, 13 43 25 84; Victoria: NURSE-ON-CALL, 1300 60 60 24)"},
-    {"nz", "New Zealand", "111", "Healthline on 0800 611 116"},
+     "healthdirect 1800 022 222 (Queensland: 13 HEALTH, 13 43 25 84; Victoria: NURSE-ON-CALL, 1300 60 60 24)"},
+    {"nz", "New Zealand", "111", "Healthline 0800 611 116"},
     {"other", "Anywhere else", "112", "your local doctor or urgent care"},
 }};
 

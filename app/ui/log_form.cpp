@@ -61,6 +61,9 @@ void LogForm::reset(int64_t nowUtc, const std::string& lastSide) {
     m_timeIsNow = true;
     m_pickerOpen = false;
     m_timeError.clear();
+    m_tempText.clear();
+    m_tempError.clear();
+    m_legPreselected = false;
 }
 
 void LogForm::load(const core::Episode& e) {
@@ -69,11 +72,19 @@ void LogForm::load(const core::Episode& e) {
     m_timeIsNow = false;
     m_pickerOpen = false;
     m_timeError.clear();
+    m_tempText = e.temperatureTenths ? core::formatTemperature(*e.temperatureTenths) : std::string();
+    m_tempError.clear();
+    m_legPreselected = !e.leg.empty();
+}
+
+bool LogForm::legSignTicked() const {
+    return m_draft.hasSymptom("calf_pain") || m_draft.hasSymptom("calf_swelling") || m_draft.hasSymptom("leg_swelling");
 }
 
 core::Episode LogForm::episode() const {
     core::Episode e = m_draft;
     if (m_timeIsNow) e.startedAt = core::localFromUtc(core::nowUtc());
+    if (!legSignTicked()) e.leg.clear();  // the leg is asked only for calf or leg signs
     return e;
 }
 
@@ -241,8 +252,10 @@ void LogForm::drawSymptoms() {
         ImGui::TextUnformatted(group.c_str());
         ImGui::PopStyleColor();
         chipSet("symptom", core::symptomTerms(), m_draft.symptoms, group.c_str());
-        if (group == "Swelling and stiffness") drawFollowUp();
     }
+    // The questions open below every symptom chip, so nothing the person is tapping moves.
+    drawLegQuestion();
+    drawFollowUp();
     // One line for each ticked symptom whose word may be unclear.
     for (const auto& name : m_draft.symptoms)
         if (const core::Term* t = core::findTerm(core::symptomTerms(), name); t && !t->explanation.empty()) {
@@ -253,19 +266,73 @@ void LogForm::drawSymptoms() {
         }
 }
 
-// Swelling, redness or warmth: ask about the signs that change the advice (red-flags.md).
+// A calf or leg sign: which leg (one tap), preselected to the knee side when one knee is chosen.
+// The knee side never decides a leg rule, so both are asked (red flags version 2).
+void LogForm::drawLegQuestion() {
+    if (!legSignTicked()) return;
+    if (!m_legPreselected && m_draft.leg.empty() && (m_draft.side == "left" || m_draft.side == "right"))
+        m_draft.leg = m_draft.side;
+    m_legPreselected = true;
+    sectionTitle("Which leg is the calf or leg sign in?");
+    segmented("leg", core::legTerms(), m_draft.leg);
+    if (m_riskPrompt) m_riskPrompt();
+}
+
+// A joint sign or a leg sign: ask about the signs that change the advice, with the temperature.
 void LogForm::drawFollowUp() {
-    const bool ask = m_draft.hasSymptom("swelling") || m_draft.hasSymptom("redness") || m_draft.hasSymptom("warmth");
-    if (!ask) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(palette().accent.x, palette().accent.y, palette().accent.z, 0.10f));
-    ImGui::BeginChild("##followup", ImVec2(0, std::max(layout().minTouch, em(2.4f)) + em(2.6f)), true);
+    const bool joint = m_draft.hasSymptom("swelling") || m_draft.hasSymptom("redness") || m_draft.hasSymptom("warmth");
+    if (!joint && !legSignTicked()) return;
+    // A tinted panel sized to its content: the group is drawn first, its background behind it.
+    ImGui::Spacing();
+    const float pad = em(0.6f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
     ImGui::TextWrapped("Please also check these, they change the advice:");
     static constexpr core::Term kAsk[] = {{"fever", "Fever", "", ""},
                                           {"calf_swelling", "Calf swelling", "", ""},
                                           {"breathless", "Short of breath", "", ""}};
     chipSet("followup", kAsk, m_draft.symptoms);
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    drawTemperature();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const ImVec2 end(right, ImGui::GetItemRectMax().y + pad);
+    dl->ChannelsSetCurrent(0);
+    const ImVec4 a = palette().accent;
+    dl->AddRectFilled(start, end, ImGui::GetColorU32(ImVec4(a.x, a.y, a.z, 0.10f)), em(0.4f));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
+    ImGui::Dummy(ImVec2(right - start.x, 0));
+}
+
+void LogForm::drawTemperature() {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Temperature, if you took it:");
+    flowItem(em(7.5f), false);
+    ImGui::SetNextItemWidth(em(5.0f));
+    ImGui::InputTextWithHint("##temperature", "38.2", &m_tempText, ImGuiInputTextFlags_CharsDecimal);
+    recordItem("temperature");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("\xC2\xB0""C");
+    m_tempError.clear();
+    m_draft.temperatureTenths.reset();
+    if (!m_tempText.empty()) {
+        auto t = core::parseTemperature(m_tempText);
+        if (t) m_draft.temperatureTenths = *t;
+        else m_tempError = "Temperature: type it in \xC2\xB0""C between 34.0 and 43.0, e.g. 38.2.";
+    }
+    if (!m_tempError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
+        ImGui::TextWrapped("%s", m_tempError.c_str());
+        ImGui::PopStyleColor();
+    } else if (m_draft.temperatureTenths && *m_draft.temperatureTenths >= core::kFeverTenths) {
+        hint("That counts as a fever.");
+    }
 }
 
 void LogForm::drawNote() {

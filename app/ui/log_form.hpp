@@ -1,6 +1,7 @@
 #pragma once
 // The episode form behind the Log screen (also used to edit an episode from History).
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/episode.hpp"
@@ -22,6 +23,11 @@ public:
     void drawPain();
     void drawSide();
     void drawDetails();
+    // Drawn under "Which leg?" while a calf or leg sign is ticked (the Log screen's risk prompt).
+    void setRiskPrompt(std::function<void()> prompt) { m_riskPrompt = std::move(prompt); }
+    // A field the person must fix before saving (an unreadable temperature), else empty.
+    const std::string& blockingError() const { return m_tempError; }
+    bool legSignTicked() const;
 
     bool timePickerOpen() const { return m_pickerOpen; }
     void closeTimePicker() { m_pickerOpen = false; }
@@ -30,6 +36,8 @@ private:
     void drawTimePicker(int64_t nowUtc);
     void drawSymptoms();
     void drawFollowUp();
+    void drawLegQuestion();
+    void drawTemperature();
     void drawNote();
     void setTime(const core::LocalDateTime& t);
 
@@ -39,6 +47,10 @@ private:
     bool m_pickerOpen = false;
     std::string m_timeText;
     std::string m_timeError;
+    std::string m_tempText;
+    std::string m_tempError;
+    bool m_legPreselected = false;
+    std::function<void()> m_riskPrompt;
 };
 
 // "no pain", "mild", "moderate", "severe", "worst imaginable".

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/vocabulary.hpp"
 #include "ui/app.hpp"
 #include "ui/log_form.hpp"
 #include "ui/widgets.hpp"
@@ -28,6 +29,11 @@ public:
         }
         const float footerH = std::max(layout().minTouch, ImGui::GetFontSize() + em(1.0f)) + em(1.4f);
         ImGui::BeginChild("##logform", ImVec2(0, -footerH), false, ImGuiWindowFlags_NoBackground);
+        if (m_scrollToTop) {  // after a save the next entry starts at the top, not mid-form
+            ImGui::SetScrollY(0);
+            m_scrollToTop = false;
+        }
+        m_form.setRiskPrompt([&app] { drawClotRiskPrompt(app); });
         drawHeader(app);
         ImGui::Spacing();
         m_form.drawPain();
@@ -106,9 +112,10 @@ private:
     void drawFooter(App& app, core::Journal& journal) {
         ImGui::Separator();
         ImGui::Spacing();
-        const bool canSave = m_form.hasPain();
+        const bool canSave = m_form.hasPain() && m_form.blockingError().empty();
         char label[64];
         if (canSave) std::snprintf(label, sizeof label, "Save  \xC2\xB7  pain %d", m_form.episode().pain);
+        else if (m_form.hasPain()) std::snprintf(label, sizeof label, "Check the temperature to save");
         else std::snprintf(label, sizeof label, "Choose a pain number to save");
         const float w = layout().narrow ? ImGui::GetContentRegionAvail().x
                                         : std::min(ImGui::GetContentRegionAvail().x, em(18.0f));
@@ -138,7 +145,8 @@ private:
         }
         if (!e.side.empty() && e.side != m_lastSide) {
             m_lastSide = e.side;
-            (void)journal.repository().setSetting(kLastSideKey, m_lastSide);
+            if (auto r = journal.repository().setSetting(kLastSideKey, m_lastSide); !r)
+                app.flash("Saved, but the knee side could not be remembered: " + r.error().message);
         }
         char msg[160];
         std::snprintf(msg, sizeof msg, "%s \xE2\x9C\x93  %s %s, pain %d", editing ? "Changes saved" : "Saved",
@@ -147,7 +155,34 @@ private:
         e.id = saved->id;
         app.showOutcome(*saved, e);
         m_form.reset(journal.now(), m_lastSide);
+        m_scrollToTop = true;
         if (editing) app.show(ScreenId::History);
+    }
+
+    // While a calf or leg sign is ticked: the clot risks, one tap each, stored in the profile
+    // (Settings shows the same list) and read by triage on this save.
+    static void drawClotRiskPrompt(App& app) {
+        core::Journal* journal = app.journal();
+        if (!journal) return;
+        auto profile = journal->profile();
+        if (!profile) return;
+        static constexpr std::string_view kClotRisks[] = {"recent_surgery", "long_journey", "immobile",
+                                                          "pregnant_or_postpartum", "hormones", "cancer",
+                                                          "previous_clot", "blood_thinners"};
+        ImGui::Spacing();
+        hint("Does any of these apply to you? It changes the advice for calf and leg signs, and is kept for "
+             "next time (Settings > risks).");
+        bool first = true;
+        for (std::string_view name : kClotRisks) {
+            const core::Term* t = core::findTerm(core::riskTerms(), name);
+            const bool on = profile->has(name);
+            const std::string label(t->label);
+            flowItem(ImGui::CalcTextSize(label.c_str()).x + em(2.6f), first);
+            first = false;
+            if (chip((label + "##risk").c_str(), on, std::string(t->explanation).c_str()))
+                if (auto r = journal->setRisk(std::string(name), !on); !r) app.flash("Not saved: " + r.error().message);
+            recordItem("risk:" + std::string(name));
+        }
     }
 
     LogForm m_form;
@@ -157,6 +192,7 @@ private:
     bool m_loaded = false;
     int m_loggedToday = 0;
     bool m_empty = false;
+    bool m_scrollToTop = false;
 };
 
 }  // namespace

@@ -40,7 +40,9 @@ void drawRegionChoice(App& app) {
     core::Journal* j = app.journal();
     if (!j) return;
     std::string region = j->region();
-    if (region.empty()) hint(std::string(core::kUnchosenEmergencyNote).c_str());
+    if (region.empty())
+        hint("Not chosen yet: the advice names 112, the emergency number in most of Europe, which also works "
+             "on most mobile phones.");
     if (segmented("region", regionTerms(), region, false)) {
         if (auto r = j->setRegion(region); !r) app.flash(r.error().message);
     }

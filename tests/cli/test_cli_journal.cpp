@@ -34,10 +34,13 @@ TEST_CASE("add with every flag round-trips through list --json", "[cli][journal]
     auto add = runKneelog({"add", "--db", db, "--pain", "6", "--at", "2026-03-14T18:30+01:00", "--side", "left",
                            "--type", "throbbing", "--onset", "gradual", "--when", "stairs", "--when", "night",
                            "--symptom", "swelling", "--symptom", "morning_stiffness", "--care", "ice", "--care",
-                           "medication", "--medication", "ibuprofen 400 mg", "--note", note});
+                           "medication", "--medication", "ibuprofen 400 mg", "--leg", "right", "--temperature",
+                           "37.4", "--note", note});
     INFO(add.err);
     REQUIRE(add.exitCode == 0);
-    CHECK(add.out.rfind("1 soon", 0) == 0);  // id, then level (S2: pain at night)
+    // id, then level: night pain alone is no longer a rule on one episode (red flags v2, S2), and a
+    // swollen knee without warmth, fever or a risk is self-care.
+    CHECK(add.out.rfind("1 self_care", 0) == 0);
     auto list = runKneelog({"list", "--db", db, "--json"});
     REQUIRE(list.exitCode == 0);
     const auto arr = nlohmann::json::parse(list.out);
@@ -47,6 +50,8 @@ TEST_CASE("add with every flag round-trips through list --json", "[cli][journal]
     CHECK(e["at"] == "2026-03-14T18:30:00+01:00");
     CHECK(e["day"] == "2026-03-14");
     CHECK(e["side"] == "left");
+    CHECK(e["leg"] == "right");
+    CHECK(e["temperature"] == 37.4);
     CHECK(e["pain"] == 6);
     CHECK(e["type"] == "throbbing");
     CHECK(e["onset"] == "gradual");

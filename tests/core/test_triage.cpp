@@ -539,7 +539,7 @@ TEST_CASE("action text names the region's numbers at each level") {
     CHECK(uk.find("emergency department") != std::string::npos);
     // New Zealand's 111 is the emergency number: the urgent text names Healthline instead.
     const std::string nz = core::actionText(Level::Urgent, "nz");
-    CHECK(nz.find("Healthline on 0800 611 116") != std::string::npos);
+    CHECK(nz.find("Healthline 0800 611 116") != std::string::npos);
     CHECK(nz.find("NHS 111") == std::string::npos);
     for (const core::Region& r : core::regions()) {
         INFO("region " << r.code);

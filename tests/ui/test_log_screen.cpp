@@ -26,11 +26,13 @@ void logPainSevenWithSwellingAndWarmth(int w, int h, float scale) {
     CHECK(e.symptoms == std::vector<std::string>{"swelling", "warmth"});
     CHECK(e.when.empty());
     CHECK(e.note.empty());
-    // Redness is not ticked, so U7 does not fire; warmth alone is a sign of inflammation (S4).
+    // Redness is not ticked, so U7 does not fire; a new hot, swollen knee is U8 (red flags v2), which
+    // takes the place of the lone-sign S4.
     auto alerts = s.store->alerts({});
     REQUIRE(alerts.ok());
     REQUIRE(alerts->size() == 1);
-    CHECK(alerts->front().ruleIds == std::vector<std::string>{"S4"});
+    CHECK(alerts->front().ruleIds == std::vector<std::string>{"U8"});
+    CHECK(alerts->front().level == core::Level::Urgent);
 }
 
 }  // namespace

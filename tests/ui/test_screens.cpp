@@ -88,10 +88,11 @@ TEST_CASE("delete all my data needs the typed confirmation", "[ui]") {
     // The wrong word deletes nothing.
     auto wrong = test::steps({{"settings:wipe", ""}, {"settings:wipe-text", "delete"}, {"settings:wipe-confirm", ""},
                               {"settings:wipe-cancel", ""}});
-    REQUIRE(s.render(800, 700, 1.0f, 26, "", wrong).ok);
+    // Tall enough that the data section sits below the region and risk choices without scrolling.
+    REQUIRE(s.render(800, 1400, 1.0f, 26, "", wrong).ok);
     CHECK(*s.store->countEpisodes({}) == 1);
     auto right = test::steps({{"settings:wipe", ""}, {"settings:wipe-text", "DELETE"}, {"settings:wipe-confirm", ""}});
-    REQUIRE(s.render(800, 700, 1.0f, 22, "", right).ok);
+    REQUIRE(s.render(800, 1400, 1.0f, 22, "", right).ok);
     CHECK(*s.store->countEpisodes({}) == 0);
     std::filesystem::remove_all(dir);
 }

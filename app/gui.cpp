@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <memory>
 
 #ifndef __ANDROID__  // posix_spawn needs Android API 28; Android shares instead of opening a folder
 #include <spawn.h>
@@ -17,6 +19,7 @@
 #include "db/journal_store.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
+#include "ui/widgets.hpp"
 
 #ifndef __ANDROID__
 extern char** environ;
@@ -192,6 +195,45 @@ int runGui(cli::Invocation& inv) {
     return platform::runWindow(config, hooks);
 }
 
+// --tap KEY... then --show KEY: clicks named items in order (scrolling them into view first) and
+// finally scrolls until KEY sits in the upper half, so a screenshot can show a state mid-form.
+std::function<std::optional<platform::ScriptedInput>(int)> tapScript(std::vector<std::string> taps, std::string show,
+                                                                      float width, float height) {
+    struct State {
+        std::size_t index = 0;
+        int phase = 0;
+        int waited = 0;
+    };
+    auto st = std::make_shared<State>();
+    return [taps = std::move(taps), show = std::move(show), st, width, height](int) -> std::optional<platform::ScriptedInput> {
+        platform::ScriptedInput in;
+        const bool showing = st->index >= taps.size();
+        if (showing && show.empty()) return in;
+        const auto c = ui::itemCenter(showing ? show : taps[st->index]);
+        if (!c) {
+            if (++st->waited > 20) st->index = std::min(st->index + 1, taps.size() + (show.empty() ? 0 : 1));
+            return in;  // not laid out (yet)
+        }
+        st->waited = 0;
+        const float top = height * 0.15f, bottom = showing ? height * 0.5f : height * 0.75f;
+        if (st->phase == 0 && (c->y < top || c->y > bottom)) {
+            in.mouseX = width * 0.5f;
+            in.mouseY = height * 0.5f;
+            in.wheel = c->y > bottom ? -1.0f : 1.0f;
+            return in;
+        }
+        if (showing) return in;
+        in.mouseX = c->x;
+        in.mouseY = c->y;
+        in.mouseDown = st->phase == 1;  // hover, press, release
+        if (++st->phase == 3) {
+            st->phase = 0;
+            ++st->index;
+        }
+        return in;
+    };
+}
+
 int runScreenshot(cli::Invocation& inv) {
     const auto screenName = inv.get("screen").value_or("log");
     const auto screen = ui::screenFromName(screenName);
@@ -221,14 +263,20 @@ int runScreenshot(cli::Invocation& inv) {
     app.setExportPlace(exportPlace(inv.dbPath, app.assets()));
     app.show(*screen);
     platform::FrameHooks hooks = hooksFor(app);
-    app.skipDisclaimer();
+    if (!inv.has("first-run")) app.skipDisclaimer();
+    const std::vector<std::string> taps = inv.all("tap");
+    const std::string show = inv.get("show").value_or("");
+    if (!taps.empty() || !show.empty()) {
+        ui::setItemRecording(true);
+        config.input = tapScript(taps, show, static_cast<float>(config.width), static_cast<float>(config.height));
+    }
     hooks.setup = [&](float scale) {
         app.setup(scale);
         app.setTheme(ui::themeFromName(theme), false);
     };
     config.pngOut = *out;
     const bool measure = inv.has("frames");
-    if (!measure) config.frames = 3;  // let layout settle
+    if (!measure) config.frames = taps.empty() && show.empty() ? 3 : 3 + 40 * static_cast<int>(taps.size() + 1);
     auto result = platform::runHeadless(config, hooks);
     if (!result.ok) {
         std::fprintf(stderr, "kneelog: screenshot failed: %s\n", result.error.c_str());

@@ -101,13 +101,16 @@ std::vector<CommandSpec> makeTable(const Hooks& hooks) {
           {"dry-run", false, false, "check the file and report what would happen; write nothing"}},
          1, 1, cmdImport},
         {"screenshot", "render one screen to a PNG with no display",
-         "--screen NAME --out FILE.png [--size WxH] [--scale F] [--theme T] [--frames N]",
+         "--screen NAME --out FILE.png [--size WxH] [--scale F] [--theme T] [--frames N] [--tap KEY]... [--show KEY] [--first-run]",
          {{"screen", true, false, "log | history | trends | guidance | export | settings"},
           {"out", true, false, "PNG file to write"},
           {"size", true, false, "logical size WxH (default 1280x800)"},
           {"scale", true, false, "device pixels per logical pixel (default 1)"},
           {"theme", true, false, "light | dark | contrast"},
-          {"frames", true, false, "render N frames and print frame_ms median and p95"}},
+          {"frames", true, false, "render N frames and print frame_ms median and p95"},
+          {"tap", true, true, "click a named item first (e.g. pain:6, symptom:calf_pain), repeatable"},
+          {"show", true, false, "then scroll until this named item is in view"},
+          {"first-run", false, false, "show the first-run questions (disclaimer and region)"}},
          0, 0, hooks.screenshot},
     };
 }

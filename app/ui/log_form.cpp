@@ -256,6 +256,7 @@ void LogForm::drawSymptoms() {
     // The questions open below every symptom chip, so nothing the person is tapping moves.
     drawLegQuestion();
     drawFollowUp();
+    if (legSignTicked() && m_riskPrompt) m_riskPrompt();
     // One line for each ticked symptom whose word may be unclear.
     for (const auto& name : m_draft.symptoms)
         if (const core::Term* t = core::findTerm(core::symptomTerms(), name); t && !t->explanation.empty()) {
@@ -275,7 +276,6 @@ void LogForm::drawLegQuestion() {
     m_legPreselected = true;
     sectionTitle("Which leg is the calf or leg sign in?");
     segmented("leg", core::legTerms(), m_draft.leg);
-    if (m_riskPrompt) m_riskPrompt();
 }
 
 // A joint sign or a leg sign: ask about the signs that change the advice, with the temperature.
@@ -313,9 +313,9 @@ void LogForm::drawFollowUp() {
 void LogForm::drawTemperature() {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Temperature, if you took it:");
-    flowItem(em(7.5f), false);
-    ImGui::SetNextItemWidth(em(5.0f));
-    ImGui::InputTextWithHint("##temperature", "38.2", &m_tempText, ImGuiInputTextFlags_CharsDecimal);
+    flowItem(em(8.5f), false);
+    ImGui::SetNextItemWidth(em(6.0f));
+    ImGui::InputTextWithHint("##temperature", "e.g. 38.2", &m_tempText, ImGuiInputTextFlags_CharsDecimal);
     recordItem("temperature");
     ImGui::SameLine();
     ImGui::TextUnformatted("\xC2\xB0""C");

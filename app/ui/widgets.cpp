@@ -61,7 +61,9 @@ void flowItem(float w, bool first) {
 bool chip(const char* label, bool selected, const char* tooltip) {
     const Palette& p = palette();
     std::string text = selected ? std::string("\xE2\x9C\x93 ") + label : std::string(label);
-    const ImVec2 ts = ImGui::CalcTextSize(text.c_str(), nullptr, true);
+    // The width always leaves room for the check mark, so ticking a chip never moves the chips
+    // after it (the next tap must land where the finger expects).
+    const ImVec2 ts = ImGui::CalcTextSize((std::string("\xE2\x9C\x93 ") + label).c_str(), nullptr, true);
     const float h = std::max(layout().minTouch, ts.y + em(0.9f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, h * 0.5f);
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accent : p.surface);
@@ -86,7 +88,7 @@ bool chipSet(const char* id, std::span<const core::Term> terms, std::vector<std:
         if (groupFilter && t.group != groupFilter) continue;
         const std::string label(t.label);
         const bool on = std::find(values.begin(), values.end(), t.name) != values.end();
-        const float w = ImGui::CalcTextSize((on ? "\xE2\x9C\x93 " + label : label).c_str()).x + em(1.4f) +
+        const float w = ImGui::CalcTextSize(("\xE2\x9C\x93 " + label).c_str()).x + em(1.4f) +
                         ImGui::GetStyle().ItemSpacing.x;
         flowItem(w, first);
         first = false;

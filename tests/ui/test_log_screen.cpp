@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "core/vocabulary.hpp"
 #include "ui/widgets.hpp"
 #include "ui_harness.hpp"
 
@@ -130,4 +131,69 @@ TEST_CASE("a back-dated time in the future is refused with a clear message", "[u
     REQUIRE(episodes->size() == 1);
     // The refused time was not taken: the episode is logged now, not in 2999.
     CHECK(episodes->front().startedAt.date.year < 2999);
+}
+
+// [SECTION] Red flags version 2 on the Log screen
+
+TEST_CASE("a leg sign asks which leg, preselected to the knee side, and the leg is saved", "[ui][log][redflags]") {
+    UiSession s;
+    auto script = test::tapSequence({"pain:4", "side:right", "symptom:calf_pain", "leg:right", "save"}, 30, 80, 700);
+    REQUIRE(s.render(1280, 800, 1.0f, 200, "", script).ok);
+    auto episodes = s.store->episodes({}, INT_MAX, 0);
+    REQUIRE(episodes.ok());
+    REQUIRE(episodes->size() == 1);
+    CHECK(episodes->front().side == "right");
+    // Tapping the preselected "Right leg" again clears it (allowNone): the test proves it was preselected.
+    CHECK(episodes->front().leg.empty());
+
+    UiSession t;
+    auto kept = test::tapSequence({"pain:4", "side:left", "symptom:calf_swelling", "save"}, 30, 80, 700);
+    REQUIRE(t.render(1280, 800, 1.0f, 200, "", kept).ok);
+    auto saved = t.store->episodes({}, INT_MAX, 0);
+    REQUIRE(saved->size() == 1);
+    CHECK(saved->front().leg == "left");
+}
+
+TEST_CASE("the follow-up questions open below every symptom chip, so no chip moves", "[ui][log][redflags]") {
+    for (const char* sign : {"symptom:swelling", "symptom:calf_pain"}) {
+        INFO(sign);
+        UiSession s;
+        // A phone-narrow layout, tall enough that every chip is on screen without scrolling.
+        REQUIRE(s.render(412, 2200, 1.0f, 4).ok);
+        // Every symptom chip, before and after the tap that opens the questions.
+        std::vector<std::pair<std::string, ImVec4>> before;
+        for (const auto& t : core::symptomTerms()) {
+            const std::string key = "symptom:" + std::string(t.name);
+            if (auto r = ui::itemRect(key)) before.emplace_back(key, *r);
+        }
+        REQUIRE(before.size() > 10);
+        auto c = ui::itemCenter(sign);
+        REQUIRE(c.has_value());
+        REQUIRE(c->y < 2000);
+        REQUIRE(s.render(412, 2200, 1.0f, 8, "", test::clickAll({sign})).ok);
+        CHECK(ui::itemCenter("followup:fever").has_value());
+        for (const auto& [key, rect] : before) {
+            INFO(key);
+            auto now = ui::itemRect(key);
+            REQUIRE(now.has_value());
+            CHECK(now->y == rect.y);
+            CHECK(now->x == rect.x);
+        }
+    }
+}
+
+TEST_CASE("a temperature typed on the Log screen is saved, and an unreadable one blocks Save", "[ui][log][redflags]") {
+    UiSession s;
+    auto bad = test::steps({{"pain:3", ""}, {"symptom:warmth", ""}, {"temperature", "44.5"}, {"save", ""}});
+    REQUIRE(s.render(1280, 1400, 1.0f, 40, "", bad).ok);
+    CHECK(*s.store->countEpisodes({}) == 0);
+    UiSession t;
+    auto good = test::steps({{"pain:3", ""}, {"symptom:warmth", ""}, {"temperature", "38.4"}, {"save", ""}});
+    REQUIRE(t.render(1280, 1400, 1.0f, 40, "", good).ok);
+    auto episodes = t.store->episodes({}, INT_MAX, 0);
+    REQUIRE(episodes->size() == 1);
+    CHECK(episodes->front().temperatureTenths == std::optional<int>(384));
+    auto alerts = t.store->alerts({});
+    REQUIRE(alerts->size() == 1);
+    CHECK(alerts->front().ruleIds == std::vector<std::string>{"U3"});  // fever with pain: today
 }

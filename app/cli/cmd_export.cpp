@@ -80,7 +80,10 @@ int cmdExport(Invocation& inv) {
     request.patientName = inv.get("name").value_or("");
     request.paper = *paper;
     request.now = core::localFromUtc(core::nowUtc());
-    request.region = journal.region();
+    auto profile = journal.profile();
+    if (!profile) return fail(profile.error());
+    request.region = profile->region;
+    request.risks = profile->risks;
     auto exported = pdf::exportJournal(*store, request);
     if (!exported) return fail(exported.error());
     if (auto w = io::writeFileAtomically(*out, exported->bytes); !w) return fail(w.error());

@@ -9,9 +9,11 @@ namespace core {
 
 namespace {
 
-constexpr std::string_view kColumns[] = {"started_at", "side",       "pain", "type", "onset",      "when",
-                                         "symptoms",   "care",       "medication",   "note", "recorded_at"};
+// Red flags version 2 added the last two columns; files written before (the first 11) still import.
+constexpr std::string_view kColumns[] = {"started_at", "side", "pain",       "type", "onset",       "when", "symptoms",
+                                         "care",       "medication",  "note", "recorded_at", "leg",  "temperature"};
 constexpr std::size_t kColumnCount = std::size(kColumns);
+constexpr std::size_t kColumnCountV1 = 11;
 constexpr char kListSeparator = ';';
 
 // [SECTION] writing
@@ -178,6 +180,13 @@ public:
         e.note = m_f[9];
         LocalDateTime recorded;
         if (time(10, recorded, false)) e.recordedAtUtc = toUtcSeconds(recorded);
+        if (m_f.size() > kColumnCountV1) {
+            name(11, legTerms(), e.leg);
+            if (!m_f[12].empty()) {
+                if (auto t = parseTemperature(m_f[12])) e.temperatureTenths = *t;
+                else bad(12, shown(m_f[12]) + " is not a temperature in °C from 34.0 to 43.0");
+            }
+        }
         if (m_reasons.empty()) {
             normalize(e);
             if (auto v = validate(e, m_now); !v) m_reasons.push_back(v.error().message);
@@ -254,11 +263,11 @@ private:
     std::vector<std::string> m_reasons;
 };
 
-std::string headerLine() {
+std::string headerLine(std::size_t columns = kColumnCount) {
     std::string out;
-    for (auto c : kColumns) {
+    for (std::size_t i = 0; i < columns; ++i) {
         if (!out.empty()) out += ',';
-        out += c;
+        out += kColumns[i];
     }
     return out;
 }
@@ -296,6 +305,10 @@ std::string episodesToCsv(std::span<const Episode> episodes) {
         appendField(out, e.note);
         out += ',';
         if (e.recordedAtUtc != 0) out += formatIsoUtc(e.recordedAtUtc);
+        out += ',';
+        out += e.leg;
+        out += ',';
+        if (e.temperatureTenths) out += formatTemperature(*e.temperatureTenths);
         out += "\r\n";
     }
     return out;
@@ -306,6 +319,7 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
     Reader reader(text);
     Record r;
     bool headerSeen = false;
+    std::size_t columns = kColumnCount;  // the header decides: the current layout or the one before v2
     while (true) {
         const Reader::Status status = reader.next(r);
         if (status == Reader::Status::End) break;
@@ -321,17 +335,18 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
         if (r.blank) continue;
         if (!headerSeen) {
             headerSeen = true;
-            bool same = r.fields.size() == kColumnCount;
-            for (std::size_t i = 0; same && i < kColumnCount; ++i) same = r.fields[i] == kColumns[i];
+            columns = r.fields.size() == kColumnCountV1 ? kColumnCountV1 : kColumnCount;
+            bool same = r.fields.size() == columns;
+            for (std::size_t i = 0; same && i < columns; ++i) same = r.fields[i] == kColumns[i];
             if (!same) {
                 result.problems.push_back({r.line, "the first line must be the header " + headerLine()});
                 break;
             }
             continue;
         }
-        if (r.fields.size() != kColumnCount) {
+        if (r.fields.size() != columns) {
             result.problems.push_back({r.line, std::to_string(r.fields.size()) + " columns; every row needs " +
-                                                   std::to_string(kColumnCount) + " (" + headerLine() + ")"});
+                                                   std::to_string(columns) + " (" + headerLine(columns) + ")"});
             continue;
         }
         std::vector<std::string> reasons;

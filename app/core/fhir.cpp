@@ -159,8 +159,45 @@ json observation(const Episode& e, const std::string& id, const std::string& pat
     if (!e.painType.empty()) components.push_back(textComponent("Pain quality", labelOf(painTypeTerms(), e.painType)));
     if (!e.onset.empty()) components.push_back(textComponent("Onset", labelOf(onsetTerms(), e.onset)));
     if (!e.when.empty()) components.push_back(textComponent("When it hurts", joinedLabels(contextTerms(), e.when)));
+    if (!e.leg.empty()) components.push_back(textComponent("Leg with the calf or leg signs", labelOf(legTerms(), e.leg)));
     if (!components.empty()) o["component"] = std::move(components);
     return o;
+}
+
+// Body temperature (LOINC 8310-5, UCUM Cel), as a vital sign of its own, derived from the episode.
+json temperatureObservation(const Episode& e, const std::string& id, const std::string& patient,
+                            const std::string& episodeObservation) {
+    return {
+        {"resourceType", "Observation"},
+        {"id", id},
+        {"status", "final"},
+        {"category", json::array({{{"coding", json::array({coding("http://terminology.hl7.org/CodeSystem/observation-category",
+                                                                  "vital-signs", "Vital Signs")})}}})},
+        {"code", {{"coding", json::array({coding("http://loinc.org", "8310-5", "Body temperature")})},
+                  {"text", "Body temperature (patient-reported)"}}},
+        {"subject", ref(patient)},
+        {"effectiveDateTime", formatIso(e.startedAt)},
+        {"valueQuantity", {{"value", *e.temperatureTenths / 10.0}, {"unit", "Cel"},
+                           {"system", "http://unitsofmeasure.org"}, {"code", "Cel"}}},
+        {"derivedFrom", json::array({ref(episodeObservation)})},
+    };
+}
+
+// A risk from the person's profile (red flags version 2), as an Observation with text.
+json riskObservation(const std::string& risk, const std::string& id, const std::string& patient, int64_t atUtc) {
+    const Term* t = findTerm(riskTerms(), risk);
+    const std::string text = t ? std::string(t->label) + " (" + std::string(t->explanation) + ")" : risk;
+    return {
+        {"resourceType", "Observation"},
+        {"id", id},
+        {"status", "final"},
+        {"category", json::array({{{"coding", json::array({coding("http://terminology.hl7.org/CodeSystem/observation-category",
+                                                                  "social-history", "Social History")})}}})},
+        {"code", {{"text", "Risk factor reported by the patient: " + text}}},
+        {"subject", ref(patient)},
+        {"effectiveDateTime", formatIsoUtc(atUtc)},
+        {"valueBoolean", true},
+    };
 }
 
 std::string xhtmlEscaped(std::string_view text) {
@@ -228,6 +265,14 @@ std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert>
                                         std::to_string(e.recordedAtUtc));
         if (e.id != 0) byId[e.id] = {&e, id};
         entries.push_back(entry(id, observation(e, id, patientId)));
+        if (e.temperatureTenths) {
+            const std::string tid = ids.make("temperature/" + id);
+            entries.push_back(entry(tid, temperatureObservation(e, tid, patientId, id)));
+        }
+    }
+    for (const RiskMark& r : options.risks) {
+        const std::string rid = ids.make("risk/" + r.name + "/" + std::to_string(r.setAtUtc));
+        entries.push_back(entry(rid, riskObservation(r.name, rid, patientId, r.setAtUtc)));
     }
     for (const Alert& a : alerts) {
         auto it = byId.find(a.episodeId);

@@ -24,6 +24,7 @@
 #include <string>
 
 #include "core/episode.hpp"
+#include "core/profile.hpp"
 #include "core/repository.hpp"
 
 namespace core {
@@ -32,6 +33,7 @@ struct FhirOptions {
     std::string patientName;          // empty: the Patient carries no name
     int64_t generatedAtUtc = 0;       // Bundle.timestamp
     std::string region;  // the region code ("" = not chosen: the advice names 112)
+    std::vector<RiskMark> risks;  // the person's risk profile, exported as Observations
 };
 
 // The bundle as UTF-8 JSON text. Alerts whose episode is not among `episodes` are left out.

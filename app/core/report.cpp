@@ -101,6 +101,23 @@ std::string loggedText(const Episode& e) {
     std::string out = "Pain " + std::to_string(e.pain) + ", " + sideWords(e.side);
     if (!e.symptoms.empty()) out += "; " + labels(symptomTerms(), e.symptoms);
     if (!e.onset.empty()) out += "; " + labelOf(onsetTerms(), e.onset);
+    if (!e.when.empty()) out += "; hurts: " + labels(contextTerms(), e.when);
+    if (!e.leg.empty()) out += "; calf or leg signs: " + labelOf(legTerms(), e.leg);
+    if (e.temperatureTenths) out += "; " + formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C";
+    return out;
+}
+
+// "Blood thinners (since 2026-10-01); Long journey (since 2026-11-20)" or "none ticked".
+std::string riskProfileText(const std::vector<RiskMark>& risks, int offsetMinutes) {
+    if (risks.empty()) return "none ticked";
+    std::string out;
+    for (const RiskMark& m : risks) {
+        out += out.empty() ? "" : "; ";
+        out += labelOf(riskTerms(), m.name);
+        out += " (since ";
+        out += formatDate(atOffset(m.setAtUtc, offsetMinutes).date);
+        out += ")";
+    }
     return out;
 }
 
@@ -145,6 +162,8 @@ ReportRow reportRow(const Episode& e) {
         r.type += (r.type.empty() ? "" : ", ") + onset;
     }
     r.symptoms = labels(symptomTerms(), e.symptoms);
+    if (!e.leg.empty()) r.symptoms += (r.symptoms.empty() ? "" : "; ") + std::string("in the ") + labelOf(legTerms(), e.leg);
+    if (e.temperatureTenths) r.symptoms += (r.symptoms.empty() ? "" : "; ") + formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C";
     if (!e.when.empty())
         r.symptoms += std::string(r.symptoms.empty() ? "" : "\n") + "When: " + labels(contextTerms(), e.when);
     r.care = careText(e);
@@ -231,6 +250,7 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
                    (days == 1 ? " day)" : " days)");
     r.generatedText = stamp(options.generatedAt);
     r.region = options.region;
+    r.riskText = riskProfileText(options.risks, options.generatedAt.offsetMinutes);
     r.chart = chartDays(list, r.from, r.to);
     r.summary = summarize(list, r.chart);
     r.symptoms = counts(list, symptomTerms(), &Episode::symptoms);

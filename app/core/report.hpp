@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/profile.hpp"
 #include "core/repository.hpp"
 #include "core/time.hpp"
 #include "core/triage.hpp"
@@ -25,6 +26,7 @@ struct ReportOptions {
     DateRange range;                // as chosen; an open start begins at the first episode
     LocalDateTime generatedAt;      // the person's local time now: "today" and the footer date
     std::string region;  // the region code ("" = not chosen: the advice names 112)
+    std::vector<RiskMark> risks;    // the person's risk profile (red flags version 2)
     bool withEntries = true;        // false: summary, chart and alerts only (the screen's preview)
 };
 
@@ -71,6 +73,7 @@ struct Report {
     std::string periodText;     // "2026-01-01 to 2026-03-31 (90 days)"
     std::string generatedText;  // "2026-11-27 08:05"
     std::string region;  // the region code the advice names ("" = not chosen: 112)
+    std::string riskText;       // the risk profile in words, "none ticked" when empty
     ReportSummary summary;
     std::vector<ChartDay> chart;          // every day of the period, oldest first
     std::vector<ReportAlert> alerts;      // oldest first

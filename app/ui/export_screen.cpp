@@ -273,7 +273,15 @@ private:
         request.patientName = m_format == "csv" ? std::string() : m_name;
         request.paper = core::paperFromName(m_paper).value_or(core::Paper::A4);
         request.now = core::localFromUtc(core::nowUtc());
-        request.region = journal.region();
+        auto profile = journal.profile();
+        if (!profile) {
+            m_failed = true;
+            m_status = "Not saved: " + profile.error().message;
+            app.flash("The file was not saved.");
+            return;
+        }
+        request.region = profile->region;
+        request.risks = profile->risks;
         request.fontDir = app.exportPlace().fontDir;
         auto made = pdf::exportJournal(journal.repository(), request);
         core::Result<void> written = made ? io::makeFolders(folder) : core::Result<void>(made.error());

@@ -8,7 +8,10 @@ using namespace core;
 namespace {
 
 const int64_t kNow = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 60});
+// The header of files written before red flags version 2: they must still import.
 const std::string kHeader = "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at\r\n";
+const std::string kHeaderV2 =
+    "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at,leg,temperature\r\n";
 
 Episode sample() {
     Episode e;
@@ -21,6 +24,8 @@ Episode sample() {
     e.when = {"night", "stairs"};
     e.symptoms = {"calf_pain", "swelling"};
     e.care = {"ice", "medication"};
+    e.leg = "right";
+    e.temperatureTenths = 381;
     e.medication = "ibuprofen 400 mg, twice";
     e.note = "Après la marche: \"ça tire\" derrière le genou;\r\nsecond line, with commas\nthird";
     return e;
@@ -59,7 +64,8 @@ TEST_CASE("CSV round trip of two years of demo data is exact", "[csv]") {
 
 TEST_CASE("the CSV writer follows RFC 4180", "[csv]") {
     const std::string text = episodesToCsv(std::vector<Episode>{sample()});
-    CHECK(text.rfind(kHeader, 0) == 0);
+    CHECK(text.rfind(kHeaderV2, 0) == 0);
+    CHECK(text.find(",right,38.1\r\n") != std::string::npos);
     CHECK(text.find("2026-11-20T18:30:05-05:00,left,6,throbbing,sudden,night;stairs,calf_pain;swelling,ice;medication,"
                     "\"ibuprofen 400 mg, twice\",\"Après la marche: \"\"ça tire\"\"") != std::string::npos);
     CHECK(text.substr(text.size() - 2) == "\r\n");
@@ -132,4 +138,21 @@ TEST_CASE("CSV: several reasons in one row are all named", "[csv]") {
     CHECK(problems[0].reason.find("pain:") != std::string::npos);
     CHECK(problems[0].reason.find("type: 'sore'") != std::string::npos);
     CHECK(problems[0].reason.find("care: 'dance'") != std::string::npos);
+}
+
+TEST_CASE("CSV: the leg and temperature columns are read, and checked", "[csv]") {
+    auto read = parseEpisodesCsv(kHeaderV2 + "2026-11-20T18:30:00+01:00,both,4,,,,calf_pain,,,,,left,38.5\r\n", kNow);
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.rows.size() == 1);
+    CHECK(read.rows[0].episode.leg == "left");
+    CHECK(read.rows[0].episode.temperatureTenths == std::optional<int>(385));
+    auto bad = parseEpisodesCsv(kHeaderV2 + "2026-11-20T18:30:00+01:00,both,4,,,,,,,,,elbow,45\r\n", kNow);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].reason.find("leg: 'elbow' is not one of: left, right, both") != std::string::npos);
+    CHECK(bad.problems[0].reason.find("temperature: '45'") != std::string::npos);
+    // A file written before version 2 (11 columns) still imports; a v2 header needs 13 columns per row.
+    CHECK(parseEpisodesCsv(kHeader + validRow(), kNow).problems.empty());
+    auto mixed = parseEpisodesCsv(kHeaderV2 + validRow(), kNow);
+    REQUIRE(mixed.problems.size() == 1);
+    CHECK(mixed.problems[0].reason.find("11 columns; every row needs 13") != std::string::npos);
 }

@@ -144,3 +144,35 @@ TEST_CASE("FHIR: the same data gives the same bundle", "[fhir]") {
     const auto obs = resources(bundleOf(twins, {}), "Observation");
     CHECK(obs[0]["id"] != obs[1]["id"]);
 }
+
+TEST_CASE("FHIR: a temperature is its own Observation (LOINC 8310-5, Cel), and the risk profile travels", "[fhir]") {
+    Episode hot = episode(7, "left", 4, {"warmth"});
+    hot.temperatureTenths = 384;
+    hot.leg = "right";
+    FhirOptions o;
+    o.generatedAtUtc = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 0});
+    o.risks = {RiskMark{"blood_thinners", 1790000000}, RiskMark{"long_journey", 1790100000}};
+    const json bundle = json::parse(fhirBundle(std::vector<Episode>{hot, episode(8, "left", 2, {})}, {}, o));
+    const auto observations = resources(bundle, "Observation");
+    std::vector<json> temperatures, risks;
+    for (const auto& obs : observations) {
+        if (obs["code"].contains("coding") && obs["code"]["coding"][0]["code"] == "8310-5") temperatures.push_back(obs);
+        if (obs["category"][0]["coding"][0]["code"] == "social-history") risks.push_back(obs);
+    }
+    REQUIRE(temperatures.size() == 1);  // only the episode that has one
+    CHECK(temperatures[0]["valueQuantity"]["value"] == 38.4);
+    CHECK(temperatures[0]["valueQuantity"]["unit"] == "Cel");
+    CHECK(temperatures[0]["valueQuantity"]["code"] == "Cel");
+    CHECK(temperatures[0]["valueQuantity"]["system"] == "http://unitsofmeasure.org");
+    CHECK(temperatures[0]["category"][0]["coding"][0]["code"] == "vital-signs");
+    REQUIRE(risks.size() == 2);
+    CHECK(risks[0]["code"]["text"].get<std::string>().find("Blood thinners") != std::string::npos);
+    CHECK(risks[1]["code"]["text"].get<std::string>().find("Long journey") != std::string::npos);
+    // The leg is said in words on the pain Observation.
+    bool legSaid = false;
+    for (const auto& obs : observations)
+        if (obs.contains("component"))
+            for (const auto& c : obs["component"])
+                if (c.contains("valueString") && c["valueString"] == "Right leg") legSaid = true;
+    CHECK(legSaid);
+}

@@ -139,3 +139,24 @@ TEST_CASE("trend words follow a 2-point change in the daily highest pain", "[rep
     for (std::size_t i = 14; i < 26; ++i) sparse[i].maxPain.reset();
     CHECK(trendText(sparse).rfind("Too few entries", 0) == 0);
 }
+
+TEST_CASE("report: the risk profile is shown, and what was logged names the leg, the temperature and when it hurts",
+          "[report]") {
+    const CivilDate d{2026, 11, 3};
+    std::vector<Episode> eps = {at(d, 9, 6, "left")};
+    eps[0].symptoms = {"calf_pain"};
+    eps[0].leg = "left";
+    eps[0].temperatureTenths = 386;
+    eps[0].when = {"night"};
+    std::vector<Alert> alerts = {Alert{1, eps[0].id, Level::Urgent, {"U1", "U3"}, false, 1793700000, {}}};
+    auto options = optionsFor(d, d);
+    const Report none = buildReport(eps, alerts, options);
+    CHECK(none.riskText == "none ticked");
+    options.risks = {RiskMark{"blood_thinners", toUtcSeconds(LocalDateTime{{2026, 10, 1}, 12, 0, 0, 60})}};
+    const Report r = buildReport(eps, alerts, options);
+    CHECK(r.riskText == "Blood thinners (since 2026-10-01)");
+    REQUIRE(r.alerts.size() == 1);
+    CHECK(r.alerts[0].logged.find("hurts: At night") != std::string::npos);
+    CHECK(r.alerts[0].logged.find("calf or leg signs: Left leg") != std::string::npos);
+    CHECK(r.alerts[0].logged.find("38.6") != std::string::npos);
+}

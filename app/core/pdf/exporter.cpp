@@ -58,7 +58,8 @@ core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const Ex
             out.bytes = core::episodesToCsv(data->episodes);
             break;
         case core::ExportFormat::Fhir: {
-            const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region};
+            const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region,
+                                            request.risks};
             out.bytes = core::fhirBundle(data->episodes, data->alerts, options);
             break;
         }
@@ -68,6 +69,7 @@ core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const Ex
             options.range = request.range;
             options.generatedAt = request.now;
             options.region = request.region;
+            options.risks = request.risks;
             const core::Report report = core::buildReport(data->episodes, data->alerts, options);
             auto pdf = renderReport(report, PdfOptions{request.paper, request.fontDir});
             if (!pdf) return pdf.error();

@@ -81,6 +81,8 @@ void drawTitle(Flow& f, const Report& r) {
     }
     d.text(f.page(), d.regular(), kBody + 1, colour::kText, f.left(), f.y() - kBody, "Period: " + r.periodText);
     f.down(14);
+    paragraph(f, "Risk profile (as the patient set it): " + r.riskText, d.regular(), kBody, colour::kText);
+    f.down(2);
     d.text(f.page(), d.regular(), kBody, colour::kMuted, f.left(), f.y() - kBody,
            "Generated " + r.generatedText + " by the KneeLog app. Pain is on the 0-10 scale (0 = none, 10 = worst imaginable).");
     f.down(16);

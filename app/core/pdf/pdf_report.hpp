@@ -39,6 +39,7 @@ struct ExportRequest {
     core::Paper paper = core::Paper::A4;
     core::LocalDateTime now;              // the person's local time at export
     std::string region;  // the region code ("" = not chosen: the advice names 112)
+    std::vector<core::RiskMark> risks;    // the risk profile, shown on the report and in FHIR
     std::string fontDir;                  // for the PDF; empty: findFontDir("")
 };
 

@@ -150,6 +150,9 @@ int cmdTriage(Invocation& inv) {
         std::printf("\n%s — %.*s\n  %.*s\n", id.c_str(), static_cast<int>(rule->title.size()), rule->title.data(),
                     static_cast<int>(rule->reason.size()), rule->reason.data());
     }
+    if (r.level == core::Level::SelfCare)
+        std::printf("\n%.*s\n", static_cast<int>(core::antiInflammatoryCautions().size()),
+                    core::antiInflammatoryCautions().data());
     std::printf("\n%s\n", regionNumbersLine(code).c_str());
     return kExitOk;
 }

@@ -447,6 +447,8 @@ private:
         field("How it started", termLabels(core::onsetTerms(), {e.onset}));
         field("When it hurts", termLabels(core::contextTerms(), e.when));
         field("Symptoms", termLabels(core::symptomTerms(), e.symptoms));
+        field("Calf or leg signs in", termLabels(core::legTerms(), {e.leg}));
+        field("Temperature", e.temperatureTenths ? core::formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C" : std::string());
         field("What you did for it", termLabels(core::careTerms(), e.care));
         field("Medication", e.medication);
         field("Note", e.note);

@@ -130,7 +130,7 @@ int cmdTriage(Invocation& inv) {
         if (auto c = core::checkRegionCode(*region); !c) return fail(c.error());
     // As if saved now into this journal, history and usual pain included; nothing is written, and
     // a journal that does not exist yet is an empty one (every sign is new).
-    auto store = openForReading(inv);
+    auto store = openForReading(inv, true);
     if (!store) return kExitFailure;
     core::Journal journal(*store);
     auto evaluated = journal.evaluate(*e, *risks);

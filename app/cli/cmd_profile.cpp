@@ -20,7 +20,7 @@ int cmdProfile(Invocation& inv) {
     if (region)
         if (auto c = core::checkRegionCode(*region); !c) return fail(c.error());
     const bool changes = !set.empty() || !unset.empty() || region;
-    auto store = changes ? openJournal(inv) : openForReading(inv);
+    auto store = changes ? openJournal(inv) : openForReading(inv, false);
     if (!store) return kExitFailure;
     core::Journal journal(*store);
     for (const auto& r : set)
@@ -62,6 +62,7 @@ int cmdAlerts(Invocation& inv) {
         auto [ptr, ec] = std::from_chars(ack->data(), ack->data() + ack->size(), id);
         if (ec != std::errc() || ptr != ack->data() + ack->size() || id <= 0)
             return usageError("alerts: '" + ack->substr(0, 40) + "' is not an alert id");
+        if (!openForReading(inv, false)) return kExitFailure;  // never creates a journal to acknowledge in
         auto store = openJournal(inv);
         if (!store) return kExitFailure;
         core::Journal journal(*store);
@@ -69,7 +70,7 @@ int cmdAlerts(Invocation& inv) {
         std::printf("Alert %lld acknowledged.\n", id);
         return kExitOk;
     }
-    auto store = openForReading(inv);
+    auto store = openForReading(inv, false);
     if (!store) return kExitFailure;
     auto pending = store->pendingAlerts(core::Level::Urgent);
     if (!pending) return fail(pending.error());

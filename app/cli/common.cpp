@@ -24,9 +24,14 @@ std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOn
     return std::move(*store);
 }
 
-std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv) {
+std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv, bool missingIsEmpty) {
     std::error_code ec;
     if (!inv.dbPath.empty() && !std::filesystem::exists(inv.dbPath, ec)) {
+        if (!missingIsEmpty) {
+            std::fprintf(stderr, "kneelog: There is no journal at '%s'. Check the path; nothing was created.\n",
+                         inv.dbPath.c_str());
+            return nullptr;
+        }
         Invocation memory = inv;
         memory.dbPath = ":memory:";
         return openJournal(memory);

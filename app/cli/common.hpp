@@ -15,9 +15,10 @@ namespace cli {
 // Opens the journal named by the invocation; prints a clear message and returns null on failure.
 std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly = false);
 
-// For commands that only read: the journal when its file exists, else an empty journal in memory
-// (nothing is created on disk). Prints a message and returns null when the file cannot be read.
-std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv);
+// For commands that only read: the journal when its file exists (read-only). A missing file is an
+// empty journal in memory when `missingIsEmpty` (triage), else "There is no journal at PATH".
+// Nothing is created on disk. Prints a message and returns null when the file cannot be read.
+std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv, bool missingIsEmpty);
 
 // "Emergency: 999 · same day: NHS 111 (United Kingdom)", or the 112 sentence when no region is chosen.
 std::string regionNumbersLine(const std::string& regionCode);

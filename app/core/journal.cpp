@@ -3,35 +3,32 @@
 #include <algorithm>
 #include <map>
 
+#include "core/stats.hpp"
+
 
 namespace core {
 
 std::vector<HistoryDay> historyDays(std::span<const Episode> episodes) {
-    std::map<int64_t, HistoryDay> byDay;
-    std::map<int64_t, int> painSum;
+    std::vector<HistoryDay> out;
+    std::map<int64_t, std::size_t> index;  // local day -> position in `out`
+    for (const DaySummary& d : summarizeDays(episodes)) {
+        index[daysFromCivil(d.day)] = out.size();
+        out.push_back(HistoryDay{d.day, d.episodes, d.maxPain, d.meanPain, d.swelling});
+    }
+    // What was logged each day, for the "new" signs of the episode rules and for H4.
     for (const Episode& e : episodes) {
-        if (e.deletedAtUtc) continue;
-        const int64_t key = daysFromCivil(e.startedAt.date);
-        HistoryDay& d = byDay[key];
-        d.day = e.startedAt.date;
-        d.maxPain = d.episodes == 0 ? e.pain : std::max(d.maxPain, e.pain);
-        ++d.episodes;
-        painSum[key] += e.pain;
-        d.swelling = d.swelling || e.hasSymptom("swelling");
+        const auto at = index.find(daysFromCivil(e.startedAt.date));
+        if (e.deletedAtUtc || at == index.end()) continue;
+        HistoryDay& d = out[at->second];
         d.swellingWithWarmth = d.swellingWithWarmth || (e.hasSymptom("swelling") && e.hasSymptom("warmth"));
         d.symptoms.insert(d.symptoms.end(), e.symptoms.begin(), e.symptoms.end());
         d.contexts.insert(d.contexts.end(), e.when.begin(), e.when.end());
     }
-    std::vector<HistoryDay> out;
-    out.reserve(byDay.size());
-    for (auto& [key, d] : byDay) {
-        d.meanPain = static_cast<double>(painSum[key]) / d.episodes;
+    for (HistoryDay& d : out)
         for (auto* v : {&d.symptoms, &d.contexts}) {
             std::sort(v->begin(), v->end());
             v->erase(std::unique(v->begin(), v->end()), v->end());
         }
-        out.push_back(std::move(d));
-    }
     return out;
 }
 

@@ -118,14 +118,8 @@ void AlertCenter::drawBanner(App& app, const AlertView& a, bool pinned) {
     const ImVec4 bg = levelColor(a.level);
     const ImVec4 fg = levelTextColor(a.level);
     const float pad = em(0.9f);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::PushID(static_cast<int>(a.alertId ? a.alertId : -a.episodeId));
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
-    ImGui::BeginGroup();
+    const PanelStart panel = beginPanel(pad);
     ImGui::PushStyleColor(ImGuiCol_Text, fg);
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
     warningIcon(em(1.6f), ImGui::GetColorU32(fg), ImGui::GetColorU32(bg));
@@ -151,14 +145,8 @@ void AlertCenter::drawBanner(App& app, const AlertView& a, bool pinned) {
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::Spacing();
-    drawActions(app, a, pinned, bg, right - pad);
-    ImGui::EndGroup();
-    const ImVec2 end(right, ImGui::GetItemRectMax().y + pad);
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, end, ImGui::GetColorU32(bg), em(0.5f));
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
-    ImGui::Dummy(ImVec2(right - start.x, 0));
+    drawActions(app, a, pinned, bg, panel.right - pad);
+    endPanel(panel, bg, em(0.5f));
     ImGui::PopID();
     ImGui::Spacing();
 }

@@ -282,17 +282,9 @@ void LogForm::drawLegQuestion() {
 void LogForm::drawFollowUp() {
     const bool joint = m_draft.hasSymptom("swelling") || m_draft.hasSymptom("redness") || m_draft.hasSymptom("warmth");
     if (!joint && !legSignTicked()) return;
-    // A tinted panel sized to its content: the group is drawn first, its background behind it.
     ImGui::Spacing();
-    const float pad = em(0.6f);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
+    const PanelStart panel = beginPanel(em(0.6f));
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - panel.pad);
     ImGui::TextWrapped("Please also check these, they change the advice:");
     static constexpr core::Term kAsk[] = {{"fever", "Fever", "", ""},
                                           {"calf_swelling", "Calf swelling", "", ""},
@@ -300,14 +292,8 @@ void LogForm::drawFollowUp() {
     chipSet("followup", kAsk, m_draft.symptoms);
     drawTemperature();
     ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const ImVec2 end(right, ImGui::GetItemRectMax().y + pad);
-    dl->ChannelsSetCurrent(0);
     const ImVec4 a = palette().accent;
-    dl->AddRectFilled(start, end, ImGui::GetColorU32(ImVec4(a.x, a.y, a.z, 0.10f)), em(0.4f));
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
-    ImGui::Dummy(ImVec2(right - start.x, 0));
+    endPanel(panel, ImVec4(a.x, a.y, a.z, 0.10f), em(0.4f));
 }
 
 void LogForm::drawTemperature() {

@@ -153,4 +153,28 @@ void hint(const char* text) {
     ImGui::PopStyleColor();
 }
 
+PanelStart beginPanel(float pad) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    PanelStart p;
+    p.start = ImGui::GetCursorScreenPos();
+    p.right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    p.pad = pad;
+    ImGui::SetCursorScreenPos(ImVec2(p.start.x + pad, p.start.y + pad));
+    ImGui::BeginGroup();
+    return p;
+}
+
+void endPanel(const PanelStart& panel, const ImVec4& fill, float rounding) {
+    ImGui::EndGroup();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(panel.right, ImGui::GetItemRectMax().y + panel.pad);
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(panel.start, end, ImGui::GetColorU32(fill), rounding);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(panel.start.x, end.y));
+    ImGui::Dummy(ImVec2(panel.right - panel.start.x, 0));
+}
+
 }  // namespace ui

@@ -46,4 +46,14 @@ void heading(const char* text);
 // Muted helper text, wrapped.
 void hint(const char* text);
 
+// A group of widgets over a rounded fill that sizes to its content: the group is drawn first (on
+// the upper draw-list channel), the fill behind it when the panel ends. Content is inset by `pad`.
+struct PanelStart {
+    ImVec2 start;
+    float right = 0;
+    float pad = 0;
+};
+PanelStart beginPanel(float pad);
+void endPanel(const PanelStart& panel, const ImVec4& fill, float rounding);
+
 }  // namespace ui

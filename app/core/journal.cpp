@@ -5,7 +5,6 @@
 
 #include "core/stats.hpp"
 
-
 namespace core {
 
 std::vector<HistoryDay> historyDays(std::span<const Episode> episodes) {

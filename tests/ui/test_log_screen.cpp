@@ -197,3 +197,16 @@ TEST_CASE("a temperature typed on the Log screen is saved, and an unreadable one
     REQUIRE(alerts->size() == 1);
     CHECK(alerts->front().ruleIds == std::vector<std::string>{"U3"});  // fever with pain: today
 }
+
+TEST_CASE("after a save from far down the form, the next entry starts at the top", "[ui][log]") {
+    UiSession s;
+    const int h = 915;
+    auto script = test::tapSequence({"pain:5", "symptom:night_sweats", "care:physio", "save"}, 30, 80, h - 250);
+    REQUIRE(s.render(412, h, 1.0f, 160, "", script).ok);
+    REQUIRE(*s.store->countEpisodes({}) == 1);
+    // The form was scrolled down to reach "Physio exercises"; after Save the pain scale is back in view.
+    auto pain = ui::itemRect("pain:0");
+    REQUIRE(pain.has_value());
+    CHECK(pain->y >= 0);
+    CHECK(pain->w < static_cast<float>(h) * 0.6f);
+}

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
+
+#include "core/triage.hpp"
 
 #include "core/vocabulary.hpp"
 
@@ -10,13 +13,29 @@ namespace core {
 namespace {
 
 // Red flags version 2 added the last two columns; files written before (the first 11) still import.
-constexpr std::string_view kColumns[] = {"started_at", "side", "pain",       "type", "onset",       "when", "symptoms",
-                                         "care",       "medication",  "note", "recorded_at", "leg",  "temperature"};
+constexpr std::string_view kColumns[] = {"started_at", "side",        "pain", "type",        "onset",
+                                         "when",       "symptoms",    "care", "medication",  "note",
+                                         "recorded_at", "leg",        "temperature", "advice"};
 constexpr std::size_t kColumnCount = std::size(kColumns);
 constexpr std::size_t kColumnCountV1 = 11;
 constexpr char kListSeparator = ';';
 
 // [SECTION] writing
+
+// A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+bool startsLikeFormula(std::string_view value) {
+    return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
+// Free text: a leading ' keeps a spreadsheet from running it, and text that starts with ' gets one
+// more, so reading strips exactly one and the round trip is exact.
+std::string guardedText(std::string_view value) {
+    std::string out;
+    out.reserve(value.size() + 1);
+    if (startsLikeFormula(value) || (!value.empty() && value.front() == '\'')) out += '\'';
+    out.append(value);  // appended, not "'" + text: GCC 12 reports a false -Wrestrict on that at -O3
+    return out;
+}
 
 void appendField(std::string& out, std::string_view value) {
     if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -163,7 +182,8 @@ bool hasOffset(std::string_view text) {
 
 class RowReader {
 public:
-    RowReader(const std::vector<std::string>& fields, int64_t now) : m_f(fields), m_now(now) {}
+    RowReader(const std::vector<std::string>& fields, int64_t now, bool guarded)
+        : m_f(fields), m_now(now), m_guarded(guarded) {}
 
     // The episode in the row; `reasons` says what is wrong with it (empty when it is valid).
     Episode read(std::vector<std::string>& reasons) {
@@ -176,8 +196,9 @@ public:
         names(5, contextTerms(), e.when);
         names(6, symptomTerms(), e.symptoms);
         names(7, careTerms(), e.care);
-        e.medication = m_f[8];
-        e.note = m_f[9];
+        // Files with the advice column wrote free text guarded (see guardedText); older ones did not.
+        e.medication = m_guarded ? unguarded(m_f[8]) : m_f[8];
+        e.note = m_guarded ? unguarded(m_f[9]) : m_f[9];
         LocalDateTime recorded;
         if (time(10, recorded, false)) e.recordedAtUtc = toUtcSeconds(recorded);
         if (m_f.size() > kColumnCountV1) {
@@ -258,8 +279,13 @@ private:
         }
     }
 
+    static std::string unguarded(const std::string& text) {
+        return !text.empty() && text.front() == '\'' ? text.substr(1) : text;
+    }
+
     const std::vector<std::string>& m_f;
     int64_t m_now;
+    bool m_guarded;
     std::vector<std::string> m_reasons;
 };
 
@@ -282,7 +308,12 @@ std::string joinReasons(const std::vector<std::string>& reasons) {
 
 std::span<const std::string_view> csvColumns() { return kColumns; }
 
-std::string episodesToCsv(std::span<const Episode> episodes) {
+std::string episodesToCsv(std::span<const Episode> episodes, std::span<const Alert> alerts) {
+    std::unordered_map<int64_t, Level> levels;
+    for (const Alert& a : alerts) {
+        Level& l = levels.try_emplace(a.episodeId, Level::SelfCare).first->second;
+        l = std::max(l, a.level);
+    }
     std::string out = headerLine() + "\r\n";
     out.reserve(out.size() + episodes.size() * 160);
     for (const Episode& e : episodes) {
@@ -300,15 +331,18 @@ std::string episodesToCsv(std::span<const Episode> episodes) {
             out += joinNames(*list);
         }
         out += ',';
-        appendField(out, e.medication);
+        appendField(out, guardedText(e.medication));
         out += ',';
-        appendField(out, e.note);
+        appendField(out, guardedText(e.note));
         out += ',';
         if (e.recordedAtUtc != 0) out += formatIsoUtc(e.recordedAtUtc);
         out += ',';
         out += e.leg;
         out += ',';
         if (e.temperatureTenths) out += formatTemperature(*e.temperatureTenths);
+        out += ',';
+        const auto level = levels.find(e.id);
+        out += levelName(level == levels.end() ? Level::SelfCare : level->second);
         out += "\r\n";
     }
     return out;
@@ -350,7 +384,7 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
             continue;
         }
         std::vector<std::string> reasons;
-        Episode e = RowReader(r.fields, nowUtcSeconds).read(reasons);
+        Episode e = RowReader(r.fields, nowUtcSeconds, columns == kColumnCount).read(reasons);
         if (!reasons.empty()) result.problems.push_back({r.line, joinReasons(reasons)});
         else result.rows.push_back({r.line, std::move(e)});
     }

@@ -9,15 +9,21 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/repository.hpp"
 
 namespace core {
 
 // The header, in column order: started_at, side, pain, type, onset, when, symptoms, care,
-// medication, note, recorded_at.
+// medication, note, recorded_at, leg, temperature, advice. Files with only the first 11 columns
+// (written before red flags version 2) still import.
 std::span<const std::string_view> csvColumns();
 
-// One CRLF-terminated row per episode, in the order given.
-std::string episodesToCsv(std::span<const Episode> episodes);
+// One CRLF-terminated row per episode, in the order given. The `advice` column is the highest
+// level of the alerts each episode's save raised (self_care when none); it is written for the
+// reader and ignored on import (triage runs again). Free text that a spreadsheet would run as a
+// formula (starting with = + - @, tab or carriage return) is written with a leading ' (OWASP's
+// advice against CSV injection), and so is text that starts with ', so import restores it exactly.
+std::string episodesToCsv(std::span<const Episode> episodes, std::span<const Alert> alerts = {});
 
 struct CsvRow {
     int line = 0;  // where the record starts in the file (1 = the header)

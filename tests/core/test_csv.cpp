@@ -11,7 +11,7 @@ const int64_t kNow = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 60});
 // The header of files written before red flags version 2: they must still import.
 const std::string kHeader = "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at\r\n";
 const std::string kHeaderV2 =
-    "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at,leg,temperature\r\n";
+    "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at,leg,temperature,advice\r\n";
 
 Episode sample() {
     Episode e;
@@ -65,7 +65,7 @@ TEST_CASE("CSV round trip of two years of demo data is exact", "[csv]") {
 TEST_CASE("the CSV writer follows RFC 4180", "[csv]") {
     const std::string text = episodesToCsv(std::vector<Episode>{sample()});
     CHECK(text.rfind(kHeaderV2, 0) == 0);
-    CHECK(text.find(",right,38.1\r\n") != std::string::npos);
+    CHECK(text.find(",right,38.1,self_care\r\n") != std::string::npos);
     CHECK(text.find("2026-11-20T18:30:05-05:00,left,6,throbbing,sudden,night;stairs,calf_pain;swelling,ice;medication,"
                     "\"ibuprofen 400 mg, twice\",\"Après la marche: \"\"ça tire\"\"") != std::string::npos);
     CHECK(text.substr(text.size() - 2) == "\r\n");
@@ -141,12 +141,12 @@ TEST_CASE("CSV: several reasons in one row are all named", "[csv]") {
 }
 
 TEST_CASE("CSV: the leg and temperature columns are read, and checked", "[csv]") {
-    auto read = parseEpisodesCsv(kHeaderV2 + "2026-11-20T18:30:00+01:00,both,4,,,,calf_pain,,,,,left,38.5\r\n", kNow);
+    auto read = parseEpisodesCsv(kHeaderV2 + "2026-11-20T18:30:00+01:00,both,4,,,,calf_pain,,,,,left,38.5,urgent\r\n", kNow);
     REQUIRE(read.problems.empty());
     REQUIRE(read.rows.size() == 1);
     CHECK(read.rows[0].episode.leg == "left");
     CHECK(read.rows[0].episode.temperatureTenths == std::optional<int>(385));
-    auto bad = parseEpisodesCsv(kHeaderV2 + "2026-11-20T18:30:00+01:00,both,4,,,,,,,,,elbow,45\r\n", kNow);
+    auto bad = parseEpisodesCsv(kHeaderV2 + "2026-11-20T18:30:00+01:00,both,4,,,,,,,,,elbow,45,\r\n", kNow);
     REQUIRE(bad.problems.size() == 1);
     CHECK(bad.problems[0].reason.find("leg: 'elbow' is not one of: left, right, both") != std::string::npos);
     CHECK(bad.problems[0].reason.find("temperature: '45'") != std::string::npos);
@@ -154,5 +154,57 @@ TEST_CASE("CSV: the leg and temperature columns are read, and checked", "[csv]")
     CHECK(parseEpisodesCsv(kHeader + validRow(), kNow).problems.empty());
     auto mixed = parseEpisodesCsv(kHeaderV2 + validRow(), kNow);
     REQUIRE(mixed.problems.size() == 1);
-    CHECK(mixed.problems[0].reason.find("11 columns; every row needs 13") != std::string::npos);
+    CHECK(mixed.problems[0].reason.find("11 columns; every row needs 14") != std::string::npos);
+}
+
+TEST_CASE("CSV: free text a spreadsheet would run as a formula is guarded, and import restores it exactly", "[csv]") {
+    std::vector<Episode> episodes;
+    for (const char* text : {"=HYPERLINK(\"http://x\",\"click\")", "+1+2", "-5 after stairs", "@SUM(A1)", "\tindented",
+                             "\rcarriage", "'quoted already", "''two", "plain = fine", "ok"}) {
+        Episode e = sample();
+        e.note = text;
+        e.medication = text;
+        episodes.push_back(e);
+    }
+    const std::vector<Alert> alerts = {Alert{1, 0, Level::Urgent, {"U1"}, false, 0, {}}};
+    const std::string csv = episodesToCsv(episodes, alerts);
+    // No cell starts with a formula character: every such note and medication begins with '.
+    CHECK(csv.find(",=") == std::string::npos);
+    CHECK(csv.find(",+1") == std::string::npos);
+    CHECK(csv.find(",@") == std::string::npos);
+    CHECK(csv.find(",-5") == std::string::npos);
+    CHECK(csv.find("\"'=HYPERLINK(") != std::string::npos);
+    CHECK(csv.find(",'+1+2,") != std::string::npos);
+    CHECK(csv.find(",plain = fine,") != std::string::npos);
+    auto read = parseEpisodesCsv(csv, kNow);
+    INFO((read.problems.empty() ? "" : read.problems.front().reason));
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.rows.size() == episodes.size());
+    for (std::size_t i = 0; i < episodes.size(); ++i) {
+        CHECK(read.rows[i].episode.note == episodes[i].note);
+        CHECK(read.rows[i].episode.medication == episodes[i].medication);
+    }
+}
+
+TEST_CASE("CSV: the advice column is the highest level the episode's save raised", "[csv]") {
+    std::vector<Episode> episodes = {sample(), sample(), sample()};
+    episodes[0].id = 1;
+    episodes[1].id = 2;
+    episodes[2].id = 3;
+    const std::vector<Alert> alerts = {Alert{1, 1, Level::Soon, {"H1"}, true, 0, {}},
+                                       Alert{2, 1, Level::Urgent, {"U1"}, false, 0, {}},
+                                       Alert{3, 2, Level::Soon, {"S5"}, false, 0, {}}};
+    const std::string csv = episodesToCsv(episodes, alerts);
+    std::vector<std::string> lastCells;
+    std::size_t pos = 0;
+    while ((pos = csv.find("\r\n", pos)) != std::string::npos) {
+        const std::size_t start = csv.rfind(',', pos) + 1;
+        lastCells.push_back(csv.substr(start, pos - start));
+        pos += 2;
+    }
+    // The first sample note spans lines inside quotes; count the row ends that carry a level.
+    std::vector<std::string> levels;
+    for (const auto& c : lastCells)
+        if (c == "urgent" || c == "soon" || c == "self_care" || c == "emergency") levels.push_back(c);
+    CHECK(levels == std::vector<std::string>{"urgent", "soon", "self_care"});
 }

@@ -55,7 +55,7 @@ core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const Ex
     out.alerts = data->alerts.size();
     switch (request.format) {
         case core::ExportFormat::Csv:
-            out.bytes = core::episodesToCsv(data->episodes);
+            out.bytes = core::episodesToCsv(data->episodes, data->alerts);
             break;
         case core::ExportFormat::Fhir: {
             const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region,

@@ -11,23 +11,6 @@ namespace cli {
 
 namespace {
 
-core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
-    core::DateRange range;
-    if (auto f = inv.get("from")) {
-        auto d = core::parseDate(*f);
-        if (!d) return core::makeError(core::ErrorCode::Invalid, "from: " + d.error().message);
-        range.from = *d;
-    }
-    if (auto t = inv.get("to")) {
-        auto d = core::parseDate(*t);
-        if (!d) return core::makeError(core::ErrorCode::Invalid, "to: " + d.error().message);
-        range.to = *d;
-    }
-    if (range.from && range.to && *range.to < *range.from)
-        return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
-    return range;
-}
-
 void printAdvice(const core::TriageResult& r, const std::string& region) {
     if (r.level == core::Level::SelfCare) return;
     std::printf("%s\n", core::actionText(r.level, region).c_str());

@@ -36,5 +36,6 @@ int cmdExport(Invocation& inv);
 int cmdImport(Invocation& inv);
 int cmdProfile(Invocation& inv);
 int cmdAlerts(Invocation& inv);
+int cmdInsights(Invocation& inv);
 
 }  // namespace cli

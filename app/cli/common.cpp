@@ -55,6 +55,23 @@ std::string regionNumbersLine(const std::string& regionCode) {
            std::string(r->name) + ").";
 }
 
+core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
+    core::DateRange range;
+    if (auto f = inv.get("from")) {
+        auto d = core::parseDate(*f);
+        if (!d) return core::makeError(core::ErrorCode::Invalid, "from: " + d.error().message);
+        range.from = *d;
+    }
+    if (auto t = inv.get("to")) {
+        auto d = core::parseDate(*t);
+        if (!d) return core::makeError(core::ErrorCode::Invalid, "to: " + d.error().message);
+        range.to = *d;
+    }
+    if (range.from && range.to && *range.to < *range.from)
+        return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
+    return range;
+}
+
 int fail(const core::Error& error) {
     std::fprintf(stderr, "kneelog: %s\n", error.message.c_str());
     return error.code == core::ErrorCode::Invalid ? kExitUsage : kExitFailure;

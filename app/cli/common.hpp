@@ -23,6 +23,10 @@ std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv, bool mis
 // "Emergency: 999 · same day: NHS 111 (United Kingdom)", or the 112 sentence when no region is chosen.
 std::string regionNumbersLine(const std::string& regionCode);
 
+// --from and --to as an inclusive range of local days (either may be absent); the last day may
+// not come before the first.
+core::Result<core::DateRange> rangeFromOptions(const Invocation& inv);
+
 // Prints "kneelog: <message>" and returns the exit code for the error (2 for bad input, else 1).
 int fail(const core::Error& error);
 int usageError(const std::string& message);

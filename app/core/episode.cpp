@@ -14,6 +14,10 @@ bool Episode::hasContext(std::string_view name) const {
     return std::find(when.begin(), when.end(), name) != when.end();
 }
 
+bool Episode::hasCare(std::string_view name) const {
+    return std::find(care.begin(), care.end(), name) != care.end();
+}
+
 bool Episode::hasFever() const {
     return hasSymptom("fever") || (temperatureTenths && *temperatureTenths >= kFeverTenths);
 }

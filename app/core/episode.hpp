@@ -36,6 +36,7 @@ struct Episode {
 
     bool hasSymptom(std::string_view name) const;
     bool hasContext(std::string_view name) const;
+    bool hasCare(std::string_view name) const;
     // The symptom `fever`, or a temperature of 38.0 °C or more (a lower reading never cancels a ticked fever).
     bool hasFever() const;
     bool operator==(const Episode&) const = default;

@@ -213,3 +213,33 @@ TEST_CASE("alerts lists pending emergency and urgent alerts and --ack acknowledg
     CHECK(runKneelog({"alerts", "--db", db, "--ack", "abc"}).exitCode == 2);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("insights --json has the keys of the contract, and null where there are not enough entries", "[cli][insights]") {
+    const auto dir = test::freshDir("insights");
+    const std::string db = (dir / "j.db").string();
+    REQUIRE(runKneelog({"add", "--db", db, "--pain", "4", "--care", "ice", "--when", "stairs"}).exitCode == 0);
+    auto r = runKneelog({"insights", "--db", db, "--json"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    for (const char* key : {"care", "contexts", "time_of_day", "weekday"}) REQUIRE(j.contains(key));
+    bool sawIce = false;
+    for (const auto& c : j["care"]) {
+        for (const char* key : {"name", "n", "change", "low", "high"}) CHECK(c.contains(key));
+        if (c["name"] == "ice") {
+            sawIce = true;
+            CHECK(c["change"].is_null());  // one entry: not enough
+            CHECK(c["low"].is_null());
+        }
+    }
+    CHECK(sawIce);
+    for (const auto& c : j["contexts"])
+        for (const char* key : {"name", "n", "difference", "low", "high"}) CHECK(c.contains(key));
+    REQUIRE(j["time_of_day"].size() == 4);
+    for (const auto& p : j["time_of_day"]) CHECK((p.contains("part") && p.contains("n") && p.contains("mean")));
+    REQUIRE(j["weekday"].size() == 7);
+    CHECK(j["weekday"][0]["day"] == "mon");
+    CHECK(runKneelog({"insights", "--db", (dir / "none.db").string()}).exitCode == 1);
+    CHECK(runKneelog({"insights", "--db", db, "--from", "2026-13-01"}).exitCode == 2);
+    std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,66 @@
+// kneelog insights: what helps and what hurts, from the person's own entries (core/insights).
+#include <climits>
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "core/insights.hpp"
+
+namespace cli {
+
+namespace {
+
+nlohmann::json orNull(const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+
+nlohmann::json findings(const std::vector<core::Finding>& list, const char* valueKey) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const core::Finding& f : list) {
+        const auto& e = f.effect;
+        arr.push_back({{"name", f.name},
+                       {"n", f.with},
+                       {valueKey, orNull(e ? std::optional<double>(e->estimate) : std::nullopt)},
+                       {"low", orNull(e ? std::optional<double>(e->low) : std::nullopt)},
+                       {"high", orNull(e ? std::optional<double>(e->high) : std::nullopt)}});
+    }
+    return arr;
+}
+
+nlohmann::json means(const std::vector<core::GroupMean>& list, const char* key) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const core::GroupMean& g : list) arr.push_back({{key, g.name}, {"n", g.n}, {"mean", orNull(g.mean)}});
+    return arr;
+}
+
+}  // namespace
+
+int cmdInsights(Invocation& inv) {
+    auto range = rangeFromOptions(inv);
+    if (!range) return fail(range.error());
+    auto store = openForReading(inv, false);
+    if (!store) return kExitFailure;
+    auto episodes = store->episodes(*range, INT_MAX, 0);
+    if (!episodes) return fail(episodes.error());
+    const core::Insights in = core::computeInsights(*episodes);
+    if (inv.has("json")) {
+        const nlohmann::json j = {{"care", findings(in.care, "change")},
+                                  {"contexts", findings(in.contexts, "difference")},
+                                  {"time_of_day", means(in.timeOfDay, "part")},
+                                  {"weekday", means(in.weekday, "day")}};
+        std::printf("%s\n", j.dump(2).c_str());
+        return kExitOk;
+    }
+    std::printf("What helps (the change in pain by your next entry within 24 hours; %d pairs):\n", in.pairs);
+    for (const core::Finding& f : in.care) std::printf("  - %s\n", core::careSentence(f).c_str());
+    std::printf("\nWhen it hurts:\n");
+    for (const core::Finding& f : in.contexts) std::printf("  - %s\n", core::contextSentence(f).c_str());
+    std::printf("\nBy time of day:");
+    for (const core::GroupMean& g : in.timeOfDay)
+        if (g.mean) std::printf("  %s %.1f (%d)", g.name.c_str(), *g.mean, g.n);
+    std::printf("\nBy weekday:    ");
+    for (const core::GroupMean& g : in.weekday)
+        if (g.mean) std::printf("  %s %.1f (%d)", g.name.c_str(), *g.mean, g.n);
+    std::printf("\n\nThese are patterns in your own entries, not proof of cause.\n");
+    return kExitOk;
+}
+
+}  // namespace cli

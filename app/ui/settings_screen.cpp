@@ -59,7 +59,11 @@ void drawRiskProfile(App& app) {
     for (const std::string& due : profile->dueForReview(j->now())) {
         const core::Term* t = core::findTerm(core::riskTerms(), due);
         ImGui::PushID(due.c_str());
-        ImGui::TextWrapped("Is \"%.*s\" still true?", static_cast<int>(t->label.size()), t->label.data());
+        const auto mark = std::find_if(profile->risks.begin(), profile->risks.end(),
+                                       [&](const core::RiskMark& m) { return m.name == due; });
+        const std::string since = core::formatDate(core::localFromUtc(mark->setAtUtc).date);
+        ImGui::TextWrapped("You ticked \xE2\x80\x9C%.*s\xE2\x80\x9D on %s. Is it still true?",
+                           static_cast<int>(t->label.size()), t->label.data(), since.c_str());
         if (ImGui::Button("Still true", ImVec2(0, layout().minTouch)))
             if (auto r = j->setRisk(due, true); !r) app.flash(r.error().message);
         recordItem("risk-still:" + due);
@@ -102,9 +106,10 @@ public:
         drawRegionChoice(app);
 
         ImGui::Spacing();
-        section("Things that raise the risk of a clot or an infection");
-        hint("Tick what applies to you. KneeLog uses it when it checks what you log, and your doctor's "
-             "report lists it. Time-bound ones are asked about again when their time has passed.");
+        section("Risks that change the advice");
+        hint("Things that raise the risk of a clot, a bleed or an infection. Tick what applies to you: KneeLog "
+             "uses it when it checks what you log, and your doctor's report lists it. Time-bound ones are "
+             "asked about again when their time has passed.");
         drawRiskProfile(app);
 
         ImGui::Spacing();

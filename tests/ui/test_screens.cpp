@@ -96,3 +96,18 @@ TEST_CASE("delete all my data needs the typed confirmation", "[ui]") {
     CHECK(*s.store->countEpisodes({}) == 0);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("Settings asks whether a time-bound risk is still true, and the answer is saved", "[ui][redflags]") {
+    UiSession s;
+    REQUIRE(s.store->setSetting("risks", "long_journey@0;recent_surgery@0;hormones@0").ok());
+    s.app->show(ui::ScreenId::Settings);
+    auto script = test::clickAll({"risk-gone:long_journey", "risk-still:recent_surgery"});
+    REQUIRE(s.render(1000, 1100, 1.0f, 14, "", script).ok);
+    auto profile = s.journal->profile();
+    REQUIRE(profile.ok());
+    CHECK(profile->riskNames() == std::vector<std::string>{"hormones", "recent_surgery"});
+    CHECK(profile->dueForReview(s.journal->now()).empty());  // renewed: asked again in 12 weeks
+    // The region chosen in Settings is the one the advice names.
+    REQUIRE(s.render(1000, 1100, 1.0f, 8, "", test::clickAll({"region:nz"})).ok);
+    CHECK(s.journal->region() == "nz");
+}

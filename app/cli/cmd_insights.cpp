@@ -1,10 +1,9 @@
 // kneelog insights: what helps and what hurts, from the person's own entries (core/insights).
-#include <climits>
 #include <cstdio>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "core/insights.hpp"
+#include "core/journal.hpp"
 
 namespace cli {
 
@@ -38,9 +37,10 @@ int cmdInsights(Invocation& inv) {
     if (!range) return fail(range.error());
     auto store = openForReading(inv, false);
     if (!store) return kExitFailure;
-    auto episodes = store->episodes(*range, INT_MAX, 0);
-    if (!episodes) return fail(episodes.error());
-    const core::Insights in = core::computeInsights(*episodes);
+    core::Journal journal(*store);
+    auto computed = journal.insights(*range);
+    if (!computed) return fail(computed.error());
+    const core::Insights& in = *computed;
     if (inv.has("json")) {
         const nlohmann::json j = {{"care", findings(in.care, "change")},
                                   {"contexts", findings(in.contexts, "difference")},

@@ -44,12 +44,16 @@ std::vector<std::string> medicationsOf(const Episode& e) {
     return name.empty() ? std::vector<std::string>{} : std::vector<std::string>{name};
 }
 
-// The with/without split of `values` by `has`, as a finding.
-template <class Has>
-Finding split(std::string name, std::string label, const std::vector<double>& values, Has has, std::size_t count) {
+// The with/without split of `values` by `has`, as a finding; `ids(i)` names what is behind value i.
+template <class Has, class Ids>
+Finding split(std::string name, std::string label, const std::vector<double>& values, Has has, Ids ids) {
     std::vector<double> with, without;
-    for (std::size_t i = 0; i < count; ++i) (has(i) ? with : without).push_back(values[i]);
     Finding f;
+    for (std::size_t i = values.size(); i-- > 0;) {  // newest first, for the examples
+        const bool in = has(i);
+        (in ? with : without).push_back(values[i]);
+        if (in && f.examples.size() < kExamples) f.examples.push_back(ids(i));
+    }
     f.name = std::move(name);
     f.label = std::move(label);
     f.with = static_cast<int>(with.size());
@@ -147,26 +151,28 @@ Insights computeInsights(std::span<const Episode> episodes) {
     Insights out;
 
     // Pairs: an entry and the person's next entry within 24 hours (UTC, so DST changes pair right).
-    std::vector<const Episode*> first;
+    std::vector<const Episode*> first, second;
     std::vector<double> change;
     for (std::size_t i = 0; i + 1 < list.size(); ++i) {
         const int64_t gap = toUtcSeconds(list[i + 1]->startedAt) - toUtcSeconds(list[i]->startedAt);
         if (gap <= 0 || gap > kPairWindowSeconds) continue;
         first.push_back(list[i]);
+        second.push_back(list[i + 1]);
         change.push_back(list[i + 1]->pain - list[i]->pain);
     }
+    const auto pairIds = [&](std::size_t i) { return std::pair<int64_t, int64_t>{first[i]->id, second[i]->id}; };
     out.pairs = static_cast<int>(change.size());
     for (const Term& t : careTerms()) {
         const std::string name(t.name);
         out.care.push_back(split(name, std::string(t.label), change,
-                                 [&](std::size_t i) { return first[i]->hasCare(name); }, change.size()));
+                                 [&](std::size_t i) { return first[i]->hasCare(name); }, pairIds));
     }
     std::map<std::string, int> meds;
     for (const Episode* e : list)
         for (const auto& m : medicationsOf(*e)) ++meds[m];
     for (const auto& [name, count] : meds) {
         Finding f = split(name, name, change, [&](std::size_t i) { return medicationName(first[i]->medication) == name; },
-                          change.size());
+                          pairIds);
         f.medication = true;
         out.care.push_back(std::move(f));
     }
@@ -176,8 +182,9 @@ Insights computeInsights(std::span<const Episode> episodes) {
     for (const Episode* e : list) pain.push_back(e->pain);
     for (const Term& t : contextTerms()) {
         const std::string name(t.name);
-        out.contexts.push_back(
-            split(name, std::string(t.label), pain, [&](std::size_t i) { return list[i]->hasContext(name); }, pain.size()));
+        out.contexts.push_back(split(name, std::string(t.label), pain,
+                                     [&](std::size_t i) { return list[i]->hasContext(name); },
+                                     [&](std::size_t i) { return std::pair<int64_t, int64_t>{list[i]->id, 0}; }));
     }
     rank(out.contexts);
 

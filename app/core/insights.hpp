@@ -14,6 +14,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/episode.hpp"
@@ -37,8 +38,13 @@ struct Finding {
     int with = 0;           // pairs (care) or entries (contexts) with it
     int without = 0;        // ... and without it
     std::optional<Interval> effect;  // none when either side has fewer than kMinPerSide
+    // What is behind it, newest first (at most kExamples): for care, the pairs (entry id, next entry
+    // id); for contexts, the entries with it (second id 0).
+    std::vector<std::pair<int64_t, int64_t>> examples;
     int moreNeeded() const;          // entries still needed on the smaller side (0 when enough)
 };
+
+inline constexpr std::size_t kExamples = 12;
 
 struct GroupMean {
     std::string name;  // "night", "morning", "afternoon", "evening" / "mon" ... "sun"

@@ -1,6 +1,7 @@
 #include "core/journal.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "core/stats.hpp"
@@ -200,6 +201,16 @@ Result<void> Journal::setRisk(const std::string& risk, bool on) {
     if (on) p->set(risk, m_clock());
     else p->unset(risk);
     return m_repo.setSetting(kRisksKey, encodeRisks(p->risks));
+}
+
+Result<std::vector<Episode>> Journal::episodes(const DateRange& range) {
+    return m_repo.episodes(range, std::numeric_limits<int>::max(), 0);
+}
+
+Result<Insights> Journal::insights(const DateRange& range) {
+    auto list = episodes(range);
+    if (!list) return list.error();
+    return computeInsights(*list);
 }
 
 }  // namespace core

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/insights.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
 #include "core/triage.hpp"
@@ -57,6 +58,11 @@ public:
     std::string region();  // "" when not chosen or unreadable (the advice then names 112)
     Result<void> setRegion(const std::string& code);
     Result<void> setRisk(const std::string& risk, bool on);  // on again = "still true" (renews its date)
+
+    // Every episode of the range, newest first (deleted ones left out).
+    Result<std::vector<Episode>> episodes(const DateRange& range);
+    // What helps and what hurts in the range (core/insights.hpp).
+    Result<Insights> insights(const DateRange& range);
 
     JournalRepository& repository() { return m_repo; }
     int64_t now() const { return m_clock(); }

@@ -144,3 +144,17 @@ TEST_CASE("insights: Welch's interval and the t quantile", "[insights]") {
     CHECK(i->high == Approx(-2.0 + 2.306));
     CHECK_FALSE(welchInterval(std::vector<double>{1}, b).has_value());
 }
+
+TEST_CASE("insights name what is behind a finding, newest first", "[insights]") {
+    const auto eps = plantedJournal(10);
+    const Insights in = computeInsights(eps);
+    const Finding& ice = find(in.care, "ice");
+    REQUIRE_FALSE(ice.examples.empty());
+    CHECK(ice.examples.size() <= kExamples);
+    for (const auto& [a, b] : ice.examples) {
+        CHECK(b == a + 1);  // the next entry
+        CHECK(std::find(eps[static_cast<std::size_t>(a - 1)].care.begin(), eps[static_cast<std::size_t>(a - 1)].care.end(),
+                        "ice") != eps[static_cast<std::size_t>(a - 1)].care.end());
+    }
+    CHECK(ice.examples.front().first > ice.examples.back().first);
+}

@@ -201,7 +201,7 @@ TEST_CASE("a temperature typed on the Log screen is saved, and an unreadable one
 TEST_CASE("after a save from far down the form, the next entry starts at the top", "[ui][log]") {
     UiSession s;
     const int h = 915;
-    auto script = test::tapSequence({"pain:5", "symptom:night_sweats", "care:physio", "save"}, 30, 80, h - 250);
+    auto script = test::tapSequence({"pain:3", "symptom:popping", "care:physio", "save"}, 30, 80, h - 250);
     REQUIRE(s.render(412, h, 1.0f, 160, "", script).ok);
     REQUIRE(*s.store->countEpisodes({}) == 1);
     // The form was scrolled down to reach "Physio exercises"; after Save the pain scale is back in view.

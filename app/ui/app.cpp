@@ -30,7 +30,8 @@ std::optional<std::string> readSetting(core::Journal* j, const char* key) {
 
 // The stored text size ("1.300000": std::to_string's form) read back with integer from_chars
 // only: the NDK's libc++ has no floating-point from_chars (LLVM 20 added it), and strtof
-// depends on the locale (LC_NUMERIC). Digits, then an optional '.' and digits; nullopt when there are none.
+// depends on the locale (LC_NUMERIC). Digits, then an optional '.' and digits; nullopt when
+// there are none.
 std::optional<float> parseFontScale(std::string_view text) {
     const char* p = text.data();
     const char* const end = p + text.size();
@@ -183,15 +184,23 @@ int App::msUntilWake() const {
     return left <= 0 ? 0 : static_cast<int>(left * 1000.0) + 1;
 }
 
-void App::back() {
-    if (!screen(m_current).back() && m_current != ScreenId::Log) m_current = ScreenId::Log;
+bool App::back() {
+    if (screen(m_current).back()) return true;
+    if (m_current == ScreenId::Log) return false;
+    m_current = ScreenId::Log;
+    return true;
+}
+
+void App::pause() {
+    for (auto& s : m_screens) s->pause(*this);
 }
 
 void App::frame() {
     updateLayout(m_scale);
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, m_safeTop));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, std::max(0.0f, io.DisplaySize.y - m_safeTop - m_safeBottom)));
+    ImGui::SetNextWindowPos(ImVec2(m_safeLeft, m_safeTop));
+    ImGui::SetNextWindowSize(ImVec2(std::max(0.0f, io.DisplaySize.x - m_safeLeft - m_safeRight),
+                                    std::max(0.0f, io.DisplaySize.y - m_safeTop - m_safeBottom)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -208,7 +217,7 @@ void App::frame() {
     }
     ImGui::End();
     if (m_journal) drawDisclaimer();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !io.WantTextInput) back();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !io.WantTextInput) (void)back();
     drawFlash();
 }
 

@@ -16,6 +16,7 @@ namespace ui {
 namespace {
 
 constexpr const char* kLastSideKey = "last_side";
+constexpr const char* kDraftKey = "log_draft";  // the unsaved form while in the background
 
 class LogScreen final : public Screen {
 public:
@@ -61,6 +62,13 @@ public:
     }
 
     void edit(const core::Episode& e) override { m_pendingEdit = e; }
+
+    // Android may end the app in the background: the unsaved form goes into the journal's
+    // settings and comes back on the next start (refresh()); an untouched form clears it.
+    void pause(App& app) override {
+        if (!m_loaded || !app.journal() || app.exploringSample()) return;
+        (void)app.journal()->repository().setSetting(kDraftKey, m_form.draft(m_lastSide));
+    }
     bool ownsScrolling() const override { return true; }
 
 private:
@@ -77,6 +85,10 @@ private:
             auto side = journal.repository().setting(kLastSideKey);
             m_lastSide = side && side->has_value() ? **side : std::string();
             m_form.reset(journal.now(), m_lastSide);
+            if (auto draft = journal.repository().setting(kDraftKey); draft && draft->has_value() && !(*draft)->empty()) {
+                (void)m_form.restoreDraft(**draft, journal.now());
+                (void)journal.repository().setSetting(kDraftKey, "");  // once
+            }
             m_loaded = true;
         }
     }

@@ -33,7 +33,7 @@ args=(-DKNEELOG_ANDROID=ON -DCMAKE_BUILD_TYPE=Release -DFETCHCONTENT_FULLY_DISCO
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_SDL2="$src/sdl2" -DFETCHCONTENT_SOURCE_DIR_KNEELOG_IMGUI="$src/imgui"
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_SQLITE="$src/sqlite" -DFETCHCONTENT_SOURCE_DIR_KNEELOG_JSON="$src/json"
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_HPDF="$src/hpdf")
-rm -f "$cfg/compile_commands.json"
+rm -f "$cfg/compile_commands.json" "$build/entries.tsv"
 if ! cmake -S "$root" -B "$cfg" "${args[@]}" >"$build/configure.log" 2>&1; then
   grep -v '^-- ' "$build/configure.log" >&2 || true
   echo "FAIL: the Android configure (-DKNEELOG_ANDROID=ON) failed; the whole log is $build/configure.log" >&2

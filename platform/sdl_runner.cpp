@@ -183,6 +183,12 @@ KeyboardStep keyboardStep(bool wanted, bool wantedBefore, bool active, bool tapp
 
 int runWindow(const WindowConfig& config, FrameHooks& hooks) {
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+#ifdef __ANDROID__
+    // Back always reaches the app as AC_BACK (handleEvent), never the activity directly: the app
+    // closes a dialog or goes back a screen, and only at the root hands it on with
+    // SDL_AndroidBackButton() (which bypasses this trap).
+    SDL_SetHint(SDL_HINT_ANDROID_TRAP_BACK_BUTTON, "1");
+#endif
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "kneelog: cannot start the window: %s\n", SDL_GetError());
         return 1;

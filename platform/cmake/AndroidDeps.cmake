@@ -119,6 +119,18 @@ target_include_directories(kneelog_hpdf SYSTEM PUBLIC ${kneelog_hpdf_SOURCE_DIR}
 target_link_libraries(kneelog_hpdf PRIVATE z m)
 add_library(KneeLog::hpdf ALIAS kneelog_hpdf)
 
+# [SECTION] fonts: the APK carries DejaVu Sans for the screens and the PDF report (app/build.gradle
+# copies them from kneelog.fontsDir and passes the same folder here). A phone without them could
+# not export a PDF, so their absence stops the build (Gradle's copy task stops too).
+set(KNEELOG_FONTS_DIR "/usr/share/fonts/truetype/dejavu" CACHE PATH "Folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf")
+foreach(font DejaVuSans.ttf DejaVuSans-Bold.ttf)
+  if(NOT EXISTS "${KNEELOG_FONTS_DIR}/${font}")
+    message(FATAL_ERROR "${KNEELOG_FONTS_DIR}/${font} not found: the APK needs the DejaVu fonts. Install them "
+                        "(Debian/Ubuntu: fonts-dejavu-core) or point kneelog.fontsDir in "
+                        "platform/android/gradle.properties (-DKNEELOG_FONTS_DIR here) at a folder that has both.")
+  endif()
+endforeach()
+
 # [SECTION] stb: not fetched. Android needs neither the window icon (the launcher has its own)
 # nor PNG screenshots (a desktop tool), so platform/sdl_runner.cpp leaves both out there.
 add_library(kneelog_no_stb INTERFACE)

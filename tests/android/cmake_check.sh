@@ -15,6 +15,7 @@
 #   - SDL's headers reach project code as -I instead of -isystem (-Werror would judge SDL's code);
 #   - SQLite is not built with SQLITE_TEMP_STORE=3;
 #   - a pin in platform/android/gradle.properties differs from AndroidDeps.cmake's.
+# (AndroidDeps.cmake itself stops when the DejaVu fonts the APK carries are missing.)
 #
 #   tests/android/cmake_check.sh [build folder]      (default: build/android-check; incremental)
 set -euo pipefail
@@ -26,13 +27,13 @@ src="$build/src"
 cfg="$build/configure"
 
 . "$root/platform/linux/apt.sh"
-install_missing cmake make gcc g++
+install_missing cmake make gcc g++ fonts-dejavu-core
 "$root/tests/android/debian_sources.sh" "$src"
 
 args=(-DKNEELOG_ANDROID=ON -DCMAKE_BUILD_TYPE=Release -DFETCHCONTENT_FULLY_DISCONNECTED=ON
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_SDL2="$src/sdl2" -DFETCHCONTENT_SOURCE_DIR_KNEELOG_IMGUI="$src/imgui"
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_SQLITE="$src/sqlite" -DFETCHCONTENT_SOURCE_DIR_KNEELOG_JSON="$src/json"
-      -DFETCHCONTENT_SOURCE_DIR_KNEELOG_HPDF="$src/hpdf")
+      -DFETCHCONTENT_SOURCE_DIR_KNEELOG_HPDF="$src/hpdf" -DKNEELOG_FONTS_DIR=/usr/share/fonts/truetype/dejavu)
 rm -f "$cfg/compile_commands.json" "$build/entries.tsv"
 if ! cmake -S "$root" -B "$cfg" "${args[@]}" >"$build/configure.log" 2>&1; then
   grep -v '^-- ' "$build/configure.log" >&2 || true

@@ -52,6 +52,7 @@ platform::FrameHooks hooksFor(ui::App& app) {
     h.wantsQuit = [&app] { return app.wantsQuit(); };
     h.back = [&app] { return app.back(); };
     h.pause = [&app] { app.pause(); };
+    h.resume = [&app] { app.resume(); };
     return h;
 }
 

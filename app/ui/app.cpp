@@ -195,6 +195,10 @@ void App::pause() {
     for (auto& s : m_screens) s->pause(*this);
 }
 
+void App::resume() {
+    for (auto& s : m_screens) s->resume(*this);
+}
+
 void App::frame() {
     updateLayout(m_scale);
     const ImGuiIO& io = ImGui::GetIO();

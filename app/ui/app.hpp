@@ -54,6 +54,8 @@ public:
     bool back();
     // Going to the background or closing: the screens keep what is unsaved (the Log form).
     void pause();
+    // Back in the foreground, still running: what pause() kept is dropped again.
+    void resume();
     bool wantsQuit() const { return m_quit; }
 
     void show(ScreenId id) { m_current = id; }
@@ -175,6 +177,7 @@ public:
     virtual bool back() { return false; }
     // Going to the background (Android may end the process): keep what is unsaved.
     virtual void pause(App&) {}
+    virtual void resume(App&) {}
     // True when the screen scrolls its own regions (the frame then does not scroll it).
     virtual bool ownsScrolling() const { return false; }
     // Opens an existing episode for editing (the Log screen).

@@ -67,7 +67,14 @@ public:
     // settings and comes back on the next start (refresh()); an untouched form clears it.
     void pause(App& app) override {
         if (!m_loaded || !app.journal() || app.exploringSample()) return;
-        (void)app.journal()->repository().setSetting(kDraftKey, m_form.draft(m_lastSide));
+        const std::string draft = m_form.draft(m_lastSide);
+        if (draft.empty() && !m_draftKept) return;
+        m_draftKept = app.journal()->repository().setSetting(kDraftKey, draft).ok() && !draft.empty();
+    }
+    // Still running: the form is in memory, and a kept copy would come back after a later save.
+    void resume(App& app) override {
+        if (!m_draftKept || !app.journal() || app.exploringSample()) return;
+        m_draftKept = !app.journal()->repository().setSetting(kDraftKey, "").ok();
     }
     bool ownsScrolling() const override { return true; }
 
@@ -202,6 +209,7 @@ private:
     std::string m_lastSide;
     uint64_t m_version = 0;
     bool m_loaded = false;
+    bool m_draftKept = false;  // the journal holds a copy of the form (kDraftKey)
     int m_loggedToday = 0;
     bool m_empty = false;
     bool m_scrollToTop = false;

@@ -86,6 +86,25 @@ TEST_CASE("going to the background keeps the unsaved form for the next start", "
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("back in the foreground the kept form leaves the journal again", "[ui][android]") {
+    UiSession s;
+    auto script = [taps = test::clickAll({"pain:5"})](int f) -> std::optional<ScriptedInput> {
+        auto in = taps(f);
+        if (f == 8) in->system = ScriptedInput::System::EnterBackground;
+        if (f == 10) in->system = ScriptedInput::System::EnterForeground;
+        return in;
+    };
+    REQUIRE(s.render(412, 915, 2.625f, 9, "", script).ok);
+    auto kept = s.store->setting("log_draft");
+    REQUIRE(kept.ok());
+    REQUIRE(kept->has_value());
+    CHECK_FALSE((*kept)->empty());  // in the background: kept
+    REQUIRE(s.render(412, 915, 2.625f, 12, "", script).ok);
+    kept = s.store->setting("log_draft");
+    REQUIRE(kept.ok());
+    CHECK((!kept->has_value() || (*kept)->empty()));  // running again: the form is in memory only
+}
+
 TEST_CASE("a draft that is not one is ignored", "[ui][android]") {
     const auto dir = test::tempDir("baddraft");
     const std::string db = (dir / "j.db").string();

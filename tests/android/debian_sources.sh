@@ -15,7 +15,8 @@
 # deb-src may not be configured on the machine: the sources are downloaded with a private apt
 # configuration inside <folder>/apt (its own sources list, package lists and cache); the machine's
 # apt set-up is left as it is. Signatures are checked with Debian's archive keyring as usual.
-# KNEELOG_DEBIAN_MIRROR overrides the mirror. Everything is kept: the second run does nothing.
+# The mirror is the one the machine uses for bookworm (KNEELOG_DEBIAN_MIRROR overrides it).
+# Everything is kept: the second run does nothing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: $0 <folder>}"
@@ -27,7 +28,10 @@ out="$(cd "$out" && pwd)"
 install_missing dpkg-dev tcl make gcc debian-archive-keyring  # dpkg-source; tclsh for SQLite's amalgamation
 
 apt="$out/apt"
-mirror="${KNEELOG_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+# The mirror the machine already uses for bookworm (its binary packages), else Debian's own.
+mirror="${KNEELOG_DEBIAN_MIRROR:-$(apt-get indextargets --format '$(REPO_URI) $(RELEASE)' 'Identifier: Packages' 2>/dev/null |
+                                   awk '$2 == "bookworm" { print $1; exit }')}"
+mirror="${mirror:-http://deb.debian.org/debian}"
 rm -rf "$apt" "$out/src"
 mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/sources.list.d" "$out/src"
 : >"$apt/status"

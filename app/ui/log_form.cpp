@@ -346,9 +346,10 @@ constexpr std::string_view kDraftMagic = "kneelog-draft 1 ";
 
 std::string LogForm::draft(const std::string& lastSide) const {
     const core::Episode& d = m_draft;
-    const bool untouched = !m_hasPain && m_timeIsNow && d.id == 0 && d.side == lastSide && d.painType.empty() &&
-                           d.onset.empty() && d.when.empty() && d.symptoms.empty() && d.care.empty() &&
-                           d.medication.empty() && d.note.empty();
+    const bool untouched = !m_hasPain && m_timeIsNow && d.id == 0 && d.side == lastSide && d.leg.empty() &&
+                           !d.temperatureTenths && m_tempText.empty() && d.painType.empty() && d.onset.empty() &&
+                           d.when.empty() && d.symptoms.empty() && d.care.empty() && d.medication.empty() &&
+                           d.note.empty();
     if (untouched) return {};
     return std::string(kDraftMagic) + std::to_string(d.id) + " " + (m_hasPain ? "1" : "0") + " " +
            (m_timeIsNow ? "1" : "0") + "\n" + core::episodesToCsv({&d, 1});
@@ -371,6 +372,9 @@ bool LogForm::restoreDraft(std::string_view text, int64_t nowUtc) {
     if (m_timeIsNow) m_draft.startedAt = core::localFromUtc(nowUtc);
     m_pickerOpen = false;
     m_timeError.clear();
+    m_tempText = m_draft.temperatureTenths ? core::formatTemperature(*m_draft.temperatureTenths) : std::string();
+    m_tempError.clear();
+    m_legPreselected = !m_draft.leg.empty();
     return true;
 }
 

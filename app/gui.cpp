@@ -50,7 +50,9 @@ platform::FrameHooks hooksFor(ui::App& app) {
     h.frame = [&app] { app.frame(); };
     h.msUntilWake = [&app] { return app.msUntilWake(); };
     h.wantsQuit = [&app] { return app.wantsQuit(); };
-    h.back = [&app] { app.back(); };
+    h.back = [&app] { return app.back(); };
+    h.pause = [&app] { app.pause(); };
+    h.resume = [&app] { app.resume(); };
     return h;
 }
 
@@ -180,11 +182,18 @@ int runGui(cli::Invocation& inv) {
     }
     app.setExportPlace(exportPlace(inv.dbPath, app.assets()));
     platform::FrameHooks hooks = hooksFor(app);
+    // To the background (Android may end the process there) or closing: the unsaved form is
+    // kept, then the write-ahead log is moved into the journal file.
+    hooks.pause = [&] {
+        app.pause();
+        if (store) (void)store->checkpoint();
+        if (sampleStore) (void)sampleStore->checkpoint();
+    };
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
     bool first = true;
     hooks.frame = [&] {
         const platform::SafeArea safe = platform::safeAreaInsets();  // status bar, cut-outs (Android)
-        app.setSafeArea(safe.top, safe.bottom);
+        app.setSafeArea(safe.top, safe.bottom, safe.left, safe.right);
         app.frame();
         if (first && timing) std::fprintf(stderr, "first_frame_s=%.4f ui_scale=%.2f\n", platform::seconds(), app.scale());
         first = false;

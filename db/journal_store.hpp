@@ -83,6 +83,10 @@ public:
     // Deletes every episode, alert and backup, then checkpoints and vacuums so no trace remains
     // in the file. Settings are kept.
     core::Result<void> wipe();
+    // Moves every committed page from the write-ahead log into the journal file and empties the
+    // log (the app going to the background: Android may end it there). Busy when another
+    // connection is reading.
+    core::Result<void> checkpoint();
     std::string path() const { return m_path; }
 
 private:

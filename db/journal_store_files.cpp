@@ -65,6 +65,11 @@ std::string uniqueName(const std::string& dir, const std::string& stem) {
 
 }  // namespace
 
+core::Result<void> JournalStore::checkpoint() {
+    if (m_readOnly) return {};
+    return checkpointTruncate(m_conn, "checkpoint the journal");
+}
+
 core::Result<void> JournalStore::check() {
     auto stmt = Statement::prepare(m_conn, "PRAGMA integrity_check", "check the journal");
     if (!stmt) return stmt.error();

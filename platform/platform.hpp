@@ -15,10 +15,15 @@ struct FrameHooks {
     std::function<void()> frame;                // the UI, between NewFrame and Render
     std::function<int()> msUntilWake;           // >0: a timer is due then; 0: animating now; <0: nothing due
     std::function<bool()> wantsQuit;            // the app asked to close
-    std::function<void()> pause;                // going to the background: make sure nothing is pending
+    // Going to the background (SDL_APP_WILLENTERBACKGROUND; Android may end the process at any
+    // time after it) and when the window closes: keep what is unsaved, checkpoint the journal.
+    std::function<void()> pause;
     std::function<void()> resume;
-    std::function<void(bool)> textInputChanged; // the soft keyboard was asked to open (true) or close
-    std::function<void()> back;                 // Android back button: close the dialog or go back a screen
+    std::function<void(bool)> textInputChanged; // ImGui started (true) or stopped wanting text input
+    // Back button (Android) / AC_BACK: true when the app used it (closed a dialog, went back a
+    // screen). At the root it returns false and Android's own back behaviour runs
+    // (SDL_AndroidBackButton: the app goes to the background).
+    std::function<bool()> back;
 };
 
 struct WindowConfig {
@@ -38,6 +43,9 @@ struct ScriptedInput {
     bool mouseDown = false;
     std::string text;                // characters typed this frame
     float wheel = 0;
+    // A system event, delivered as the real SDL event to the same handler the window uses.
+    enum class System { None, Back, EnterBackground, EnterForeground, RenderDeviceReset };
+    System system = System::None;
 };
 
 struct HeadlessConfig {
@@ -56,10 +64,23 @@ struct HeadlessResult {
     // rasterizing it with SDL's software renderer (what a GPU does on a real device).
     std::vector<double> frameMs;
     std::vector<double> rasterMs;
+    int fontTextureUploads = 0;  // times the font atlas was uploaded as a texture (first frame, rebuilds, resets)
+    int backToSystem = 0;        // back presses the app did not use (Android: handed to SDL_AndroidBackButton)
 };
 
 // Renders with no display at all (dummy video driver, software renderer).
 HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks);
+
+// [SECTION] soft keyboard
+// What the runner does with SDL's text input (the Android soft keyboard) after a frame.
+//   wanted:       ImGui wants text now (io.WantTextInput); wantedBefore: after the previous frame
+//   active:       SDL_IsTextInputActive(). Android turns it off itself when the person hides the
+//                 keyboard, while the field stays active in ImGui
+//   tapped:       a press happened this frame (it lands on the field when the field stays active)
+// A field that becomes active shows the keyboard; a tap on a field whose keyboard the person hid
+// shows it again (without a tap it stays hidden: they hid it); no field hides it.
+enum class KeyboardStep { Keep, Show, Hide };
+KeyboardStep keyboardStep(bool wanted, bool wantedBefore, bool active, bool tapped);
 
 // [SECTION] paths and files
 // Per-user data folder (SDL_GetPrefPath; the XDG data folder on Linux, app storage on Android).

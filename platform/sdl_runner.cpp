@@ -35,6 +35,11 @@ struct Session {
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
     bool imgui = false;
+    int fontTextureUploads = 0;
+    // The event loop's state (handleEvent).
+    bool running = true;
+    bool paused = false;
+    int backToSystem = 0;
 
     ~Session() {
         if (imgui) {
@@ -63,7 +68,9 @@ bool initImGui(Session& s, FrameHooks& hooks, float uiScale) {
 // Returns the thread CPU time (ms) at which the frame was built, before it is rasterized.
 double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& afterBackendNewFrame) {
     if (hooks.prepareFrame && hooks.prepareFrame()) ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    ImGui_ImplSDLRenderer_NewFrame();
+    const bool hadFontTexture = ImGui::GetIO().Fonts->TexID != nullptr;
+    ImGui_ImplSDLRenderer_NewFrame();  // uploads the font atlas when there is no texture
+    if (!hadFontTexture && ImGui::GetIO().Fonts->TexID != nullptr) ++s.fontTextureUploads;
     ImGui_ImplSDL2_NewFrame();
     if (afterBackendNewFrame) afterBackendNewFrame();
     ImGui::NewFrame();
@@ -112,12 +119,76 @@ bool isBackEvent(const SDL_Event& e) {
     return e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_AC_BACK;
 }
 
+// One event, for the real window and for the headless runner's scripted system events alike.
+void handleEvent(Session& s, FrameHooks& hooks, const SDL_Event& ev) {
+    ImGui_ImplSDL2_ProcessEvent(&ev);
+    switch (ev.type) {
+    case SDL_QUIT:
+        s.running = false;
+        break;
+    case SDL_WINDOWEVENT:
+        if (ev.window.event == SDL_WINDOWEVENT_CLOSE) s.running = false;
+        break;
+    case SDL_APP_WILLENTERBACKGROUND:
+    case SDL_APP_TERMINATING:
+        // Android may end the process from here on without another word: the app keeps its
+        // unsaved form and checkpoints the journal now (FrameHooks::pause).
+        if (!s.paused && hooks.pause) hooks.pause();
+        s.paused = true;
+        break;
+    case SDL_APP_DIDENTERFOREGROUND:
+        s.paused = false;
+        if (hooks.resume) hooks.resume();
+        break;
+    case SDL_RENDER_DEVICE_RESET:
+        // The GL context was lost (Android, after the background): every texture is gone. The
+        // next ImGui_ImplSDLRenderer_NewFrame() uploads the font atlas again.
+        ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        break;
+    default:
+        if (isBackEvent(ev) && !(hooks.back && hooks.back())) {
+            // Nothing left to close or go back from: the system's back (Android leaves the app;
+            // SDL keeps the key to itself otherwise).
+            ++s.backToSystem;
+#ifdef __ANDROID__
+            SDL_AndroidBackButton();
+#endif
+        }
+        break;
+    }
+}
+
+// Follows ImGui's wish for text input with SDL's text input (the soft keyboard on Android).
+void syncTextInput(FrameHooks& hooks, bool& wantedBefore) {
+    const bool wanted = ImGui::GetIO().WantTextInput;
+    switch (keyboardStep(wanted, wantedBefore, SDL_IsTextInputActive() == SDL_TRUE,
+                         ImGui::IsMouseClicked(ImGuiMouseButton_Left))) {
+    case KeyboardStep::Show: SDL_StartTextInput(); break;
+    case KeyboardStep::Hide: SDL_StopTextInput(); break;
+    case KeyboardStep::Keep: break;
+    }
+    if (wanted != wantedBefore && hooks.textInputChanged) hooks.textInputChanged(wanted);
+    wantedBefore = wanted;
+}
+
 }  // namespace
+
+KeyboardStep keyboardStep(bool wanted, bool wantedBefore, bool active, bool tapped) {
+    if (!wanted) return active ? KeyboardStep::Hide : KeyboardStep::Keep;
+    if (active) return KeyboardStep::Keep;
+    return !wantedBefore || tapped ? KeyboardStep::Show : KeyboardStep::Keep;
+}
 
 // [SECTION] the real window
 
 int runWindow(const WindowConfig& config, FrameHooks& hooks) {
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+#ifdef __ANDROID__
+    // Back always reaches the app as AC_BACK (handleEvent), never the activity directly: the app
+    // closes a dialog or goes back a screen, and only at the root hands it on with
+    // SDL_AndroidBackButton() (which bypasses this trap).
+    SDL_SetHint(SDL_HINT_ANDROID_TRAP_BACK_BUTTON, "1");
+#endif
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "kneelog: cannot start the window: %s\n", SDL_GetError());
         return 1;
@@ -157,49 +228,33 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
         return 1;
     }
 
-    bool running = true, paused = false, textInput = false;
+    bool textInput = false;
     int pending = kSettleFrames;
     SDL_StopTextInput();
-    while (running) {
+    while (s.running) {
         SDL_Event ev;
         // In the background nothing is drawn and nothing wakes the loop but an event.
-        const int wake = paused ? -1 : (hooks.msUntilWake ? hooks.msUntilWake() : -1);
-        const bool drawNow = !paused && (config.continuous || pending > 0 || wake == 0);
+        const int wake = s.paused ? -1 : (hooks.msUntilWake ? hooks.msUntilWake() : -1);
+        const bool drawNow = !s.paused && (config.continuous || pending > 0 || wake == 0);
         bool have = drawNow ? SDL_PollEvent(&ev) != 0
                             : SDL_WaitEventTimeout(&ev, wake > 0 ? wake : 60 * 60 * 1000) != 0;
         if (!have && !drawNow) pending = 1;  // a timer came due
         while (have) {
-            ImGui_ImplSDL2_ProcessEvent(&ev);
-            if (ev.type == SDL_QUIT) running = false;
-            if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) running = false;
-            if (ev.type == SDL_APP_WILLENTERBACKGROUND) {
-                paused = true;
-                if (hooks.pause) hooks.pause();
-            }
-            if (ev.type == SDL_APP_DIDENTERFOREGROUND) {
-                paused = false;
-                if (hooks.resume) hooks.resume();
-            }
-            if (isBackEvent(ev) && hooks.back) hooks.back();
+            handleEvent(s, hooks, ev);
             pending = kSettleFrames;
             have = SDL_PollEvent(&ev) != 0;
         }
-        if (!running || (hooks.wantsQuit && hooks.wantsQuit())) break;
-        if (paused) continue;
+        if (!s.running || (hooks.wantsQuit && hooks.wantsQuit())) break;
+        if (s.paused) continue;
         if (pending > 0 || config.continuous || wake == 0) {
             (void)drawFrame(s, hooks, {});
             SDL_RenderPresent(s.renderer);
             if (pending > 0) --pending;
-        }
-        // ImGui 1.86 does not open the soft keyboard itself: follow io.WantTextInput's edges.
-        const bool want = ImGui::GetIO().WantTextInput;
-        if (want != textInput) {
-            textInput = want;
-            if (want) SDL_StartTextInput(); else SDL_StopTextInput();
-            if (hooks.textInputChanged) hooks.textInputChanged(want);
+            // ImGui 1.86 does not open the soft keyboard itself.
+            syncTextInput(hooks, textInput);
         }
     }
-    if (hooks.pause) hooks.pause();
+    if (!s.paused && hooks.pause) hooks.pause();
     return 0;
 }
 
@@ -225,10 +280,26 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     bool textInput = false;
     ImVec2 lastMouse(-FLT_MAX, -FLT_MAX);
     for (int f = 0; f < config.frames; ++f) {
+        std::optional<ScriptedInput> in = config.input ? config.input(f) : std::nullopt;
+        if (in && in->system != ScriptedInput::System::None) {
+            SDL_Event ev{};
+            switch (in->system) {
+            case ScriptedInput::System::Back:
+                ev.type = SDL_KEYDOWN;
+                ev.key.state = SDL_PRESSED;
+                ev.key.keysym.scancode = SDL_SCANCODE_AC_BACK;
+                ev.key.keysym.sym = SDLK_AC_BACK;
+                break;
+            case ScriptedInput::System::EnterBackground: ev.type = SDL_APP_WILLENTERBACKGROUND; break;
+            case ScriptedInput::System::EnterForeground: ev.type = SDL_APP_DIDENTERFOREGROUND; break;
+            case ScriptedInput::System::RenderDeviceReset: ev.type = SDL_RENDER_DEVICE_RESET; break;
+            case ScriptedInput::System::None: break;
+            }
+            handleEvent(s, hooks, ev);
+        }
         const double t0 = threadCpuMs();
         const double built = drawFrame(s, hooks, [&] {
             ImGuiIO& io = ImGui::GetIO();
-            std::optional<ScriptedInput> in = config.input ? config.input(f) : std::nullopt;
             if (in && in->mouseX >= 0) lastMouse = ImVec2(in->mouseX * config.scale, in->mouseY * config.scale);
             io.MousePos = lastMouse;
             io.MouseDown[0] = in && in->mouseDown;
@@ -244,6 +315,8 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
             if (hooks.textInputChanged) hooks.textInputChanged(want);
         }
     }
+    result.fontTextureUploads = s.fontTextureUploads;
+    result.backToSystem = s.backToSystem;
     if (!config.pngOut.empty()) {
 #ifdef __ANDROID__
         result.error = "PNG screenshots are a desktop tool";

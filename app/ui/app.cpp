@@ -28,6 +28,23 @@ std::optional<std::string> readSetting(core::Journal* j, const char* key) {
     return **v;
 }
 
+// The stored text size ("1.300000": std::to_string's form) read back with integer from_chars
+// only: the NDK's libc++ has no floating-point from_chars (LLVM 20 added it), and strtof
+// depends on the locale (LC_NUMERIC). Digits, then an optional '.' and digits; nullopt when
+// there are none.
+std::optional<float> parseFontScale(std::string_view text) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    int whole = 0;
+    const auto [next, ec] = std::from_chars(p, end, whole);
+    if (ec != std::errc()) return std::nullopt;
+    double value = whole, unit = 0.1;
+    p = next;
+    if (p != end && *p == '.')
+        for (++p; p != end && *p >= '0' && *p <= '9'; ++p, unit /= 10) value += (*p - '0') * unit;
+    return static_cast<float>(value);
+}
+
 }  // namespace
 
 std::span<const ScreenInfo> screenInfos() { return kScreens; }
@@ -53,9 +70,7 @@ App::App(core::Journal* journal, Assets assets, std::string openError,
     m_disclaimerPending = m_journal && !readSetting(m_journal, kDisclaimerKey).has_value();
     if (auto t = readSetting(m_journal, kThemeKey)) m_theme = themeFromName(*t);
     if (auto f = readSetting(m_journal, kFontScaleKey)) {
-        float v = 1.0f;
-        std::from_chars(f->data(), f->data() + f->size(), v);
-        m_fontScale = std::clamp(v, 0.8f, 2.0f);
+        m_fontScale = std::clamp(parseFontScale(*f).value_or(1.0f), 0.8f, 2.0f);
     }
 }
 
@@ -169,15 +184,27 @@ int App::msUntilWake() const {
     return left <= 0 ? 0 : static_cast<int>(left * 1000.0) + 1;
 }
 
-void App::back() {
-    if (!screen(m_current).back() && m_current != ScreenId::Log) m_current = ScreenId::Log;
+bool App::back() {
+    if (screen(m_current).back()) return true;
+    if (m_current == ScreenId::Log) return false;
+    m_current = ScreenId::Log;
+    return true;
+}
+
+void App::pause() {
+    for (auto& s : m_screens) s->pause(*this);
+}
+
+void App::resume() {
+    for (auto& s : m_screens) s->resume(*this);
 }
 
 void App::frame() {
     updateLayout(m_scale);
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, m_safeTop));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, std::max(0.0f, io.DisplaySize.y - m_safeTop - m_safeBottom)));
+    ImGui::SetNextWindowPos(ImVec2(m_safeLeft, m_safeTop));
+    ImGui::SetNextWindowSize(ImVec2(std::max(0.0f, io.DisplaySize.x - m_safeLeft - m_safeRight),
+                                    std::max(0.0f, io.DisplaySize.y - m_safeTop - m_safeBottom)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -194,7 +221,7 @@ void App::frame() {
     }
     ImGui::End();
     if (m_journal) drawDisclaimer();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !io.WantTextInput) back();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !io.WantTextInput) (void)back();
     drawFlash();
 }
 

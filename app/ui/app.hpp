@@ -49,7 +49,13 @@ public:
     bool prepareFrame();
     void frame();
     int msUntilWake() const;
-    void back();
+    // Back button / Escape: closes a dialog or goes back to the Log screen. False at the root
+    // (nothing to close, already on Log): Android then leaves the app.
+    bool back();
+    // Going to the background or closing: the screens keep what is unsaved (the Log form).
+    void pause();
+    // Back in the foreground, still running: what pause() kept is dropped again.
+    void resume();
     bool wantsQuit() const { return m_quit; }
 
     void show(ScreenId id) { m_current = id; }
@@ -90,11 +96,14 @@ public:
     const ExportPlace& exportPlace() const { return m_exportPlace; }
     const Assets& assets() const { return m_assets; }
     float scale() const { return m_scale; }
-    // Window pixels hidden by the status bar or a cut-out (top) and the navigation bar (bottom):
-    // the frame keeps its content clear of them. Zero on the desktop.
-    void setSafeArea(float top, float bottom) {
+    // Window pixels hidden by the status bar or a cut-out (top), the navigation bar (bottom, or
+    // a side in landscape) and cut-outs at the sides: the frame keeps its content clear of them.
+    // Zero on the desktop.
+    void setSafeArea(float top, float bottom, float left = 0, float right = 0) {
         m_safeTop = top;
         m_safeBottom = bottom;
+        m_safeLeft = left;
+        m_safeRight = right;
     }
 
     // Opens the Log screen on an existing episode.
@@ -143,7 +152,7 @@ private:
     ThemeKind m_theme = ThemeKind::Light;
     float m_fontScale = 1.0f;
     float m_scale = 1.0f;
-    float m_safeTop = 0, m_safeBottom = 0;
+    float m_safeTop = 0, m_safeBottom = 0, m_safeLeft = 0, m_safeRight = 0;
     bool m_fontsDirty = false;
     bool m_quit = false;
     std::vector<core::Article> m_articles;
@@ -166,6 +175,9 @@ public:
     virtual void draw(App& app) = 0;
     // Back button / Escape: true when the screen consumed it (closed a dialog).
     virtual bool back() { return false; }
+    // Going to the background (Android may end the process): keep what is unsaved.
+    virtual void pause(App&) {}
+    virtual void resume(App&) {}
     // True when the screen scrolls its own regions (the frame then does not scroll it).
     virtual bool ownsScrolling() const { return false; }
     // Opens an existing episode for editing (the Log screen).

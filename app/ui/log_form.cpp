@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/csv.hpp"
 #include "core/vocabulary.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -335,6 +336,46 @@ void LogForm::drawNote() {
         ImGui::TextWrapped("The note is %s characters too long. Shorten it to save; nothing is cut off for you.",
                            withThousands(count - core::kMaxNoteChars).c_str());
     ImGui::PopStyleColor();
+}
+
+// [SECTION] the draft kept while in the background: a first line "kneelog-draft 1 <id> <hasPain>
+// <timeIsNow>", then the episode as the CSV export writes it (header and one row).
+namespace {
+constexpr std::string_view kDraftMagic = "kneelog-draft 1 ";
+}
+
+std::string LogForm::draft(const std::string& lastSide) const {
+    const core::Episode& d = m_draft;
+    const bool untouched = !m_hasPain && m_timeIsNow && d.id == 0 && d.side == lastSide && d.leg.empty() &&
+                           !d.temperatureTenths && m_tempText.empty() && d.painType.empty() && d.onset.empty() &&
+                           d.when.empty() && d.symptoms.empty() && d.care.empty() && d.medication.empty() &&
+                           d.note.empty();
+    if (untouched) return {};
+    return std::string(kDraftMagic) + std::to_string(d.id) + " " + (m_hasPain ? "1" : "0") + " " +
+           (m_timeIsNow ? "1" : "0") + "\n" + core::episodesToCsv({&d, 1});
+}
+
+bool LogForm::restoreDraft(std::string_view text, int64_t nowUtc) {
+    if (text.substr(0, kDraftMagic.size()) != kDraftMagic) return false;
+    const std::size_t eol = text.find('\n');
+    if (eol == std::string_view::npos) return false;
+    long long id = 0;
+    int hasPain = 0, timeIsNow = 0;
+    const std::string flags(text.substr(kDraftMagic.size(), eol - kDraftMagic.size()));
+    if (std::sscanf(flags.c_str(), "%lld %d %d", &id, &hasPain, &timeIsNow) != 3) return false;
+    const core::CsvReadResult read = core::parseEpisodesCsv(text.substr(eol + 1), nowUtc);
+    if (read.rows.size() != 1 || !read.problems.empty()) return false;
+    m_draft = read.rows.front().episode;
+    m_draft.id = id;
+    m_hasPain = hasPain != 0;
+    m_timeIsNow = timeIsNow != 0;
+    if (m_timeIsNow) m_draft.startedAt = core::localFromUtc(nowUtc);
+    m_pickerOpen = false;
+    m_timeError.clear();
+    m_tempText = m_draft.temperatureTenths ? core::formatTemperature(*m_draft.temperatureTenths) : std::string();
+    m_tempError.clear();
+    m_legPreselected = !m_draft.leg.empty();
+    return true;
 }
 
 }  // namespace ui

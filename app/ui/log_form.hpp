@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "core/episode.hpp"
 
@@ -31,6 +32,12 @@ public:
 
     bool timePickerOpen() const { return m_pickerOpen; }
     void closeTimePicker() { m_pickerOpen = false; }
+
+    // The unsaved form as text, kept in the journal's settings while the app is in the background
+    // (Android may end it there); "" when nothing was entered. restoreDraft() reads it back and
+    // returns false (leaving the form alone) when the text is not a draft this version wrote.
+    std::string draft(const std::string& lastSide) const;
+    bool restoreDraft(std::string_view text, int64_t nowUtc);
 
 private:
     void drawTimePicker(int64_t nowUtc);

@@ -16,6 +16,7 @@ namespace ui {
 namespace {
 
 constexpr const char* kLastSideKey = "last_side";
+constexpr const char* kDraftKey = "log_draft";  // the unsaved form while in the background
 
 class LogScreen final : public Screen {
 public:
@@ -61,6 +62,20 @@ public:
     }
 
     void edit(const core::Episode& e) override { m_pendingEdit = e; }
+
+    // Android may end the app in the background: the unsaved form goes into the journal's
+    // settings and comes back on the next start (refresh()); an untouched form clears it.
+    void pause(App& app) override {
+        if (!m_loaded || !app.journal() || app.exploringSample()) return;
+        const std::string draft = m_form.draft(m_lastSide);
+        if (draft.empty() && !m_draftKept) return;
+        m_draftKept = app.journal()->repository().setSetting(kDraftKey, draft).ok() && !draft.empty();
+    }
+    // Still running: the form is in memory, and a kept copy would come back after a later save.
+    void resume(App& app) override {
+        if (!m_draftKept || !app.journal() || app.exploringSample()) return;
+        m_draftKept = !app.journal()->repository().setSetting(kDraftKey, "").ok();
+    }
     bool ownsScrolling() const override { return true; }
 
 private:
@@ -77,6 +92,10 @@ private:
             auto side = journal.repository().setting(kLastSideKey);
             m_lastSide = side && side->has_value() ? **side : std::string();
             m_form.reset(journal.now(), m_lastSide);
+            if (auto draft = journal.repository().setting(kDraftKey); draft && draft->has_value() && !(*draft)->empty()) {
+                (void)m_form.restoreDraft(**draft, journal.now());
+                (void)journal.repository().setSetting(kDraftKey, "");  // once
+            }
             m_loaded = true;
         }
     }
@@ -190,6 +209,7 @@ private:
     std::string m_lastSide;
     uint64_t m_version = 0;
     bool m_loaded = false;
+    bool m_draftKept = false;  // the journal holds a copy of the form (kDraftKey)
     int m_loggedToday = 0;
     bool m_empty = false;
     bool m_scrollToTop = false;

@@ -4,9 +4,13 @@
 # PkgConfig::IMGUI, PkgConfig::SQLITE3, KneeLog::hpdf, ...) so every other CMakeLists.txt is the
 # same on both. platform/android (Gradle) runs this with -DKNEELOG_ANDROID=ON.
 #
-# A hash is written here only when it was computed from the very bytes of the upstream file and
-# matched the value the project or other packagers publish. The others are empty on purpose:
-# configure stops and names the variable to set (README, "Android", says how to obtain them).
+# Each hash comment says where the value was published (or how it was computed). An empty hash
+# stops configure and names the variable to set.
+#
+# Without network, each source can come from a local tree instead: FetchContent's own
+# -DFETCHCONTENT_SOURCE_DIR_KNEELOG_<NAME>=DIR (SDL2, IMGUI, SQLITE, JSON, HPDF) skips the download
+# and the hash. tests/android/cmake_check.sh configures this file that way with Debian's source
+# packages, so a source file or include path named here that does not exist fails in ctest.
 include(FetchContent)
 set(KNEELOG_ANDROID ON CACHE BOOL "" FORCE)
 set(KNEELOG_BUILD_TESTS OFF CACHE BOOL "" FORCE)  # the tests run on the desktop and under qemu
@@ -18,7 +22,10 @@ set(KNEELOG_SDL2_URL "https://github.com/libsdl-org/SDL/releases/download/releas
 set(KNEELOG_SDL2_SHA256 "ad8fea3da1be64c83c45b1d363a6b4ba8fd60f5bde3b23ec73855709ec5eabf7" CACHE STRING "SHA-256 of SDL2-2.26.5.tar.gz")
 
 set(KNEELOG_IMGUI_URL "https://github.com/ocornut/imgui/archive/refs/tags/v1.86.tar.gz" CACHE STRING "Dear ImGui v1.86")
-set(KNEELOG_IMGUI_SHA256 "" CACHE STRING "SHA-256 of imgui v1.86.tar.gz (not pinned: Debian repacks it, so it could not be computed)")
+# The value xmake-repo's imgui package and Conan Center's imgui recipe (conandata.yml) publish
+# for this v1.86 archive (not computed here: Debian repacks it).
+set(KNEELOG_IMGUI_SHA256 "6ba6ae8425a19bc52c5e067702c48b70e4403cd339cba02073a462730a63e825"
+    CACHE STRING "SHA-256 of imgui v1.86.tar.gz")
 
 # SQLite 3.41.1 amalgamation (autoconf tarball). Hash computed from the byte-identical copy that
 # the npm package sqlite3@5.1.6 ships as deps/sqlite-autoconf-3410100.tar.gz; it matches the
@@ -34,8 +41,9 @@ set(KNEELOG_JSON_SHA256 "d69f9deb6a75e2580465c6c4c5111b89c4dc2fa94e3a85fcd2ffcd9
 
 # libharu (the PDF report). Debian ships 2.3.0 repacked (+dfsg): no upstream bytes to hash.
 set(KNEELOG_HPDF_URL "https://github.com/libharu/libharu/archive/refs/tags/v2.4.4.tar.gz" CACHE STRING "libharu 2.4.4")
-# The value Homebrew's libharu formula publishes for this URL (not computed here).
-set(KNEELOG_HPDF_SHA256 "b88bead6378993ba8a58e180619b1604a899bc94f3724df4b0a1a78c7c97f890" CACHE STRING "SHA-256 of libharu v2.4.4.tar.gz")
+# The source tarball's value as Homebrew's libharu formula (its `url`/`sha256`, not a bottle's),
+# Spack's libharu package and Chimera Linux's libharu template publish it (not computed here).
+set(KNEELOG_HPDF_SHA256 "227ab0ae62979ad65c27a9bc36d85aa77794db3375a0a30af18acdf4d871aee6" CACHE STRING "SHA-256 of libharu v2.4.4.tar.gz")
 
 # kneelog_fetch(<name> <URL variable> <hash variable>): declares and populates a pinned source.
 function(kneelog_fetch name urlVar hashVar)
@@ -61,7 +69,8 @@ kneelog_fetch(kneelog_sdl2 KNEELOG_SDL2_URL KNEELOG_SDL2_SHA256)
 set(SDL_SHARED ON CACHE BOOL "" FORCE)
 set(SDL_STATIC OFF CACHE BOOL "" FORCE)
 set(SDL_TEST OFF CACHE BOOL "" FORCE)
-add_subdirectory(${kneelog_sdl2_SOURCE_DIR} ${kneelog_sdl2_BINARY_DIR} EXCLUDE_FROM_ALL)
+# SYSTEM: SDL's headers reach our code as -isystem, so -Werror judges our code, not SDL's.
+add_subdirectory(${kneelog_sdl2_SOURCE_DIR} ${kneelog_sdl2_BINARY_DIR} EXCLUDE_FROM_ALL SYSTEM)
 add_library(PkgConfig::SDL2 ALIAS SDL2)
 set(KNEELOG_SDL2_SOURCE_DIR ${kneelog_sdl2_SOURCE_DIR} CACHE INTERNAL "")  # its android-project/ has the Java side
 
@@ -69,17 +78,23 @@ set(KNEELOG_SDL2_SOURCE_DIR ${kneelog_sdl2_SOURCE_DIR} CACHE INTERNAL "")  # its
 kneelog_fetch(kneelog_sqlite KNEELOG_SQLITE_URL KNEELOG_SQLITE_SHA256)
 add_library(kneelog_sqlite3 STATIC ${kneelog_sqlite_SOURCE_DIR}/sqlite3.c)
 target_include_directories(kneelog_sqlite3 SYSTEM PUBLIC ${kneelog_sqlite_SOURCE_DIR})
-target_compile_definitions(kneelog_sqlite3 PRIVATE SQLITE_DQS=0 SQLITE_OMIT_LOAD_EXTENSION SQLITE_THREADSAFE=1)
+# SQLITE_TEMP_STORE=3: temporary tables and indices (VACUUM, large sorts) always in memory. Android
+# has no writable /tmp or /var/tmp and SQLite's search for a temp folder fails there with
+# SQLITE_IOERR_GETTEMPPATH.
+target_compile_definitions(kneelog_sqlite3 PRIVATE SQLITE_DQS=0 SQLITE_OMIT_LOAD_EXTENSION SQLITE_THREADSAFE=1
+                                                   SQLITE_TEMP_STORE=3)
 add_library(PkgConfig::SQLITE3 ALIAS kneelog_sqlite3)
 
-# [SECTION] Dear ImGui: the core and the SDL platform backend from the fetched sources (the
-# desktop uses Debian's libimgui.a); platform/CMakeLists.txt compiles the SDL_Renderer backend
-# from KNEELOG_IMGUI_BACKENDS exactly as on the desktop.
+# [SECTION] Dear ImGui: the core, the std::string helpers and the SDL platform backend from the
+# fetched sources (the desktop uses Debian's libimgui.a, which has all three);
+# platform/CMakeLists.txt compiles the SDL_Renderer backend from KNEELOG_IMGUI_BACKENDS exactly as
+# on the desktop. Upstream keeps imgui_stdlib.{h,cpp} in misc/cpp (Debian installs the header
+# beside imgui.h), so misc/cpp is an include path here: the screens include <imgui_stdlib.h>.
 kneelog_fetch(kneelog_imgui KNEELOG_IMGUI_URL KNEELOG_IMGUI_SHA256)
 set(imgui ${kneelog_imgui_SOURCE_DIR})
 add_library(kneelog_imgui STATIC ${imgui}/imgui.cpp ${imgui}/imgui_draw.cpp ${imgui}/imgui_tables.cpp
-            ${imgui}/imgui_widgets.cpp ${imgui}/backends/imgui_impl_sdl.cpp)
-target_include_directories(kneelog_imgui SYSTEM PUBLIC ${imgui})
+            ${imgui}/imgui_widgets.cpp ${imgui}/misc/cpp/imgui_stdlib.cpp ${imgui}/backends/imgui_impl_sdl.cpp)
+target_include_directories(kneelog_imgui SYSTEM PUBLIC ${imgui} ${imgui}/misc/cpp)
 target_link_libraries(kneelog_imgui PRIVATE SDL2)
 add_library(PkgConfig::IMGUI ALIAS kneelog_imgui)
 set(KNEELOG_IMGUI_BACKENDS "${imgui}/backends" CACHE PATH "Dear ImGui backend sources" FORCE)
@@ -103,6 +118,18 @@ add_library(kneelog_hpdf STATIC ${kneelog_hpdf_sources})
 target_include_directories(kneelog_hpdf SYSTEM PUBLIC ${kneelog_hpdf_SOURCE_DIR}/include ${CMAKE_BINARY_DIR}/kneelog-hpdf)
 target_link_libraries(kneelog_hpdf PRIVATE z m)
 add_library(KneeLog::hpdf ALIAS kneelog_hpdf)
+
+# [SECTION] fonts: the APK carries DejaVu Sans for the screens and the PDF report (app/build.gradle
+# copies them from kneelog.fontsDir and passes the same folder here). A phone without them could
+# not export a PDF, so their absence stops the build (Gradle's copy task stops too).
+set(KNEELOG_FONTS_DIR "/usr/share/fonts/truetype/dejavu" CACHE PATH "Folder with DejaVuSans.ttf and DejaVuSans-Bold.ttf")
+foreach(font DejaVuSans.ttf DejaVuSans-Bold.ttf)
+  if(NOT EXISTS "${KNEELOG_FONTS_DIR}/${font}")
+    message(FATAL_ERROR "${KNEELOG_FONTS_DIR}/${font} not found: the APK needs the DejaVu fonts. Install them "
+                        "(Debian/Ubuntu: fonts-dejavu-core) or point kneelog.fontsDir in "
+                        "platform/android/gradle.properties (-DKNEELOG_FONTS_DIR here) at a folder that has both.")
+  endif()
+endforeach()
 
 # [SECTION] stb: not fetched. Android needs neither the window icon (the launcher has its own)
 # nor PNG screenshots (a desktop tool), so platform/sdl_runner.cpp leaves both out there.

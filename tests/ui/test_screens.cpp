@@ -73,6 +73,25 @@ TEST_CASE("the text size setting persists and rebuilds the fonts", "[ui]") {
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a stored text size is read back (no floating-point from_chars: Android's libc++)", "[ui]") {
+    const auto dir = test::tempDir("textsizeread");
+    const std::string db = (dir / "j.db").string();
+    const std::pair<const char*, float> cases[] = {
+        {"1.300000", 1.3f}, {"1.25", 1.25f}, {"2", 2.0f}, {"1.", 1.0f}, {"9.5", 2.0f},
+        {"0.5", 0.8f},      {"", 1.0f},      {"big", 1.0f}, {"1,5", 1.0f},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO("stored: '" << text << "'");
+        {
+            UiSession s(db);
+            REQUIRE(s.journal->repository().setSetting("font_scale", std::string(text)));
+        }
+        UiSession again(db);
+        CHECK(again.app->fontScale() == Approx(expected));
+    }
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("delete all my data needs the typed confirmation", "[ui]") {
     const auto dir = test::tempDir("wipeui");
     const std::string db = (dir / "j.db").string();

@@ -59,6 +59,9 @@ platform::HeadlessResult UiSession::render(int width, int height, float scale, i
     hooks.prepareFrame = [this] { return app->prepareFrame(); };
     hooks.frame = [this] { app->frame(); };
     hooks.textInputChanged = [this](bool on) { textInputEdges.push_back(on); };
+    hooks.back = [this] { return app->back(); };
+    hooks.pause = [this] { app->pause(); };
+    hooks.resume = [this] { app->resume(); };
     return platform::runHeadless(cfg, hooks);
 }
 

@@ -10,6 +10,7 @@
 #include "core/report.hpp"
 #include "core/triage.hpp"
 #include "core/vocabulary.hpp"
+#include "core/words.hpp"
 
 namespace core {
 
@@ -100,17 +101,12 @@ json coding(const char* system, std::string_view code, std::string_view display)
 
 json ref(const std::string& uuid) { return {{"reference", "urn:uuid:" + uuid}}; }
 
-std::string labelOf(std::span<const Term> terms, std::string_view name) {
-    const Term* t = findTerm(terms, name);
-    return t ? std::string(t->label) : std::string(name);
-}
-
 json textComponent(const char* what, const std::string& value) {
     return {{"code", {{"text", what}}}, {"valueString", value}};
 }
 
 json symptomComponent(const std::string& name) {
-    json code = {{"text", labelOf(symptomTerms(), name)}};
+    json code = {{"text", termLabel(symptomTerms(), name)}};
     for (const Code& c : kSymptomCodes)
         if (c.name == name) code["coding"] = json::array({coding(kSnomed, c.code, c.display)});
     return {{"code", std::move(code)}, {"valueBoolean", true}};
@@ -121,12 +117,6 @@ json bodySite(const std::string& side) {
         if (c.name == side) return {{"coding", json::array({coding(kSnomed, c.code, c.display)})}, {"text", sideWords(side)}};
     return {{"coding", json::array({coding(kSnomed, "72696002", "Knee region structure (body structure)")})},
             {"text", sideWords(side)}};
-}
-
-std::string joinedLabels(std::span<const Term> terms, const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + labelOf(terms, n);
-    return out;
 }
 
 json observation(const Episode& e, const std::string& id, const std::string& patient) {
@@ -149,17 +139,17 @@ json observation(const Episode& e, const std::string& id, const std::string& pat
     json notes = json::array();
     if (!e.note.empty()) notes.push_back({{"text", e.note}});
     if (!e.care.empty() || !e.medication.empty()) {
-        std::string care = "Self-care: " + (e.care.empty() ? std::string("none ticked") : joinedLabels(careTerms(), e.care));
+        std::string care = "Self-care: " + (e.care.empty() ? std::string("none ticked") : termLabels(careTerms(), e.care));
         if (!e.medication.empty()) care += ". Medication: " + e.medication;
         notes.push_back({{"text", care}});
     }
     if (!notes.empty()) o["note"] = std::move(notes);
     json components = json::array();
     for (const auto& s : e.symptoms) components.push_back(symptomComponent(s));
-    if (!e.painType.empty()) components.push_back(textComponent("Pain quality", labelOf(painTypeTerms(), e.painType)));
-    if (!e.onset.empty()) components.push_back(textComponent("Onset", labelOf(onsetTerms(), e.onset)));
-    if (!e.when.empty()) components.push_back(textComponent("When it hurts", joinedLabels(contextTerms(), e.when)));
-    if (!e.leg.empty()) components.push_back(textComponent("Leg with the calf or leg signs", labelOf(legTerms(), e.leg)));
+    if (!e.painType.empty()) components.push_back(textComponent("Pain quality", termLabel(painTypeTerms(), e.painType)));
+    if (!e.onset.empty()) components.push_back(textComponent("Onset", termLabel(onsetTerms(), e.onset)));
+    if (!e.when.empty()) components.push_back(textComponent("When it hurts", termLabels(contextTerms(), e.when)));
+    if (!e.leg.empty()) components.push_back(textComponent("Leg with the calf or leg signs", termLabel(legTerms(), e.leg)));
     if (!components.empty()) o["component"] = std::move(components);
     return o;
 }

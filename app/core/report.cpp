@@ -8,24 +8,11 @@
 
 #include "core/stats.hpp"
 #include "core/vocabulary.hpp"
+#include "core/words.hpp"
 
 namespace core {
 
 namespace {
-
-std::string labelOf(std::span<const Term> terms, std::string_view name) {
-    const Term* t = findTerm(terms, name);
-    return t ? std::string(t->label) : std::string(name);
-}
-
-std::string labels(std::span<const Term> terms, const std::vector<std::string>& names, std::string_view sep = ", ") {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += sep;
-        out += labelOf(terms, n);
-    }
-    return out;
-}
 
 std::string stamp(const LocalDateTime& t) { return formatDate(t.date) + " " + formatTime(t); }
 
@@ -99,10 +86,10 @@ std::vector<ReportCount> counts(std::span<const Episode* const> episodes, std::s
 
 std::string loggedText(const Episode& e) {
     std::string out = "Pain " + std::to_string(e.pain) + ", " + sideWords(e.side);
-    if (!e.symptoms.empty()) out += "; " + labels(symptomTerms(), e.symptoms);
-    if (!e.onset.empty()) out += "; " + labelOf(onsetTerms(), e.onset);
-    if (!e.when.empty()) out += "; hurts: " + labels(contextTerms(), e.when);
-    if (!e.leg.empty()) out += "; calf or leg signs: " + labelOf(legTerms(), e.leg);
+    if (!e.symptoms.empty()) out += "; " + termLabels(symptomTerms(), e.symptoms);
+    if (!e.onset.empty()) out += "; " + termLabel(onsetTerms(), e.onset);
+    if (!e.when.empty()) out += "; hurts: " + termLabels(contextTerms(), e.when);
+    if (!e.leg.empty()) out += "; calf or leg signs: " + termLabel(legTerms(), e.leg);
     if (e.temperatureTenths) out += "; " + formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C";
     return out;
 }
@@ -113,7 +100,7 @@ std::string riskProfileText(const std::vector<RiskMark>& risks, int offsetMinute
     std::string out;
     for (const RiskMark& m : risks) {
         out += out.empty() ? "" : "; ";
-        out += labelOf(riskTerms(), m.name);
+        out += termLabel(riskTerms(), m.name);
         out += " (since ";
         out += formatDate(atOffset(m.setAtUtc, offsetMinutes).date);
         out += ")";
@@ -142,7 +129,7 @@ std::string careText(const Episode& e) {
     std::string out;
     for (const auto& c : e.care) {
         if (!out.empty()) out += ", ";
-        out += labelOf(careTerms(), c);
+        out += termLabel(careTerms(), c);
         if (c == "medication" && !e.medication.empty()) out += " (" + e.medication + ")";
     }
     if (out.empty() && !e.medication.empty()) out = "Medication (" + e.medication + ")";
@@ -155,17 +142,17 @@ ReportRow reportRow(const Episode& e) {
     r.time = formatTime(e.startedAt);
     r.side = sideWords(e.side);
     r.pain = std::to_string(e.pain);
-    r.type = labelOf(painTypeTerms(), e.painType);
+    r.type = termLabel(painTypeTerms(), e.painType);
     if (!e.onset.empty()) {
         std::string onset = e.onset + " onset";  // "sudden onset", "gradual onset"
         if (r.type.empty()) onset[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(onset[0])));
         r.type += (r.type.empty() ? "" : ", ") + onset;
     }
-    r.symptoms = labels(symptomTerms(), e.symptoms);
-    if (!e.leg.empty()) r.symptoms += (r.symptoms.empty() ? "" : "; ") + std::string("in the ") + labelOf(legTerms(), e.leg);
+    r.symptoms = termLabels(symptomTerms(), e.symptoms);
+    if (!e.leg.empty()) r.symptoms += (r.symptoms.empty() ? "" : "; ") + std::string("in the ") + termLabel(legTerms(), e.leg);
     if (e.temperatureTenths) r.symptoms += (r.symptoms.empty() ? "" : "; ") + formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C";
     if (!e.when.empty())
-        r.symptoms += std::string(r.symptoms.empty() ? "" : "\n") + "When: " + labels(contextTerms(), e.when);
+        r.symptoms += std::string(r.symptoms.empty() ? "" : "\n") + "When: " + termLabels(contextTerms(), e.when);
     r.care = careText(e);
     r.note = e.note;
     return r;
@@ -179,13 +166,6 @@ std::optional<Paper> paperFromName(std::string_view name) {
     if (name == "a4" || name == "A4") return Paper::A4;
     if (name == "letter" || name == "Letter") return Paper::Letter;
     return std::nullopt;
-}
-
-std::string sideWords(std::string_view side) {
-    if (side == "left") return "Left knee";
-    if (side == "right") return "Right knee";
-    if (side == "both") return "Both knees";
-    return "Side not given";
 }
 
 std::string levelLabel(Level level) {

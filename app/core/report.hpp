@@ -14,6 +14,7 @@
 #include "core/repository.hpp"
 #include "core/time.hpp"
 #include "core/triage.hpp"
+#include "core/words.hpp"  // sideWords() and the term labels the report is written with
 
 namespace core {
 
@@ -87,8 +88,6 @@ struct Report {
 // alerts whose episode is not among `episodes` are left out).
 Report buildReport(std::span<const Episode> episodes, std::span<const Alert> alerts, const ReportOptions& options);
 
-// "Left knee", "Right knee", "Both knees", or "Side not given": never a bare L or R.
-std::string sideWords(std::string_view side);
 // "Emergency", "Urgent", "See a doctor soon", "Self-care".
 std::string levelLabel(Level level);
 // The trend sentence over daily highest pain (exposed for tests): compares the last two weeks

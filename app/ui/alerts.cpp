@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/vocabulary.hpp"
+#include "core/words.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
 
@@ -25,11 +26,6 @@ void warningIcon(float size, ImU32 fill, ImU32 mark) {
     ImGui::Dummy(ImVec2(size, size * 0.9f));
 }
 
-std::string labelOf(std::span<const core::Term> terms, const std::string& name) {
-    const core::Term* t = core::findTerm(terms, name);
-    return t ? std::string(t->label) : name;
-}
-
 }  // namespace
 
 const char* levelWord(core::Level level) {
@@ -45,7 +41,7 @@ const char* levelWord(core::Level level) {
 std::string describeLogged(const core::Episode& e) {
     std::string out = "pain " + std::to_string(e.pain);
     for (const auto& s : e.symptoms) {
-        std::string label = labelOf(core::symptomTerms(), s);
+        std::string label = core::termLabel(core::symptomTerms(), s);
         std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) { return std::tolower(c); });
         out += ", " + label;
     }

@@ -16,6 +16,7 @@
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/fonts.hpp"
+#include "ui/period_choice.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -41,13 +42,6 @@ struct Preview {
     std::vector<core::DayPoint> series;  // for the small chart
     std::string error;
 };
-
-void section(const char* title) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-}
 
 std::string fileStem(core::ExportFormat f) {
     switch (f) {
@@ -112,7 +106,7 @@ private:
     }
 
     void drawPeriod() {
-        section("Period");
+        sectionTitle("Period", true);
         periodChoice("export:period:", kPeriods, m_period);
         if (m_period != kCustom) return;
         const float w = std::min(ImGui::GetContentRegionAvail().x * 0.45f, em(9.0f));
@@ -126,17 +120,17 @@ private:
     }
 
     void drawFormat(core::Journal& journal) {
-        section("Format");
+        sectionTitle("Format", true);
         segmented("format", kFormats, m_format, false);
         if (const core::Term* t = core::findTerm(kFormats, m_format)) hint(std::string(t->explanation).c_str());
         if (m_format != "csv") {
-            section("Your name on it (optional)");
+            sectionTitle("Your name on it (optional)", true);
             ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(18.0f)));
             ImGui::InputTextWithHint("##name", "e.g. Alex Morgan", &m_name);
             recordItem("export:name");
         }
         if (m_format == "pdf") {
-            section("Paper");
+            sectionTitle("Paper", true);
             if (segmented("paper", kPapers, m_paper, false))
                 (void)journal.repository().setSetting(core::kPaperSettingKey, m_paper);
         }
@@ -194,7 +188,7 @@ private:
     }
 
     void drawPreview() {
-        section("What it will show");
+        sectionTitle("What it will show", true);
         if (!m_preview->error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
             ImGui::TextWrapped("%s", m_preview->error.c_str());
@@ -239,7 +233,7 @@ private:
 
     void drawSave(App& app, core::Journal& journal) {
         const auto& place = app.exportPlace();
-        section("Where it goes");
+        sectionTitle("Where it goes", true);
         if (place.folder.empty()) {
             hint("Saving files is not available here.");
             return;

@@ -1,21 +1,25 @@
-// The History screen: every episode, newest first, grouped by day. Thousands of rows scroll
-// smoothly because the list is an ImGuiListClipper over a row model: the day groups come from
-// the store's daily summary, the episodes are read a page at a time as they scroll into view,
-// and both are cached per data version and filter. Tap a row to see everything, edit or delete.
+// The History screen: every episode, newest first, grouped by day, drawn through an
+// ImGuiListClipper over the row model of history_model.hpp (read a page at a time, cached per
+// data version and filter). Tap a row to see everything, edit or delete.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <map>
 
 #include "core/triage.hpp"
 #include "core/vocabulary.hpp"
+#include "core/words.hpp"
 #include "ui/app.hpp"
-#include "ui/chart.hpp"
+#include "ui/cards.hpp"
+#include "ui/date_words.hpp"
+#include "ui/draw.hpp"
 #include "ui/fonts.hpp"
+#include "ui/history_model.hpp"
 #include "ui/log_form.hpp"
+#include "ui/marks.hpp"
+#include "ui/period_choice.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -23,161 +27,10 @@ namespace ui {
 
 namespace {
 
-constexpr int kPageSize = 64;
-constexpr size_t kMaxPages = 16;
-constexpr int kScanPage = 500;
-
-struct Filter {
-    core::DateRange range;
-    std::string note;  // lower-case ASCII; empty: no note filter
-    bool operator==(const Filter& o) const { return range.from == o.range.from && range.to == o.range.to && note == o.note; }
-};
-
-struct DayGroup {
-    core::CivilDate day;
-    int episodes = 0, maxPain = 0;
-};
-
-struct RowRef {
-    int group = 0, episode = -1;  // episode: offset in the filtered list, newest first; -1: the day's header
-};
-
-// One episode as a row shows it, prepared once when its page is read.
-struct Row {
-    int64_t id = 0;
-    core::CivilDate day;
-    int pain = 0;
-    std::string time, side, type, symptoms;
-    std::optional<core::Level> alert;
-    std::string note;  // the note's first line, shortened
-};
-
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
-
-Row makeRow(const core::Episode& e, const std::map<int64_t, core::Level>& alerts) {
-    Row r;
-    r.id = e.id;
-    r.day = e.startedAt.date;
-    r.pain = e.pain;
-    r.time = core::formatTime(e.startedAt);
-    r.side = sideWords(e.side);
-    r.type = termLabels(core::painTypeTerms(), {e.painType});
-    r.symptoms = termLabels(core::symptomTerms(), e.symptoms);
-    if (auto it = alerts.find(e.id); it != alerts.end()) r.alert = it->second;
-    size_t end = std::min(e.note.find('\n'), e.note.size());
-    if (end > 160)  // cut before the character that straddles byte 160
-        for (end = 160; end > 0 && (static_cast<unsigned char>(e.note[end]) & 0xC0) == 0x80;) --end;
-    if (end > 0) r.note = "\xE2\x80\x9C" + e.note.substr(0, end) + (end < e.note.size() ? "\xE2\x80\xA6\xE2\x80\x9D" : "\xE2\x80\x9D");
-    return r;
-}
-
-ImU32 u32(const ImVec4& c) { return ImGui::GetColorU32(c); }
-
-// [SECTION] the row model
-
-class HistoryModel {
-public:
-    // Rebuilds the day groups when the data or the filter changed; pages are dropped then too.
-    void refresh(core::JournalRepository& repo, uint64_t version, const Filter& filter) {
-        if (m_built && version == m_version && filter == m_filter) return;
-        *this = HistoryModel{};
-        m_built = true;
-        m_version = version;
-        m_filter = filter;
-        auto all = repo.countEpisodes({});
-        m_journalEmpty = all && *all == 0;
-        if (filter.note.empty()) groupsFromSummaries(repo);
-        else scanNotes(repo);
-        int offset = 0;
-        for (size_t g = 0; g < m_groups.size(); ++g) {
-            m_rows.push_back({static_cast<int>(g), -1});
-            for (int i = 0; i < m_groups[g].episodes; ++i) m_rows.push_back({static_cast<int>(g), offset++});
-        }
-        m_episodes = offset;
-    }
-
-    // The episode at `offset` (newest first), reading its page when it is not cached.
-    const Row* episode(core::JournalRepository& repo, int offset) {
-        if (!m_filter.note.empty()) return offset < static_cast<int>(m_matches.size()) ? &m_matches[static_cast<size_t>(offset)] : nullptr;
-        const int page = offset / kPageSize;
-        auto it = m_pages.find(page);
-        if (it == m_pages.end()) it = loadPage(repo, page);
-        const size_t i = static_cast<size_t>(offset % kPageSize);
-        return i < it->second.size() ? &it->second[i] : nullptr;
-    }
-
-    int rowCount() const { return static_cast<int>(m_rows.size()); }
-    const RowRef& row(int i) const { return m_rows[static_cast<size_t>(i)]; }
-    const DayGroup& group(int g) const { return m_groups[static_cast<size_t>(g)]; }
-    int episodes() const { return m_episodes; }
-    int days() const { return static_cast<int>(m_groups.size()); }
-    bool journalEmpty() const { return m_journalEmpty; }
-    const std::string& error() const { return m_error; }
-
-private:
-    void groupsFromSummaries(core::JournalRepository& repo) {
-        auto days = repo.daySummaries(m_filter.range);
-        if (!days) return fail(days.error());
-        for (auto it = days->rbegin(); it != days->rend(); ++it) m_groups.push_back({it->day, it->episodes, it->maxPain});
-    }
-
-    // The note filter asks SQL for the matches once per change and keeps them.
-    void scanNotes(core::JournalRepository& repo) {
-        auto alerts = alertLevels(repo, m_filter.range);
-        for (int offset = 0;; offset += kScanPage) {
-            auto page = repo.episodesWithNote(m_filter.range, m_filter.note, kScanPage, offset);
-            if (!page) return fail(page.error());
-            for (const core::Episode& e : *page) m_matches.push_back(makeRow(e, alerts));
-            if (static_cast<int>(page->size()) < kScanPage) break;
-        }
-        for (const Row& r : m_matches) {
-            if (m_groups.empty() || m_groups.back().day != r.day) m_groups.push_back({r.day, 0, 0});
-            m_groups.back().episodes++;
-            m_groups.back().maxPain = std::max(m_groups.back().maxPain, r.pain);
-        }
-    }
-
-    std::map<int, std::vector<Row>>::iterator loadPage(core::JournalRepository& repo, int page) {
-        if (m_pages.size() >= kMaxPages) {  // forget the page farthest from this one
-            auto far = std::max_element(m_pages.begin(), m_pages.end(), [page](const auto& a, const auto& b) {
-                return std::abs(a.first - page) < std::abs(b.first - page);
-            });
-            m_pages.erase(far);
-        }
-        std::vector<Row> rows;
-        auto episodes = repo.episodes(m_filter.range, kPageSize, page * kPageSize);
-        if (!episodes) fail(episodes.error());
-        else if (!episodes->empty()) {
-            const auto alerts = alertLevels(repo, {episodes->back().startedAt.date, episodes->front().startedAt.date});
-            for (const core::Episode& e : *episodes) rows.push_back(makeRow(e, alerts));
-        }
-        return m_pages.emplace(page, std::move(rows)).first;
-    }
-
-    std::map<int64_t, core::Level> alertLevels(core::JournalRepository& repo, const core::DateRange& range) {
-        std::map<int64_t, core::Level> out;
-        auto alerts = repo.alerts(range);
-        if (!alerts) return out;
-        for (const core::Alert& a : *alerts)
-            if (a.level >= core::Level::Soon) out[a.episodeId] = std::max(out[a.episodeId], a.level);
-        return out;
-    }
-
-    void fail(const core::Error& e) { m_error = e.message; }
-
-    Filter m_filter;
-    uint64_t m_version = 0;
-    bool m_built = false, m_journalEmpty = false;
-    std::vector<DayGroup> m_groups;
-    std::vector<RowRef> m_rows;
-    std::map<int, std::vector<Row>> m_pages;
-    std::vector<Row> m_matches;
-    int m_episodes = 0;
-    std::string m_error;
-};
 
 // [SECTION] the screen
 
@@ -277,7 +130,7 @@ private:
 
     // Applies the typed dates and search; an invalid date keeps the last good filter and says why.
     void applyTexts() {
-        Filter f;
+        HistoryFilter f;
         m_filterError.clear();
         const auto parse = [&](const std::string& text, const char* which, std::optional<core::CivilDate>& out) {
             if (text.empty()) return;
@@ -314,7 +167,7 @@ private:
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const RowRef& ref = m_model.row(i);
                 if (ref.episode < 0) drawDayHeader(m_model.group(ref.group));
-                else if (const Row* r = m_model.episode(repo, ref.episode)) drawRow(repo, *r, ref.episode == 0);
+                else if (const HistoryRow* r = m_model.episode(repo, ref.episode)) drawRow(repo, *r, ref.episode == 0);
                 else ImGui::Dummy(ImVec2(1, rowHeight()));
             }
         clipper.End();
@@ -339,7 +192,7 @@ private:
         dl->AddText(ImVec2(std::max(x, titleEnd), y), u32(palette().textMuted), summary);
     }
 
-    void drawRow(core::JournalRepository& repo, const Row& r, bool first) {
+    void drawRow(core::JournalRepository& repo, const HistoryRow& r, bool first) {
         const Palette& p = palette();
         const float h = rowHeight(), w = ImGui::GetContentRegionAvail().x;
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -381,7 +234,7 @@ private:
     }
 
     // The symptoms (muted), then the start of the note, each cut to the space left before `right`.
-    static void symptomsAndNote(ImDrawList* dl, const Row& r, ImVec2 pos, float right) {
+    static void symptomsAndNote(ImDrawList* dl, const HistoryRow& r, ImVec2 pos, float right) {
         if (right - pos.x < em(2.0f)) return;
         if (!r.symptoms.empty()) {
             const std::string s = fitText(r.symptoms, right - pos.x);
@@ -430,7 +283,7 @@ private:
             recordItem("history:back");
             if (!m_selected) return;
         }
-        cardTitle((dayHeading(e.startedAt.date, m_today) + " at " + core::formatTime(e.startedAt)).c_str());
+        sectionTitle((dayHeading(e.startedAt.date, m_today) + " at " + core::formatTime(e.startedAt)).c_str());
         const int off = e.startedAt.offsetMinutes;
         ImGui::PushFont(fonts().small);
         ImGui::TextColored(palette().textMuted, "Local time, UTC%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60, std::abs(off) % 60);
@@ -442,14 +295,14 @@ private:
         ImGui::Text("Pain %d of 10: %s", e.pain, painWords(e.pain));
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + chip + em(0.5f)));
         drawAlerts();
-        field("Knee", sideWords(e.side));
-        field("Type of pain", termLabels(core::painTypeTerms(), {e.painType}));
-        field("How it started", termLabels(core::onsetTerms(), {e.onset}));
-        field("When it hurts", termLabels(core::contextTerms(), e.when));
-        field("Symptoms", termLabels(core::symptomTerms(), e.symptoms));
-        field("Calf or leg signs in", termLabels(core::legTerms(), {e.leg}));
+        field("Knee", core::sideWords(e.side));
+        field("Type of pain", core::termLabels(core::painTypeTerms(), {e.painType}));
+        field("How it started", core::termLabels(core::onsetTerms(), {e.onset}));
+        field("When it hurts", core::termLabels(core::contextTerms(), e.when));
+        field("Symptoms", core::termLabels(core::symptomTerms(), e.symptoms));
+        field("Calf or leg signs in", core::termLabels(core::legTerms(), {e.leg}));
         field("Temperature", e.temperatureTenths ? core::formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C" : std::string());
-        field("What you did for it", termLabels(core::careTerms(), e.care));
+        field("What you did for it", core::termLabels(core::careTerms(), e.care));
         field("Medication", e.medication);
         field("Note", e.note);
         ImGui::Spacing();
@@ -505,7 +358,7 @@ private:
     struct Undo { int64_t id; std::string what; };
 
     HistoryModel m_model;
-    Filter m_filter;
+    HistoryFilter m_filter;
     std::string m_fromText, m_toText, m_noteText, m_filterError;
     core::CivilDate m_today;
     std::optional<core::Episode> m_selected;

@@ -8,43 +8,13 @@
 
 #include "core/csv.hpp"
 #include "core/vocabulary.hpp"
+#include "core/words.hpp"
+#include "ui/date_words.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace ui {
-
-namespace {
-
-void sectionTitle(const char* title) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-}
-
-std::string withThousands(std::size_t n) {
-    const std::string digits = std::to_string(n);
-    std::string s;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) s += ',';
-        s += digits[i];
-    }
-    return s;
-}
-
-std::string dayLabel(const core::CivilDate& d, const core::CivilDate& today) {
-    static const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday
-    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const int64_t days = core::daysFromCivil(d);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%s %d %s %d", kWeekdays[((days % 7) + 7) % 7], d.day, kMonths[d.month - 1], d.year);
-    if (d == today) return std::string("Today, ") + buf;
-    if (d == core::addDays(today, -1)) return std::string("Yesterday, ") + buf;
-    return buf;
-}
-
-}  // namespace
 
 const char* painWords(int pain) {
     if (pain <= 0) return "no pain";
@@ -97,7 +67,7 @@ void LogForm::setTime(const core::LocalDateTime& t) {
 void LogForm::drawWhen(int64_t nowUtc) {
     const core::LocalDateTime now = core::localFromUtc(nowUtc);
     const core::LocalDateTime& t = m_timeIsNow ? now : m_draft.startedAt;
-    const std::string when = dayLabel(t.date, now.date) + "  \xC2\xB7  " + core::formatTime(t) + (m_timeIsNow ? " (now)" : "");
+    const std::string when = dayHeading(t.date, now.date) + "  \xC2\xB7  " + core::formatTime(t) + (m_timeIsNow ? " (now)" : "");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(when.c_str());
     flowItem(ImGui::CalcTextSize("Change time").x + em(1.0f), false);
@@ -110,7 +80,7 @@ void LogForm::drawWhen(int64_t nowUtc) {
     // Late entries land on the wrong day in other diaries: say plainly which day this is.
     if (m_timeIsNow && now.hour < 5) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
-        ImGui::TextWrapped("It is after midnight, so this will be logged on %s.", dayLabel(now.date, now.date).c_str());
+        ImGui::TextWrapped("It is after midnight, so this will be logged on %s.", dayHeading(now.date, now.date).c_str());
         ImGui::PopStyleColor();
         if (ImGui::Button("It was yesterday evening")) {
             core::LocalDateTime y = now;
@@ -171,7 +141,7 @@ void LogForm::drawTimePicker(int64_t nowUtc) {
 }
 
 void LogForm::drawPain() {
-    sectionTitle("Pain right now, 0 to 10");
+    sectionTitle("Pain right now, 0 to 10", true);
     const bool narrow = layout().narrow;
     const float spacing = em(0.35f);
     const int perRow = narrow ? 6 : 11;
@@ -221,19 +191,19 @@ void LogForm::drawPain() {
 }
 
 void LogForm::drawSide() {
-    sectionTitle("Which knee?");
+    sectionTitle("Which knee?", true);
     segmented("side", core::sideTerms(), m_draft.side);
 }
 
 void LogForm::drawDetails() {
-    sectionTitle("Type of pain");
+    sectionTitle("Type of pain", true);
     segmented("type", core::painTypeTerms(), m_draft.painType);
-    sectionTitle("How it started");
+    sectionTitle("How it started", true);
     segmented("onset", core::onsetTerms(), m_draft.onset);
-    sectionTitle("When does it hurt?");
+    sectionTitle("When does it hurt?", true);
     chipSet("when", core::contextTerms(), m_draft.when);
     drawSymptoms();
-    sectionTitle("What you did for it");
+    sectionTitle("What you did for it", true);
     chipSet("care", core::careTerms(), m_draft.care);
     if (std::find(m_draft.care.begin(), m_draft.care.end(), "medication") != m_draft.care.end()) {
         ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, em(20.0f)));
@@ -244,7 +214,7 @@ void LogForm::drawDetails() {
 }
 
 void LogForm::drawSymptoms() {
-    sectionTitle("Symptoms");
+    sectionTitle("Symptoms", true);
     std::string group;
     for (const core::Term& t : core::symptomTerms()) {
         if (t.group == group) continue;
@@ -275,7 +245,7 @@ void LogForm::drawLegQuestion() {
     if (!m_legPreselected && m_draft.leg.empty() && (m_draft.side == "left" || m_draft.side == "right"))
         m_draft.leg = m_draft.side;
     m_legPreselected = true;
-    sectionTitle("Which leg is the calf or leg sign in?");
+    sectionTitle("Which leg is the calf or leg sign in?", true);
     segmented("leg", core::legTerms(), m_draft.leg);
 }
 
@@ -323,18 +293,18 @@ void LogForm::drawTemperature() {
 }
 
 void LogForm::drawNote() {
-    sectionTitle("Note");
+    sectionTitle("Note", true);
     const std::size_t count = core::utf8Length(m_draft.note);
     const float h = layout().narrow ? em(5.0f) : em(6.0f);
     ImGui::InputTextMultiline("##note", &m_draft.note, ImVec2(-1, h));
     recordItem("note");
     const bool over = count > core::kMaxNoteChars;
     ImGui::PushStyleColor(ImGuiCol_Text, over ? palette().danger : palette().textMuted);
-    const std::string counter = withThousands(count) + " / " + withThousands(core::kMaxNoteChars) + " characters";
+    const std::string counter = core::withThousands(count) + " / " + core::withThousands(core::kMaxNoteChars) + " characters";
     ImGui::TextUnformatted(counter.c_str());
     if (over)
         ImGui::TextWrapped("The note is %s characters too long. Shorten it to save; nothing is cut off for you.",
-                           withThousands(count - core::kMaxNoteChars).c_str());
+                           core::withThousands(count - core::kMaxNoteChars).c_str());
     ImGui::PopStyleColor();
 }
 

@@ -92,7 +92,7 @@ public:
     void draw(App& app) override {
         heading("Settings");
         ImGui::Spacing();
-        section("Appearance");
+        sectionTitle("Appearance");
         std::string theme(themeName(app.theme()));
         if (segmented("theme", kThemes, theme, false)) app.setTheme(themeFromName(theme));
         ImGui::Spacing();
@@ -101,19 +101,19 @@ public:
         if (segmented("textsize", kTextSizes, size, false)) app.setFontScale(std::stof(size));
 
         ImGui::Spacing();
-        section("Where you live");
+        sectionTitle("Where you live");
         hint("Urgent and emergency advice names your region's emergency number and same-day line.");
         drawRegionChoice(app);
 
         ImGui::Spacing();
-        section("Risks that change the advice");
+        sectionTitle("Risks that change the advice");
         hint("Things that raise the risk of a clot, a bleed or an infection. Tick what applies to you: KneeLog "
              "uses it when it checks what you log, and your doctor's report lists it. Time-bound ones are "
              "asked about again when their time has passed.");
         drawRiskProfile(app);
 
         ImGui::Spacing();
-        section("Your data");
+        sectionTitle("Your data");
         if (!app.ownJournalPath().empty())
             hint(("Your journal is the file " + app.ownJournalPath() + ", readable by you alone.").c_str());
         if (app.canExploreSample() && !app.exploringSample()) {
@@ -161,11 +161,6 @@ private:
         recordItem("settings:wipe-cancel");
     }
 
-    static void section(const char* title) {
-        ImGui::PushFont(fonts().bold);
-        ImGui::TextUnformatted(title);
-        ImGui::PopFont();
-    }
     static std::string sizeName(float s) {
         for (const auto& t : kTextSizes)
             if (std::fabs(std::stof(std::string(t.name)) - s) < 0.01f) return std::string(t.name);

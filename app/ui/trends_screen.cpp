@@ -1,10 +1,9 @@
 // The Trends screen: is the knee getting better, and what makes it worse? Pain over time, a
-// calendar of the worst pain each day, how often each symptom and situation came up, and a
-// plain-words comparison of the last two weeks with the two before. The figures come from the
-// store's SQL aggregates (daily summary, symptom and context counts, alerts); pain type and side
-// are counted over the period's episodes, read in pages, as the repository has no grouped query
-// for them yet. All of it is fetched when the data version, the range or the day changes; a
-// frame only draws the cached model.
+// calendar of the worst pain each day, how often each symptom, situation, pain type and knee
+// came up, and a plain-words comparison of the last two weeks with the two before. The figures
+// come from the store's SQL aggregates (daily summary; symptom, context, pain type and side
+// counts; alerts), fetched when the data version, the range or the day changes; a frame only
+// draws the cached model.
 #include <imgui.h>
 
 #include <algorithm>
@@ -16,9 +15,12 @@
 
 #include "core/stats.hpp"
 #include "core/vocabulary.hpp"
+#include "core/words.hpp"
 #include "ui/app.hpp"
+#include "ui/cards.hpp"
 #include "ui/chart.hpp"
 #include "ui/fonts.hpp"
+#include "ui/period_choice.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -45,14 +47,9 @@ struct TrendsModel {
 
 // [SECTION] building the model (the only place that queries)
 
-std::string termLabel(std::span<const core::Term> terms, const std::string& name) {
-    if (const core::Term* t = core::findTerm(terms, name)) return std::string(t->label);
-    return name;
-}
-
 std::vector<BarItem> labelled(const std::vector<core::NameCount>& counts, std::span<const core::Term> terms) {
     std::vector<BarItem> out;
-    for (const auto& c : counts) out.push_back({termLabel(terms, c.name), c.count});
+    for (const auto& c : counts) out.push_back({core::termLabel(terms, c.name), c.count});
     return out;
 }
 
@@ -81,8 +78,8 @@ core::Result<void> typeAndSide(core::JournalRepository& repo, const core::DateRa
     if (!sides) return sides.error();
     std::map<std::string, int> typeLabels, sideLabels;
     for (const auto& t : *types)
-        typeLabels[t.name.empty() ? std::string("Not given") : termLabel(core::painTypeTerms(), t.name)] += t.count;
-    for (const auto& sd : *sides) sideLabels[sideWords(sd.name)] += sd.count;
+        typeLabels[t.name.empty() ? std::string("Not given") : core::termLabel(core::painTypeTerms(), t.name)] += t.count;
+    for (const auto& sd : *sides) sideLabels[core::sideWords(sd.name)] += sd.count;
     m.types = sorted(typeLabels);
     m.sides = sorted(sideLabels);
     return {};
@@ -217,13 +214,13 @@ private:
     void drawSummary() {
         const TrendsModel& m = m_model;
         pair(kCompare, "##compare", [&] {
-            cardTitle("The last two weeks");
+            sectionTitle("The last two weeks");
             ImGui::PushFont(fonts().heading);
             ImGui::TextWrapped("%s", m.comparison.headline.c_str());
             ImGui::PopFont();
             for (const auto& line : m.comparison.details) hint(line.c_str());
         }, kLogging, "##logging", [&] {
-            cardTitle("Keeping the journal");
+            sectionTitle("Keeping the journal");
             ImGui::PushFont(fonts().heading);
             ImGui::Text("%d of %d days logged", m.daysLogged, m.rangeDays);
             ImGui::PopFont();
@@ -235,7 +232,7 @@ private:
 
     void drawChart() {
         card(kChart, "##chart", 0, 0, [&] {
-            cardTitle("Pain over time");
+            sectionTitle("Pain over time");
             const float h = layout().narrow ? em(13.0f) : std::clamp(ImGui::GetIO().DisplaySize.y * 0.34f, em(14.0f), em(24.0f));
             painChart("trends:chart", m_model.series, h, m_selectedDay);
             const auto& s = m_model.series;
@@ -251,7 +248,7 @@ private:
 
     void drawCalendar() {
         card(kCalendar, "##calendar", 0, 0, [&] {
-            cardTitle("Worst pain each day");
+            sectionTitle("Worst pain each day");
             calendarHeatMap("trends:calendar", m_model.calendar, m_model.calendarFrom, m_model.today);
             ImGui::Spacing();
             painScaleLegend();
@@ -260,7 +257,7 @@ private:
     }
 
     void bars(const char* title, const std::vector<BarItem>& items, const char* none) {
-        cardTitle(title);
+        sectionTitle(title);
         char sub[96];
         std::snprintf(sub, sizeof sub, "Out of %d episode%s in this period", m_model.episodes, m_model.episodes == 1 ? "" : "s");
         hint(sub);

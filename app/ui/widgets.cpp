@@ -147,6 +147,13 @@ void heading(const char* text) {
     ImGui::PopFont();
 }
 
+void sectionTitle(const char* text, bool spaceAbove) {
+    if (spaceAbove) ImGui::Spacing();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
 void hint(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
     ImGui::TextWrapped("%s", text);

@@ -43,6 +43,9 @@ void flowItem(float w, bool first);
 bool primaryButton(const char* label, const ImVec2& size = ImVec2(0, 0));
 // A heading in the heading font.
 void heading(const char* text);
+// The title of a section or a card, in the bold font; `spaceAbove` adds a line of spacing first
+// (form sections).
+void sectionTitle(const char* text, bool spaceAbove = false);
 // Muted helper text, wrapped.
 void hint(const char* text);
 

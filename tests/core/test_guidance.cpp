@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <set>
 #include <sstream>
@@ -12,6 +11,7 @@
 
 #include "core/guidance.hpp"
 #include "core/triage.hpp"
+#include "support/read_file.hpp"
 
 using core::Article;
 using core::Block;
@@ -49,10 +49,7 @@ std::vector<std::pair<std::string, std::string>> shippedFiles() {
     for (const auto& entry : fs::directory_iterator(fs::path(KNEELOG_SOURCE_DIR) / "assets" / "guidance")) {
         const auto& path = entry.path();
         if (path.extension() != ".md" || path.filename() == "FORMAT.md") continue;
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream contents;
-        contents << in.rdbuf();
-        files.emplace_back(path.filename().string(), contents.str());
+        files.emplace_back(path.filename().string(), test::readFile(path));
     }
     return files;
 }

@@ -1,9 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/csv.hpp"
+#include "support/read_file.hpp"
 #include "ui_harness.hpp"
 
 using test::UiSession;
@@ -49,10 +47,7 @@ void exportCsvByClicks(int w, int h, float scale, const char* tag) {
     const std::string name = files[0].filename().string();
     CHECK(name.rfind("kneelog-entries-", 0) == 0);
     CHECK(files[0].extension() == ".csv");
-    std::ifstream in(files[0], std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    const auto read = core::parseEpisodesCsv(text.str(), core::nowUtc());
+    const auto read = core::parseEpisodesCsv(test::readFile(files[0]), core::nowUtc());
     CHECK(read.problems.empty());
     REQUIRE(read.rows.size() == 3);
     CHECK(read.rows[0].episode.note == "Eintrag Nummer 3");  // oldest first

@@ -1,36 +1,26 @@
 #include "ui_harness.hpp"
 
+#include "support/read_file.hpp"
 #include "ui/widgets.hpp"
 
 #include <stb_image.h>
 
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 #include <set>
-#include <sstream>
 #include <unistd.h>
 
 namespace test {
 
-namespace {
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-}  // namespace
-
 ui::Assets buildTreeAssets() {
     const std::filesystem::path dir = std::filesystem::path(KNEELOG_BINARY_DIR) / "assets";
     ui::Assets a;
-    a.regularTtf = slurp(dir / "fonts/DejaVuSans.ttf");
-    a.boldTtf = slurp(dir / "fonts/DejaVuSans-Bold.ttf");
+    a.regularTtf = readFile(dir / "fonts/DejaVuSans.ttf");
+    a.boldTtf = readFile(dir / "fonts/DejaVuSans-Bold.ttf");
     const std::filesystem::path guidance = std::filesystem::path(KNEELOG_SOURCE_DIR) / "assets/guidance";
     for (const auto& entry : std::filesystem::directory_iterator(guidance)) {
         const std::string name = entry.path().filename().string();
-        if (name.ends_with(".md") && name != "FORMAT.md") a.articles.emplace_back(name, slurp(entry.path()));
+        if (name.ends_with(".md") && name != "FORMAT.md") a.articles.emplace_back(name, readFile(entry.path()));
     }
     return a;
 }

@@ -6,6 +6,7 @@
 
 #include "core/profile.hpp"
 #include "core/triage.hpp"
+#include "core/words.hpp"
 #include "pdf/pdf_doc.hpp"
 
 namespace pdf {
@@ -119,12 +120,11 @@ struct Tick {
 };
 
 std::vector<Tick> chartTicks(const std::vector<core::ChartDay>& days) {
-    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     std::vector<Tick> ticks;
     const std::size_t n = days.size();
     for (std::size_t i = 0; i < n; ++i) {
         const core::CivilDate& c = days[i].day;
-        const std::string month = kMonths[c.month - 1];
+        const std::string month = core::monthShort(c.month);
         if (n <= 35) {
             if (i % 7 == 0) ticks.push_back({i, std::to_string(c.day) + " " + month});
         } else if (n <= 200) {

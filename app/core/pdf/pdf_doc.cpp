@@ -124,7 +124,10 @@ bool Document::covers(HPDF_Font font, char32_t c) const {
     if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;  // libharu's UTF-8 encoder is BMP only
     if (c < 0x80) return true;
     const HPDF_FontDef def = font == m_regular ? m_regularDef : font == m_bold ? m_boldDef : font == m_cjk ? m_cjkDef : nullptr;
-    return def && HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) != 0;
+    // libharu 2.3 embeds glyphs numbered above 32767 empty (WenQuanYi's Hangul syllables): those
+    // count as missing, so they show the mark instead of nothing.
+    const HPDF_UINT16 glyph = def ? HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) : 0;
+    return glyph != 0 && glyph < 0x8000;
 }
 
 std::vector<Document::Run> Document::runs(HPDF_Font font, std::string_view raw) const {

@@ -208,7 +208,7 @@ void drawChart(Flow& f, const Report& r) {
     }
     drawBars(f, r.bins, x0, w, base, plotH);
     if (r.summary.episodes == 0)
-        d.text(f.page(), d.regular(), kBody, colour::kMuted, x0 + 10, base + plotH / 2, "Nothing was logged in this period.");
+        d.text(f.page(), d.regular(), kBody, colour::kMuted, x0 + 10, base + plotH * 0.5f - 3, "Nothing was logged in this period.");
     f.down(plotH + labelsH);
 }
 
@@ -234,12 +234,13 @@ void drawFrequent(Flow& f, const Report& r) {
         return;
     }
     const float w = f.contentWidth() / 3, size = kSmall + 0.5f;
-    Table table(f, {{"Symptoms", w * 0.7f}, {"", w * 0.3f}, {"When it hurts", w * 0.7f}, {"", w * 0.3f},
-                    {"What was tried", w * 0.7f}, {"", w * 0.3f}},
+    constexpr float kLabel = 0.64f;
+    Table table(f, {{"Symptoms", w * kLabel}, {"", w * (1 - kLabel)}, {"When it hurts", w * kLabel}, {"", w * (1 - kLabel)},
+                    {"What was tried", w * kLabel}, {"", w * (1 - kLabel)}},
                 size);
     table.begin();
     auto label = [&](const std::vector<core::ReportCount>& v, std::size_t i) {
-        return i < v.size() ? clip(d, v[i].label, d.regular(), size, w * 0.7f - 6, 1) : std::string();
+        return i < v.size() ? clip(d, v[i].label, d.regular(), size, w * kLabel - 6, 1) : std::string();
     };
     auto count = [](const std::vector<core::ReportCount>& v, std::size_t i) {
         return i < v.size() ? std::to_string(v[i].count) + " (" + std::to_string(v[i].percent) + "%)" : std::string();

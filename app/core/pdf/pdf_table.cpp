@@ -77,10 +77,11 @@ void Table::groupRow(const std::string& label) {
     Document& doc = m_flow.doc();
     const float h = leading() + 2 * kPadY;
     m_flow.need(2 * h + leading());
-    const float top = m_flow.y();
-    doc.fillRect(m_flow.page(), colour::kHeader, m_flow.left(), top - h, m_flow.contentWidth(), h);
-    doc.text(m_flow.page(), doc.bold(), m_size + 0.5f, colour::kAccent, m_flow.left() + kPadX,
+    const float top = m_flow.y() - 4;
+    m_flow.down(4);
+    doc.text(m_flow.page(), doc.bold(), m_size + 1.0f, colour::kAccent, m_flow.left() + kPadX,
              top - kPadY - m_size * 0.92f, label);
+    doc.line(m_flow.page(), colour::kAccent, 0.6f, m_flow.left(), top - h, m_flow.right(), top - h);
     m_flow.down(h);
     m_rows = 0;
 }

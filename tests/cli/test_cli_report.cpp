@@ -155,6 +155,22 @@ TEST_CASE("report page 1 fits one page with years of entries and the chart says 
     const auto summary = exportPdf(db, dir / "summary.pdf", true);
     CHECK(pageCount(summary) == 1);
     CHECK(pageText(summary).find("Most frequent") != std::string::npos);
+    // The worst case: US Letter (the shorter page), every risk ticked, a long name.
+    std::vector<std::string> profile = {"profile", "--db", db, "--region", "ie"};
+    for (const char* risk : {"recent_surgery", "long_journey", "immobile", "pregnant_or_postpartum", "hormones", "cancer",
+                             "previous_clot", "blood_thinners", "knee_replacement", "low_immunity"}) {
+        profile.push_back("--set");
+        profile.push_back(risk);
+    }
+    REQUIRE(runKneelog(profile).exitCode == 0);
+    const auto letter = dir / "letter.pdf";
+    auto r = runKneelog({"export", "--format", "pdf", "--summary", "--paper", "letter", "--name",
+                         "Maria-Magdalena Konstantinopoulou-Wittgenstein von Hohenzollern-Sigmaringen", "--out",
+                         letter.string(), "--db", db});
+    REQUIRE(r.exitCode == 0);
+    CHECK(pageCount(letter) == 1);
+    const std::string text = pageText(letter);
+    inOrder(text, {"Blood thinners", "Serious alerts", "more in the full report", "Most frequent", "Page 1 of 1"});
     fs::remove_all(dir);
 }
 

@@ -137,6 +137,8 @@ public:
     // A full-width label row that starts a group (e.g. a month), kept with the row after it.
     void groupRow(const std::string& label);
     float leading() const { return m_size * 1.25f; }
+    // The height row(cells) would take, when it fits on the page.
+    float rowHeight(const std::vector<std::string>& cells) const;
 
 private:
     void header();

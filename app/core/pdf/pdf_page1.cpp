@@ -13,7 +13,10 @@ namespace {
 
 using core::Report;
 
-constexpr std::size_t kAlertRows = 5;  // serious alerts listed on page 1
+constexpr std::size_t kAlertRows = 5;  // serious alerts listed on page 1, at most
+// The height page 1 needs below the alert rows ("and N more", the soon line, the pain now and
+// before, the chart, the most frequent); checked by the CLI test on Letter, the shorter paper.
+constexpr float kBelowAlerts = 440;  // 387 measured on A4 and Letter, + 30 for the two lines, + room
 constexpr std::size_t kTopRows = 5;    // symptoms, contexts, what was tried
 constexpr Rgb kBar{0.64f, 0.76f, 0.90f};
 constexpr Rgb kMeanLine{0.06f, 0.25f, 0.50f};
@@ -51,35 +54,38 @@ void drawWho(Flow& f, const Report& r) {
     period.append(s.daysLogged == 1 ? " day" : " days");
     paragraph(f, period, d.regular(), kBody + 0.5f, colour::kText, 0, 1);
     paragraph(f, regionText(r.region), d.regular(), kBody, colour::kText, 0, 1);
-    paragraph(f, "Risk profile (as the patient set it): " + r.riskText, d.regular(), kBody, colour::kText, 0, 2);
+    paragraph(f, "Risk profile (as the patient set it): " + r.riskText, d.regular(), kBody, colour::kText, 0, 4);
     paragraph(f, "Pain is on the 0-10 scale (0 = none, 10 = worst imaginable). All of it is patient-reported.",
               d.regular(), kSmall, colour::kMuted, 0, 1);
 }
 
 // [SECTION] 2. the serious alerts
 
-void drawSeriousTable(Flow& f, const Report& r, std::size_t shown) {
+// Rows while they fit above what page 1 still has to show; returns how many were drawn.
+std::size_t drawSeriousTable(Flow& f, const Report& r) {
     Document& d = f.doc();
     const float w = f.contentWidth(), size = kSmall + 0.5f;
     const std::vector<Column> columns = {{"When", w * 0.155f}, {"Level", w * 0.135f, true}, {"What was logged", w * 0.33f},
                                          {"Why (the rule that fired)", w * 0.23f}, {"Acknowledged", w * 0.15f}};
     Table table(f, columns, size);
     table.begin();
-    std::size_t n = 0;
+    const float floor = Flow::kMarginBottom + kBelowAlerts;
+    std::size_t shown = 0;
     for (const core::ReportAlert& a : r.alerts) {
         if (!core::isSerious(a.level)) continue;
-        if (n++ == shown) break;
-        std::string why;
+        std::string why, level = core::levelLabel(a.level);
         for (const auto& reason : a.reasons) why.append(why.empty() ? "" : "; ").append(reason);
+        if (a.level == core::Level::Emergency) level.append(" (call ").append(core::emergencyNumberFor(r.region)).append(")");
         auto cell = [&](const std::string& text, std::size_t col, int lines) {
             return clip(d, text, d.regular(), size, columns[col].width - 6, lines);
         };
-        std::string level = core::levelLabel(a.level);
-        if (a.level == core::Level::Emergency) level.append(" (call ").append(core::emergencyNumberFor(r.region)).append(")");
-        table.row({stamp(a.at), level, cell(a.logged, 2, 3), cell(why, 3, 3),
-                   cell(a.acknowledged, 4, 2)},
-                  levelColour(a.level));
+        const std::vector<std::string> cells = {stamp(a.at), level, cell(a.logged, 2, 3), cell(why, 3, 3),
+                                                cell(a.acknowledged, 4, 2)};
+        if (shown == kAlertRows || f.y() - table.rowHeight(cells) < floor) break;
+        table.row(cells, levelColour(a.level));
+        ++shown;
     }
+    return shown;
 }
 
 void drawSerious(Flow& f, const Report& r, const Page1Options& options) {
@@ -88,8 +94,7 @@ void drawSerious(Flow& f, const Report& r, const Page1Options& options) {
     if (r.seriousAlerts == 0) {
         paragraph(f, "KneeLog raised no emergency or urgent alert in this period.", d.regular(), kBody, colour::kText);
     } else {
-        const std::size_t shown = std::min<std::size_t>(kAlertRows, static_cast<std::size_t>(r.seriousAlerts));
-        drawSeriousTable(f, r, shown);
+        const std::size_t shown = drawSeriousTable(f, r);
         if (static_cast<std::size_t>(r.seriousAlerts) > shown) {
             const std::string more = "... and " + std::to_string(r.seriousAlerts - static_cast<int>(shown)) + " more " +
                                      (options.detailPages ? "on page 2." : "in the full report.");

@@ -92,9 +92,11 @@ void drawFooters(Document& d, const core::Report& r) {
         const float left = Flow::kMarginX, right = d.pageWidth() - Flow::kMarginX;
         d.line(pages[i], colour::kRule, 0.5f, left, 46, right, 46);
         d.text(pages[i], d.regular(), kSmall, colour::kMuted, left, 37, r.statement);
-        d.text(pages[i], d.regular(), kSmall, colour::kMuted, left, 28, line);
-        d.textRight(pages[i], d.bold(), kSmall, colour::kText, right, 28,
-                    "Page " + std::to_string(i + 1) + " of " + std::to_string(pages.size()));
+        std::string page = "Page ";
+        page.append(std::to_string(i + 1)).append(" of ").append(std::to_string(pages.size()));
+        const float pageWidth = d.textWidth(d.bold(), kSmall, page) + 12;
+        d.text(pages[i], d.regular(), kSmall, colour::kMuted, left, 28, clip(d, line, d.regular(), kSmall, right - left - pageWidth, 1));
+        d.textRight(pages[i], d.bold(), kSmall, colour::kText, right, 28, page);
         if (missed) {
             std::string note = "Some characters could not be drawn: no font here has them; each shows as ";
             note.append(Document::kMissingMark).append(". The CSV and FHIR exports keep them.");

@@ -73,6 +73,15 @@ void Table::row(const std::vector<std::string>& cells, Rgb boldColour) {
     ++m_rows;
 }
 
+float Table::rowHeight(const std::vector<std::string>& cells) const {
+    const Document& doc = m_flow.doc();
+    std::size_t n = 1;
+    for (std::size_t i = 0; i < m_columns.size() && i < cells.size(); ++i)
+        n = std::max(n, doc.wrap(cells[i], m_columns[i].bold ? doc.bold() : doc.regular(), m_size,
+                                 m_columns[i].width - 2 * kPadX).size());
+    return static_cast<float>(n) * leading() + 2 * kPadY;
+}
+
 void Table::groupRow(const std::string& label) {
     Document& doc = m_flow.doc();
     const float h = leading() + 2 * kPadY;

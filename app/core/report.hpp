@@ -71,7 +71,8 @@ struct ReportRow {
 
 // One stretch of days of the "pain now and before" comparison.
 struct PainWindow {
-    CivilDate from, to;
+    CivilDate from, to;  // 28 days, cut to the period
+    int days = 0;        // days of the period in it (0: the period had not started)
     int daysLogged = 0;
     int daysWithPain = 0;
     std::optional<double> typical;  // median of the logged days' highest pain

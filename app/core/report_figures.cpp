@@ -25,6 +25,8 @@ PainWindow windowOf(std::span<const ChartDay> chart, std::ptrdiff_t begin, std::
     w.to = addDays(last, static_cast<int>(end - static_cast<std::ptrdiff_t>(chart.size())));
     w.from = addDays(w.to, -(kWindowDays - 1));
     std::vector<int> highs;
+    w.days = static_cast<int>(std::max<std::ptrdiff_t>(end - std::max<std::ptrdiff_t>(begin, 0), 0));
+    if (!chart.empty() && w.days > 0) w.from = std::max(w.from, chart.front().day);
     for (std::ptrdiff_t i = std::max<std::ptrdiff_t>(begin, 0); i < end; ++i) {
         const auto& m = chart[static_cast<std::size_t>(i)].maxPain;
         if (!m) continue;
@@ -89,6 +91,7 @@ PainNowAndBefore painNowAndBefore(std::span<const ChartDay> chart) {
     p.before = windowOf(chart, n - 2 * kWindowDays, std::max<std::ptrdiff_t>(n - kWindowDays, 0), last);
     p.before.to = addDays(p.now.from, -1);
     p.before.from = addDays(p.before.to, -(kWindowDays - 1));
+    if (!chart.empty() && p.before.days > 0) p.before.from = std::max(p.before.from, chart.front().day);
     p.words = changeWords(p.now, p.before);
     return p;
 }

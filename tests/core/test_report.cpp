@@ -206,8 +206,16 @@ TEST_CASE("pain now and before: the median of the daily highest over 4 weeks, th
     CHECK(p.before.worst == 7);
     CHECK(p.words.find("rose by 3 points") != std::string::npos);
     CHECK(p.words.find("2 points") != std::string::npos);
+    CHECK(p.now.days == 28);
     chart.resize(30);
-    CHECK(painNowAndBefore(chart).words.rfind("Too few days logged", 0) == 0);
+    const PainNowAndBefore shortPeriod = painNowAndBefore(chart);
+    CHECK(shortPeriod.words.rfind("Too few days logged", 0) == 0);
+    CHECK(shortPeriod.before.days == 2);
+    CHECK(shortPeriod.before.from == chart[0].day);  // cut to the period
+    chart.resize(10);
+    CHECK(painNowAndBefore(chart).now.days == 10);
+    CHECK(painNowAndBefore(chart).now.from == chart[0].day);
+    CHECK(painNowAndBefore(chart).before.days == 0);
     std::vector<ChartDay> same(56);
     for (auto& d : same) d.maxPain = 4;
     same[0].maxPain = 3;

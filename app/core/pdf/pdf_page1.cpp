@@ -116,7 +116,10 @@ void drawSerious(Flow& f, const Report& r, const Page1Options& options) {
 // [SECTION] 3. pain now and before
 
 std::string windowTitle(const core::PainWindow& w, const char* name) {
-    return std::string(name) + " (" + core::formatDate(w.from) + " to " + core::formatDate(w.to) + ")";
+    std::string out = name;
+    if (w.days == 0) return out.append(" (before the period)");
+    out.append(" (").append(core::formatDate(w.from)).append(" to ").append(core::formatDate(w.to)).append(")");
+    return out;
 }
 
 void drawPainNow(Flow& f, const Report& r) {
@@ -131,7 +134,9 @@ void drawPainNow(Flow& f, const Report& r) {
     auto typical = [](const core::PainWindow& x) { return x.typical ? decimal(*x.typical) : std::string("-"); };
     auto worst = [](const core::PainWindow& x) { return x.worst ? std::to_string(*x.worst) : std::string("-"); };
     auto days = [](const core::PainWindow& x) {
-        return std::to_string(x.daysWithPain) + " of 28 (" + std::to_string(x.daysLogged) + " logged)";
+        if (x.days == 0) return std::string("-");
+        std::string out = std::to_string(x.daysWithPain);
+        return out.append(" of ").append(std::to_string(x.days)).append(" (").append(std::to_string(x.daysLogged)).append(" logged)");
     };
     table.row({"Typical (median of the daily highest)", typical(p.now), typical(p.before)});
     table.row({"Worst", worst(p.now), worst(p.before)});

@@ -45,6 +45,7 @@ PainWindow windowOf(std::span<const ChartDay> chart, std::ptrdiff_t begin, std::
 std::string changeWords(const PainWindow& now, const PainWindow& before) {
     const std::string threshold =
         "A change of 2 points or more on the 0-10 scale is the smallest change considered clinically meaningful.";
+    if (before.days == 0) return "The period began within the last 4 weeks: there is nothing before it to compare. " + threshold;
     if (now.daysLogged < 3 || before.daysLogged < 3)
         return "Too few days logged to compare the two stretches (at least 3 days each are needed). " + threshold;
     const double d = std::round((*now.typical - *before.typical) * 10.0) / 10.0;

@@ -79,6 +79,7 @@ int cmdExport(Invocation& inv) {
     request.range = *range;
     request.patientName = inv.get("name").value_or("");
     request.paper = *paper;
+    request.summaryOnly = inv.has("summary");
     request.now = core::localFromUtc(core::nowUtc());
     auto profile = journal.profile();
     if (!profile) return fail(profile.error());

@@ -69,17 +69,53 @@ ReportSummary summarize(std::span<const Episode* const> episodes, std::span<cons
     return s;
 }
 
-std::vector<ReportCount> counts(std::span<const Episode* const> episodes, std::span<const Term> terms,
-                                std::vector<std::string> Episode::*field) {
+// Entries and days per label; the share is of the days with entries.
+struct Tally {
+    std::string label;
+    int count = 0, days = 0;
+    CivilDate lastDay{0, 0, 0};
+};
+
+std::vector<ReportCount> ranked(std::vector<Tally> tallies, int daysLogged) {
     std::vector<ReportCount> out;
-    for (const Term& t : terms) {
-        int n = 0;
-        for (const Episode* e : episodes)
-            if (std::find((e->*field).begin(), (e->*field).end(), t.name) != (e->*field).end()) ++n;
-        if (n > 0) out.push_back({std::string(t.label), n, static_cast<int>(std::lround(100.0 * n / episodes.size()))});
-    }
+    for (const Tally& t : tallies)
+        if (t.count > 0)
+            out.push_back({t.label, t.count, t.days, daysLogged ? static_cast<int>(std::lround(100.0 * t.days / daysLogged)) : 0});
     std::stable_sort(out.begin(), out.end(), [](const ReportCount& a, const ReportCount& b) { return a.count > b.count; });
     return out;
+}
+
+void tally(Tally& t, const Episode& e) {
+    ++t.count;
+    if (t.lastDay != e.startedAt.date) ++t.days;
+    t.lastDay = e.startedAt.date;
+}
+
+// `episodes` oldest first.
+std::vector<ReportCount> counts(std::span<const Episode* const> episodes, std::span<const Term> terms,
+                                std::vector<std::string> Episode::*field, int daysLogged) {
+    std::vector<Tally> tallies;
+    for (const Term& t : terms) {
+        Tally one{std::string(t.label)};
+        for (const Episode* e : episodes)
+            if (std::find((e->*field).begin(), (e->*field).end(), t.name) != (e->*field).end()) tally(one, *e);
+        tallies.push_back(std::move(one));
+    }
+    return ranked(std::move(tallies), daysLogged);
+}
+
+// The medication text as typed (trimmed); the same text counts together.
+std::vector<ReportCount> medicationCounts(std::span<const Episode* const> episodes, int daysLogged) {
+    std::vector<Tally> tallies;
+    for (const Episode* e : episodes) {
+        const auto first = e->medication.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        const std::string name = e->medication.substr(first, e->medication.find_last_not_of(" \t") - first + 1);
+        auto it = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.label == name; });
+        if (it == tallies.end()) it = tallies.insert(tallies.end(), Tally{name});
+        tally(*it, *e);
+    }
+    return ranked(std::move(tallies), daysLogged);
 }
 
 // [SECTION] alerts and rows
@@ -138,6 +174,7 @@ std::string careText(const Episode& e) {
 
 ReportRow reportRow(const Episode& e) {
     ReportRow r;
+    r.month = monthName(e.startedAt.date);
     r.date = formatDate(e.startedAt.date);
     r.time = formatTime(e.startedAt);
     r.side = sideWords(e.side);
@@ -156,6 +193,25 @@ ReportRow reportRow(const Episode& e) {
     r.care = careText(e);
     r.note = e.note;
     return r;
+}
+
+// Every alert whose episode is in the report, newest first, and the counts by kind.
+void addAlerts(Report& r, std::span<const Episode* const> list, std::span<const Alert> alerts, const ReportOptions& options) {
+    std::unordered_map<int64_t, const Episode*> byId;
+    for (const Episode* e : list) byId[e->id] = e;
+    std::vector<std::pair<const Alert*, const Episode*>> raised;
+    for (const Alert& a : alerts)
+        if (auto it = byId.find(a.episodeId); it != byId.end()) raised.emplace_back(&a, it->second);
+    std::stable_sort(raised.begin(), raised.end(), [](const auto& a, const auto& b) {
+        return earlier(*b.second, *a.second) || (!earlier(*a.second, *b.second) && a.first->id > b.first->id);
+    });
+    for (const auto& [a, e] : raised) {
+        r.alerts.push_back(reportAlert(*a, *e, options));
+        if (isSerious(a->level)) ++r.seriousAlerts;
+        if (a->level != Level::Soon) continue;
+        ++r.soonAdvice;
+        if (!r.lastSoon) r.lastSoon = e->startedAt;
+    }
 }
 
 }  // namespace
@@ -233,22 +289,16 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
     r.riskText = riskProfileText(options.risks, options.generatedAt.offsetMinutes);
     r.chart = chartDays(list, r.from, r.to);
     r.summary = summarize(list, r.chart);
-    r.symptoms = counts(list, symptomTerms(), &Episode::symptoms);
-    r.contexts = counts(list, contextTerms(), &Episode::when);
-
-    std::unordered_map<int64_t, const Episode*> byId;
-    for (const Episode* e : list) byId[e->id] = e;
-    std::vector<std::pair<const Alert*, const Episode*>> raised;
-    for (const Alert& a : alerts)
-        if (auto it = byId.find(a.episodeId); it != byId.end()) raised.emplace_back(&a, it->second);
-    std::stable_sort(raised.begin(), raised.end(), [](const auto& a, const auto& b) {
-        return earlier(*a.second, *b.second) || (!earlier(*b.second, *a.second) && a.first->id < b.first->id);
-    });
-    for (const auto& [a, e] : raised) r.alerts.push_back(reportAlert(*a, *e, options));
-
+    r.bins = chartBins(r.chart);
+    r.painNow = painNowAndBefore(r.chart);
+    r.symptoms = counts(list, symptomTerms(), &Episode::symptoms, r.summary.daysLogged);
+    r.contexts = counts(list, contextTerms(), &Episode::when, r.summary.daysLogged);
+    r.care = counts(list, careTerms(), &Episode::care, r.summary.daysLogged);
+    r.medications = medicationCounts(list, r.summary.daysLogged);
+    addAlerts(r, list, alerts, options);
     if (options.withEntries) {
         r.rows.reserve(list.size());
-        for (const Episode* e : list) r.rows.push_back(reportRow(*e));
+        for (auto it = list.rbegin(); it != list.rend(); ++it) r.rows.push_back(reportRow(**it));
     }
     r.statement = "All data in this report is patient-reported: entered by the patient in the KneeLog app. "
                   "KneeLog does not diagnose.";

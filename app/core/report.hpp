@@ -59,13 +59,48 @@ struct ReportAlert {
 
 struct ReportCount {
     std::string label;
-    int count = 0;
-    int percent = 0;  // of the period's episodes
+    int count = 0;    // entries
+    int days = 0;     // days with at least one such entry
+    int percent = 0;  // share of the days with entries
 };
 
 // One episode as a table row; cells may contain '\n' where a new line must start.
 struct ReportRow {
+    std::string month;  // "November 2026": the detail pages group rows by it
     std::string date, time, side, pain, type, symptoms, care, note;
+};
+
+// One stretch of days of the "pain now and before" comparison.
+struct PainWindow {
+    CivilDate from, to;  // 28 days, cut to the period
+    int days = 0;        // days of the period in it (0: the period had not started)
+    int daysLogged = 0;
+    int daysWithPain = 0;
+    std::optional<double> typical;  // median of the logged days' highest pain
+    std::optional<int> worst;       // the highest pain logged
+};
+
+// The last 4 weeks of the period against the 4 weeks before.
+struct PainNowAndBefore {
+    PainWindow now, before;
+    std::string words;  // the change, and the 2-point threshold, in plain words
+};
+
+// The chart, binned so it stays readable: one bar a day up to about 6 months, a week up to
+// about 3 years, a month beyond.
+enum class ChartScale { Daily, Weekly, Monthly };
+
+struct ChartBin {
+    CivilDate start;              // the bin's first day (within the period)
+    int days = 1;                 // days of the period in the bin
+    std::optional<int> maxPain;   // the highest pain logged in the bin
+    std::optional<double> mean;   // daily: the 7-day mean; weekly/monthly: mean of the logged days' highest
+};
+
+struct ReportChart {
+    ChartScale scale = ChartScale::Daily;
+    std::vector<ChartBin> bins;  // oldest first
+    std::string axis;            // what a bar and the line are, in words
 };
 
 struct Report {
@@ -77,10 +112,17 @@ struct Report {
     std::string riskText;       // the risk profile in words, "none ticked" when empty
     ReportSummary summary;
     std::vector<ChartDay> chart;          // every day of the period, oldest first
-    std::vector<ReportAlert> alerts;      // oldest first
+    ReportChart bins;                     // the chart as page 1 draws it
+    PainNowAndBefore painNow;             // last 4 weeks against the 4 before
+    std::vector<ReportAlert> alerts;      // every alert, newest first
+    int seriousAlerts = 0;                // emergency and urgent: the red flags
+    int soonAdvice = 0;                   // "see a doctor soon": advice, not a red flag
+    std::optional<LocalDateTime> lastSoon;  // the newest "see a doctor soon"
     std::vector<ReportCount> symptoms;    // most frequent first
     std::vector<ReportCount> contexts;
-    std::vector<ReportRow> rows;          // every episode, oldest first
+    std::vector<ReportCount> care;        // what was tried, most frequent first
+    std::vector<ReportCount> medications; // the medication text as typed, most frequent first
+    std::vector<ReportRow> rows;          // every episode, newest first
     std::string statement;                // the one line saying the data is patient-reported
 };
 
@@ -93,5 +135,13 @@ std::string levelLabel(Level level);
 // The trend sentence over daily highest pain (exposed for tests): compares the last two weeks
 // with the two before (shorter windows in short periods).
 std::string trendText(std::span<const ChartDay> chart);
+// The last 28 days of `chart` against the 28 before (exposed for tests).
+PainNowAndBefore painNowAndBefore(std::span<const ChartDay> chart);
+// The chart's bins for the period's length (exposed for tests).
+ReportChart chartBins(std::span<const ChartDay> chart);
+// "November 2026".
+std::string monthName(const CivilDate& day);
+// True for emergency and urgent: the levels page 1 lists as red flags.
+bool isSerious(Level level);
 
 }  // namespace core

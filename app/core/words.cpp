@@ -30,6 +30,12 @@ const char* monthShort(int month) {
     return kMonths[std::clamp(month, 1, 12) - 1];
 }
 
+const char* monthLong(int month) {
+    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    return kMonths[std::clamp(month, 1, 12) - 1];
+}
+
 const char* weekdayShort(int64_t daysFromEpoch) {
     static constexpr const char* kWeekdays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
     return kWeekdays[((daysFromEpoch % 7) + 7) % 7];

@@ -22,6 +22,8 @@ std::string termLabels(std::span<const Term> terms, const std::vector<std::strin
 std::string sideWords(std::string_view side);
 // "Jan" .. "Dec" for months 1 .. 12 (a month outside is clamped).
 const char* monthShort(int month);
+// "January" .. "December" for months 1 .. 12 (a month outside is clamped).
+const char* monthLong(int month);
 // "Thu", "Fri", ... for a day counted from 1970-01-01 (a Thursday); negative days too.
 const char* weekdayShort(int64_t daysFromEpoch);
 // 12345 -> "12,345".

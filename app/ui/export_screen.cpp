@@ -209,7 +209,7 @@ private:
             {std::to_string(s.daysWithPain), "days with pain"},
             {mean, "average pain"},
             {std::to_string(s.maxPain), "highest pain"},
-            {std::to_string(r.alerts.size()), r.alerts.size() == 1 ? "red-flag alert" : "red-flag alerts"},
+            {std::to_string(r.seriousAlerts), r.seriousAlerts == 1 ? "emergency or urgent alert" : "emergency or urgent alerts"},
         };
         const float w = em(7.5f);
         for (size_t i = 0; i < std::size(figures); ++i) {

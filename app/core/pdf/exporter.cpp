@@ -70,8 +70,9 @@ core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const Ex
             options.generatedAt = request.now;
             options.region = request.region;
             options.risks = request.risks;
+            options.withEntries = !request.summaryOnly;
             const core::Report report = core::buildReport(data->episodes, data->alerts, options);
-            auto pdf = renderReport(report, PdfOptions{request.paper, request.fontDir});
+            auto pdf = renderReport(report, PdfOptions{request.paper, request.fontDir, request.summaryOnly});
             if (!pdf) return pdf.error();
             out.bytes = std::move(*pdf);
             break;

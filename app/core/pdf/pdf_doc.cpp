@@ -2,11 +2,13 @@
 
 // libharu's internal headers: needed to give the font a correct ToUnicode map (see below).
 #include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/stat.h>
 
 namespace pdf {
@@ -39,6 +41,30 @@ bool fileExists(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0;
 }
 
+// The code point at s[i] (U+FFFD for a malformed sequence) and its length in bytes.
+char32_t decode(std::string_view s, std::size_t i, std::size_t& n) {
+    n = codePointLength(s, i);
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (n == 1) return c < 0x80 ? c : 0xFFFD;
+    char32_t cp = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        const unsigned char t = static_cast<unsigned char>(s[i + k]);
+        if ((t & 0xC0) != 0x80) {
+            n = k;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (t & 0x3F);
+    }
+    return cp;
+}
+
+// WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and
+// Korean. KNEELOG_CJK_FONT names another .ttc/.ttf (its first face is used).
+std::string cjkFontPath() {
+    if (const char* env = std::getenv("KNEELOG_CJK_FONT"); env && *env) return env;
+    return "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+}
+
 }  // namespace
 
 // [SECTION] document
@@ -69,7 +95,55 @@ core::Result<std::unique_ptr<Document>> Document::create(const std::string& font
         return core::makeError(core::ErrorCode::Internal, "Could not prepare the report font for the PDF");
     d->replaceToUnicode(d->m_regular);
     if (d->m_bold != d->m_regular) d->replaceToUnicode(d->m_bold);
+    d->m_regularDef = HPDF_GetFontDef(d->m_doc, name);
+    d->m_boldDef = d->m_bold == d->m_regular ? d->m_regularDef : HPDF_GetFontDef(d->m_doc, HPDF_Font_GetFontName(d->m_bold));
     return d;
+}
+
+HPDF_Font Document::cjk() const {
+    if (m_cjkTried) return m_cjk;
+    m_cjkTried = true;
+    const std::string path = cjkFontPath();
+    if (!fileExists(path)) return nullptr;
+    const bool collection = path.size() > 4 && path.compare(path.size() - 4, 4, ".ttc") == 0;
+    const char* name = collection ? HPDF_LoadTTFontFromFile2(m_doc, path.c_str(), 0, HPDF_TRUE)
+                                  : HPDF_LoadTTFontFromFile(m_doc, path.c_str(), HPDF_TRUE);
+    HPDF_Font font = name ? HPDF_GetFont(m_doc, name, "UTF-8") : nullptr;
+    if (!font || failed()) {  // a broken font file: the characters show as missing instead
+        HPDF_ResetError(m_doc);
+        const_cast<Document*>(this)->m_error = 0;
+        return nullptr;
+    }
+    const_cast<Document*>(this)->replaceToUnicode(font);
+    m_cjkDef = HPDF_GetFontDef(m_doc, name);
+    m_cjk = font;
+    return m_cjk;
+}
+
+bool Document::covers(HPDF_Font font, char32_t c) const {
+    if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;  // libharu's UTF-8 encoder is BMP only
+    if (c < 0x80) return true;
+    const HPDF_FontDef def = font == m_regular ? m_regularDef : font == m_bold ? m_boldDef : font == m_cjk ? m_cjkDef : nullptr;
+    // libharu 2.3 embeds glyphs numbered above 32767 empty (WenQuanYi's Hangul syllables): those
+    // count as missing, so they show the mark instead of nothing.
+    const HPDF_UINT16 glyph = def ? HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) : 0;
+    return glyph != 0 && glyph < 0x8000;
+}
+
+std::vector<Document::Run> Document::runs(HPDF_Font font, std::string_view raw) const {
+    const std::string s = clean(raw);
+    std::vector<Run> out;
+    auto add = [&](HPDF_Font f, std::string_view piece, bool missing) {
+        if (out.empty() || out.back().font != f || out.back().missing != missing) out.push_back(Run{f, {}, missing});
+        out.back().text += piece;
+    };
+    for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
+        const char32_t c = decode(s, i, n);
+        if (c != 0xFFFD && covers(font, c)) add(font, std::string_view(s).substr(i, n), false);
+        else if (c != 0xFFFD && c >= 0x2E80 && cjk() && covers(m_cjk, c)) add(m_cjk, std::string_view(s).substr(i, n), false);
+        else add(font, kMissingMark, true);
+    }
+    return out;
 }
 
 Document::~Document() {
@@ -121,9 +195,13 @@ HPDF_Page Document::addPage() {
 
 float Document::textWidth(HPDF_Font font, float size, std::string_view text) const {
     if (text.empty()) return 0;
-    const HPDF_TextWidth w =
-        HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()), static_cast<HPDF_UINT>(text.size()));
-    return static_cast<float>(w.width) * size / 1000.0f;
+    float width = 0;
+    for (const Run& r : runs(font, text)) {
+        const HPDF_TextWidth w = HPDF_Font_TextWidth(r.font, reinterpret_cast<const HPDF_BYTE*>(r.text.data()),
+                                                     static_cast<HPDF_UINT>(r.text.size()));
+        width += static_cast<float>(w.width) * size / 1000.0f;
+    }
+    return width;
 }
 
 std::vector<std::string> Document::wrap(std::string_view raw, HPDF_Font font, float size, float width) const {
@@ -184,11 +262,14 @@ std::vector<std::string> Document::wrap(std::string_view raw, HPDF_Font font, fl
 
 void Document::text(HPDF_Page page, HPDF_Font font, float size, Rgb c, float x, float y, std::string_view s) const {
     if (s.empty()) return;
-    const std::string t = clean(s);
     HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
     HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, font, size);
-    HPDF_Page_TextOut(page, x, y, t.c_str());
+    HPDF_Page_MoveTextPos(page, x, y);
+    for (const Run& r : runs(font, s)) {
+        if (r.missing) m_missed = true;
+        HPDF_Page_SetFontAndSize(page, r.font, size);
+        HPDF_Page_ShowText(page, r.text.c_str());
+    }
     HPDF_Page_EndText(page);
 }
 
@@ -247,97 +328,6 @@ void Flow::newPage() {
     m_page = m_doc.addPage();
     m_y = m_doc.pageHeight() - kMarginTop;
     if (onNewPage) onNewPage();
-}
-
-// [SECTION] table
-
-namespace {
-constexpr float kPadX = 3.0f, kPadY = 2.5f;
-}
-
-Table::Table(Flow& flow, std::vector<Column> columns, float fontSize)
-    : m_flow(flow), m_columns(std::move(columns)), m_size(fontSize) {}
-
-Table::~Table() { m_flow.onNewPage = nullptr; }
-
-void Table::begin() {
-    m_flow.need(leading() * 4 + kPadY * 4);
-    header();
-    m_flow.onNewPage = [this] { header(); };
-}
-
-void Table::header() {
-    Document& doc = m_flow.doc();
-    std::vector<std::vector<std::string>> titles;
-    std::size_t lines = 1;
-    for (const Column& c : m_columns) {
-        titles.push_back(doc.wrap(c.title, doc.bold(), m_size, c.width - 2 * kPadX));
-        lines = std::max(lines, titles.back().size());
-    }
-    const float h = static_cast<float>(lines) * leading() + 2 * kPadY;
-    const float top = m_flow.y();
-    doc.fillRect(m_flow.page(), colour::kHeader, m_flow.left(), top - h, m_flow.contentWidth(), h);
-    float x = m_flow.left();
-    for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        for (std::size_t k = 0; k < titles[i].size(); ++k)
-            doc.text(m_flow.page(), doc.bold(), m_size, colour::kText, x + kPadX,
-                     top - kPadY - m_size * 0.92f - static_cast<float>(k) * leading(), titles[i][k]);
-        x += m_columns[i].width;
-    }
-    m_flow.down(h);
-}
-
-void Table::row(const std::vector<std::string>& cells, Rgb boldColour) {
-    Document& doc = m_flow.doc();
-    std::vector<std::vector<std::string>> lines(m_columns.size());
-    std::size_t n = 1;
-    for (std::size_t i = 0; i < m_columns.size() && i < cells.size(); ++i) {
-        lines[i] = doc.wrap(cells[i], m_columns[i].bold ? doc.bold() : doc.regular(), m_size, m_columns[i].width - 2 * kPadX);
-        n = std::max(n, lines[i].size());
-    }
-    auto linesIn = [&](float room) {
-        return static_cast<std::size_t>(std::max(0.0f, std::floor((room - 2 * kPadY) / leading())));
-    };
-    auto capacity = [&] { return linesIn(m_flow.room()); };
-    const float pageRoom = m_flow.doc().pageHeight() - Flow::kMarginTop - Flow::kMarginBottom - leading() - 2 * kPadY;
-    // A row that fits on a fresh page moves there whole; a taller one starts here unless only a
-    // few lines are left, and continues across pages.
-    if (n > capacity() && (n <= linesIn(pageRoom) || capacity() < 3)) m_flow.newPage();
-    std::size_t first = 0;
-    while (first < n) {
-        const std::size_t count = std::min(capacity(), n - first);
-        if (count == 0) {
-            m_flow.newPage();
-            continue;
-        }
-        drawLines(lines, first, count, boldColour);
-        first += count;
-        if (first < n) m_flow.newPage();
-    }
-    ++m_rows;
-}
-
-void Table::drawLines(const std::vector<std::vector<std::string>>& lines, std::size_t first, std::size_t count,
-                      Rgb boldColour) {
-    Document& doc = m_flow.doc();
-    const float h = static_cast<float>(count) * leading() + 2 * kPadY;
-    const float top = m_flow.y();
-    if (m_rows % 2 == 1) doc.fillRect(m_flow.page(), colour::kShade, m_flow.left(), top - h, m_flow.contentWidth(), h);
-    float x = m_flow.left();
-    const auto baseline = [&](std::size_t k) { return top - kPadY - m_size * 0.92f - static_cast<float>(k) * leading(); };
-    if (first > 0 && !lines.empty() && !lines[0].empty()) {  // a row continued from the page before
-        doc.text(m_flow.page(), doc.regular(), m_size, colour::kMuted, x + kPadX, baseline(0), lines[0][0]);
-        if (count > 1) doc.text(m_flow.page(), doc.regular(), m_size, colour::kMuted, x + kPadX, baseline(1), "(continued)");
-    }
-    for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        HPDF_Font font = m_columns[i].bold ? doc.bold() : doc.regular();
-        for (std::size_t k = first; k < first + count && k < lines[i].size(); ++k)
-            doc.text(m_flow.page(), font, m_size, m_columns[i].bold ? boldColour : colour::kText, x + kPadX,
-                     baseline(k - first), lines[i][k]);
-        x += m_columns[i].width;
-    }
-    doc.line(m_flow.page(), colour::kRule, 0.4f, m_flow.left(), top - h, m_flow.right(), top - h);
-    m_flow.down(h);
 }
 
 }  // namespace pdf

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to kneelog_pdf: a thin RAII layer over libharu (document, embedded DejaVu Sans with
-// UTF-8 text, measuring and wrapping), a top-to-bottom flow that starts new pages, and a table
+// UTF-8 text, measuring and wrapping; Chinese, Japanese and Korean from WenQuanYi Zen Hei, loaded
+// only when a text needs it; a visible box for characters no font has), a top-to-bottom flow that starts new pages, and a table
 // that wraps its cells, repeats its header on each page and splits rows taller than a page.
 #include <hpdf.h>
 
@@ -43,6 +44,8 @@ public:
     HPDF_Font regular() const { return m_regular; }
     HPDF_Font bold() const { return m_bold; }
 
+    // Measuring and drawing go through the same fallback: a character the font lacks is drawn
+    // from the CJK font (loaded on first need) or, when no font has it, as kMissingMark.
     float textWidth(HPDF_Font font, float size, std::string_view text) const;
     // Lines of at most `width` points: breaks at spaces, at '\n', and inside words too long
     // for a line (between characters).
@@ -53,6 +56,10 @@ public:
     void fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const;
     void line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const;
 
+    // True once a character no font covers was drawn (as kMissingMark).
+    bool missedCharacters() const { return m_missed; }
+    static constexpr const char* kMissingMark = "\xE2\x96\xA1";  // U+25A1 WHITE SQUARE
+
     void setInfo(const std::string& title, const std::string& subject);
     core::Result<std::string> save();
     bool failed() const { return m_error != 0; }
@@ -61,10 +68,24 @@ private:
     Document() = default;
     static void onError(HPDF_STATUS error, HPDF_STATUS detail, void* self);
     void replaceToUnicode(HPDF_Font font);
+    struct Run {
+        HPDF_Font font;
+        std::string text;
+        bool missing = false;
+    };
+    // `text` (cleaned) cut into runs of one font each.
+    std::vector<Run> runs(HPDF_Font font, std::string_view text) const;
+    bool covers(HPDF_Font font, char32_t c) const;
+    HPDF_Font cjk() const;  // loads the CJK font on first call; nullptr when not installed
 
     HPDF_Doc m_doc = nullptr;
     HPDF_Font m_regular = nullptr;
     HPDF_Font m_bold = nullptr;
+    HPDF_FontDef m_regularDef = nullptr, m_boldDef = nullptr;
+    mutable HPDF_Font m_cjk = nullptr;
+    mutable HPDF_FontDef m_cjkDef = nullptr;
+    mutable bool m_cjkTried = false;
+    mutable bool m_missed = false;
     std::vector<HPDF_Page> m_pages;
     float m_width = 0, m_height = 0;
     HPDF_PageSizes m_size = HPDF_PAGE_SIZE_A4;
@@ -113,7 +134,11 @@ public:
     // next page, or, when it is taller than a whole page, continues across pages.
     // `boldColour` colours the bold columns' text (e.g. an alert's level).
     void row(const std::vector<std::string>& cells, Rgb boldColour = colour::kText);
+    // A full-width label row that starts a group (e.g. a month), kept with the row after it.
+    void groupRow(const std::string& label);
     float leading() const { return m_size * 1.25f; }
+    // The height row(cells) would take, when it fits on the page.
+    float rowHeight(const std::vector<std::string>& cells) const;
 
 private:
     void header();

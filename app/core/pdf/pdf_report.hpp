@@ -2,13 +2,16 @@
 // kneelog_pdf: the doctor's report as a PDF (libharu), and the one export entry point the
 // command line and the Export screen share. Kept out of kneelog_core so the core links nothing.
 //
-// Page 1: patient name (when given), period, summary figures and the trend in words, a vector
-// chart of each day's highest pain with its 7-day mean, the red-flag alerts (date, what was
-// logged, why, what the app advised, when acknowledged), symptom and "when it hurts"
-// frequencies. Then every episode in a table (date, time, side in words, pain, type,
-// symptoms, self-care, note wrapped over as many lines as it needs). Every page carries
-// "Page n of N", the generation date and the statement that the data is patient-reported.
-// Text is DejaVu Sans, embedded, so any Latin (and Greek or Cyrillic) script renders.
+// Page 1 answers a GP's first questions, in this order, on one page at any journal size: who,
+// the period, the region, the risk profile and the report's date; the serious alerts (emergency
+// and urgent, newest first, capped with "and N more on page 2"; "see a doctor soon" counted on
+// its own line); the pain of the last 4 weeks against the 4 before; a chart by day, week or
+// month; the five most frequent symptoms, "when it hurts" contexts and what was tried. Then
+// every alert, newest first, and every episode, newest first, grouped by month. Every page
+// carries "Page n of N", the generation date and the statement that the data is patient-reported.
+// Text is DejaVu Sans, embedded (Latin, Greek, Cyrillic); Chinese, Japanese and Korean come from
+// WenQuanYi Zen Hei when the text has them; characters no font has show as a box, and the footer
+// then says so.
 #include <cstddef>
 #include <string>
 
@@ -23,6 +26,7 @@ namespace pdf {
 struct PdfOptions {
     core::Paper paper = core::Paper::A4;
     std::string fontDir;  // holds DejaVuSans.ttf (and DejaVuSans-Bold.ttf); empty: findFontDir("")
+    bool summaryOnly = false;  // page 1 alone
 };
 
 // The report as PDF bytes; no display and no file needed.
@@ -41,6 +45,7 @@ struct ExportRequest {
     std::string region;  // the region code ("" = not chosen: the advice names 112)
     std::vector<core::RiskMark> risks;    // the risk profile, shown on the report and in FHIR
     std::string fontDir;                  // for the PDF; empty: findFontDir("")
+    bool summaryOnly = false;             // PDF: page 1 alone (the one-page summary)
 };
 
 struct ExportResult {

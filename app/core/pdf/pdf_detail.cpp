@@ -1,0 +1,80 @@
+// The detail pages after page 1: every alert and advice, newest first, then every entry,
+// newest first, grouped by month, each row with every field.
+#include <algorithm>
+
+#include "pdf/pdf_draw.hpp"
+
+namespace pdf {
+
+namespace {
+
+using core::Report;
+
+void drawAllAlerts(Flow& f, const Report& r) {
+    Document& d = f.doc();
+    heading(f, "All alerts and advice (" + std::to_string(r.alerts.size()) + "), newest first", 40);
+    if (r.alerts.empty()) {
+        paragraph(f, "KneeLog raised no alert or advice in this period.", d.regular(), kBody, colour::kText);
+        return;
+    }
+    paragraph(f, "Emergency and urgent are red flags; \"see a doctor soon\" is advice, not a red flag. "
+                 "Each row is one save that raised advice.",
+              d.regular(), kBody, colour::kText);
+    f.down(3);
+    const float w = f.contentWidth();
+    {
+        Table table(f, {{"When", w * 0.145f}, {"Advised", w * 0.165f, true}, {"What was logged", w * 0.28f},
+                        {"Why (the rule that fired)", w * 0.25f}, {"Acknowledged", w * 0.16f}},
+                    kSmall + 0.5f);
+        table.begin();
+        for (const core::ReportAlert& a : r.alerts) {
+            std::string why;
+            for (const auto& reason : a.reasons) why.append(why.empty() ? "" : "\n").append(reason);
+            table.row({stamp(a.at), shortAdvice(a.level, r.region), a.logged, why, a.acknowledged}, levelColour(a.level));
+        }
+    }
+    f.down(6);
+    paragraph(f, "What KneeLog advised at each level shown above:", d.bold(), kSmall + 0.5f, colour::kText);
+    for (core::Level level : {core::Level::Emergency, core::Level::Urgent, core::Level::Soon}) {
+        const bool shown = std::any_of(r.alerts.begin(), r.alerts.end(), [&](const auto& a) { return a.level == level; });
+        if (shown)
+            paragraph(f, core::levelLabel(level) + ": " + core::actionText(level, r.region), d.regular(), kSmall + 0.5f,
+                      levelColour(level), 8);
+    }
+}
+
+void drawEntries(Flow& f, const Report& r) {
+    Document& d = f.doc();
+    heading(f, "All entries (" + std::to_string(r.rows.size()) + "), newest first", 40);
+    if (r.rows.empty()) {
+        paragraph(f, "No entries in this period.", d.regular(), kBody, colour::kText);
+        return;
+    }
+    const float w = f.contentWidth();
+    Table table(f,
+                {{"Date", w * 0.10f}, {"Time", w * 0.055f}, {"Side", w * 0.105f, true}, {"Pain", w * 0.05f, true},
+                 {"Type", w * 0.12f}, {"Symptoms", w * 0.21f}, {"Self-care", w * 0.13f}, {"Note", w * 0.23f}},
+                kSmall);
+    table.begin();
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        const core::ReportRow& row = r.rows[i];
+        if (i == 0 || r.rows[i - 1].month != row.month) {
+            std::size_t n = i;
+            while (n < r.rows.size() && r.rows[n].month == row.month) ++n;
+            n -= i;
+            table.groupRow(row.month + "  \xC2\xB7  " + std::to_string(n) + (n == 1 ? " entry" : " entries"));
+        }
+        table.row({row.date, row.time, row.side, row.pain, row.type, row.symptoms, row.care, row.note});
+    }
+}
+
+}  // namespace
+
+void drawDetails(Flow& f, const Report& r) {
+    f.newPage();
+    drawAllAlerts(f, r);
+    f.down(6);
+    drawEntries(f, r);
+}
+
+}  // namespace pdf

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <optional>
+#include <utility>
 
 namespace core {
 
@@ -41,7 +43,17 @@ int64_t toUtcSeconds(const LocalDateTime& t) {
            static_cast<int64_t>(t.offsetMinutes) * 60;
 }
 
-int64_t nowUtc() { return static_cast<int64_t>(std::time(nullptr)); }
+namespace {
+// The test clock (see setTestClock): the instant it was set to and the real time then.
+std::optional<std::pair<int64_t, int64_t>> g_testClock;
+}  // namespace
+
+int64_t nowUtc() {
+    const int64_t real = static_cast<int64_t>(std::time(nullptr));
+    return g_testClock ? g_testClock->first + (real - g_testClock->second) : real;
+}
+
+void setTestClock(int64_t utcSeconds) { g_testClock = std::pair{utcSeconds, static_cast<int64_t>(std::time(nullptr))}; }
 
 LocalDateTime atOffset(int64_t utcSeconds, int offsetMinutes) {
     const int64_t local = utcSeconds + static_cast<int64_t>(offsetMinutes) * 60;

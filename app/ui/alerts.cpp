@@ -164,7 +164,7 @@ void AlertCenter::drawActions(App& app, const AlertView& a, bool pinned, const I
                                                                            : "I understand";
     ImGui::PushFont(fonts().bold);
     if (ImGui::Button(ack, ImVec2(width(), h))) {
-        if (pinned) (void)journal->acknowledge(a.alertId);
+        if (pinned) app.reportIfFailed(journal->acknowledge(a.alertId), "The alert could not be marked as read");
         else m_dismissOutcome = true;  // `a` may be the outcome itself: reset it after drawing
     }
     ImGui::PopFont();

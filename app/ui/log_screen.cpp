@@ -133,12 +133,12 @@ private:
         const bool editing = m_form.editing();
         auto saved = editing ? journal.edit(e) : journal.add(e);
         if (!saved) {
-            app.flash("Not saved: " + saved.error().message);
+            app.reportError("Not saved: " + saved.error().message);
             return;
         }
         if (!e.side.empty() && e.side != m_lastSide) {
             m_lastSide = e.side;
-            (void)journal.repository().setSetting(kLastSideKey, m_lastSide);
+            app.reportIfFailed(journal.repository().setSetting(kLastSideKey, m_lastSide), "The side could not be remembered");
         }
         char msg[160];
         std::snprintf(msg, sizeof msg, "%s \xE2\x9C\x93  %s %s, pain %d", editing ? "Changes saved" : "Saved",

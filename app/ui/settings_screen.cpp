@@ -40,7 +40,7 @@ public:
         if (core::Journal* j = app.journal()) {
             std::string number = j->emergencyNumber();
             if (segmented("emergency", kNumbers, number, false)) {
-                if (auto r = j->setEmergencyNumber(number); !r) app.flash(r.error().message);
+                if (auto r = j->setEmergencyNumber(number); !r) app.reportError(r.error().message);
             }
         }
 
@@ -78,7 +78,8 @@ private:
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         if (ImGui::Button("Delete everything", ImVec2(0, layout().minTouch))) {
             auto r = app.wipeOwnJournal();
-            app.flash(r ? "All your data was deleted." : "Not deleted: " + r.error().message);
+            if (r) app.flash("All your data was deleted.");
+            else app.reportError("Not deleted: " + r.error().message);
             m_wipeOpen = false;
             m_confirm.clear();
         }

@@ -44,11 +44,10 @@ std::optional<ImVec4> itemRect(std::string_view key) {
 }
 
 std::string recordedItemsText() {
-    const float s = g_layout.scale;
     std::string out;
     char line[64];
     for (const auto& [k, r] : g_items) {
-        std::snprintf(line, sizeof line, " %.0f %.0f %.0f %.0f\n", r.x / s, r.y / s, r.z / s, r.w / s);
+        std::snprintf(line, sizeof line, " %.0f %.0f %.0f %.0f\n", r.x, r.y, r.z, r.w);
         out += k + line;
     }
     return out;

@@ -1,4 +1,6 @@
 // The journal as a file: integrity check, backups, restore and "delete all my data".
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
@@ -235,6 +237,20 @@ core::Result<std::optional<std::string>> JournalStore::restore(const std::string
         auto source = detail::openReadOnly(backupFile);
         if (!source) return source.error();
         if (auto r = vacuumInto(*source, staged, "copy the backup"); !r) return r.error();
+    }
+    {
+        // The copy is put in WAL mode now, as every journal is: later reads then change nothing.
+        auto copy = Connection::open(staged, SQLITE_OPEN_READWRITE);
+        if (!copy) {
+            files::removeFile(staged);
+            return copy.error();
+        }
+        auto mode = copy->queryText("PRAGMA journal_mode = WAL", "copy the backup");
+        if (!mode || *mode != "wal") {
+            files::removeFile(staged);
+            return mode ? core::makeError(core::ErrorCode::Io, "Could not copy the backup (write-ahead logging is not available here)")
+                        : mode.error();
+        }
     }
     auto kept = keepCurrent(dbPath);
     if (!kept) {

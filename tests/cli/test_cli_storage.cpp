@@ -230,11 +230,15 @@ TEST_CASE("reading commands never create a file or a folder; an empty --db or KN
     CHECK(again.err.find("Created") == std::string::npos);
     // Reading an existing journal leaves nothing beside it either.
     const auto before = tree(dir);
-    for (const auto& args : std::vector<std::vector<std::string>>{{"list"}, {"check"}, {"backups"}}) {
+    const std::string bytes = bytesOf(typo);
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"list"}, {"check"}, {"backups"}, {"export", "--format", "fhir", "--out", (dir / "out.json").string()}}) {
         std::vector<std::string> full = {"--db", typo.string()};
         full.insert(full.end(), args.begin(), args.end());
         CHECK(runKneelog(full).exitCode == 0);
+        fs::remove(dir / "out.json");
         CHECK(tree(dir) == before);
+        CHECK(bytesOf(typo) == bytes);
     }
     fs::remove_all(dir);
 }

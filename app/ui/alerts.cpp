@@ -58,9 +58,13 @@ void AlertCenter::refresh(core::Journal& journal, uint64_t version) {
     if (m_loaded && version == m_version) return;
     m_loaded = true;
     m_version = version;
-    m_pinned.clear();
     auto pending = journal.repository().pendingAlerts(core::Level::Urgent);
-    if (!pending) return;
+    if (!pending) {  // what was pinned stays pinned; the person is told, and it is read again
+        m_loaded = false;
+        m_error = "Your alerts could not be read: " + pending.error().message;
+        return;
+    }
+    m_pinned.clear();
     std::stable_sort(pending->begin(), pending->end(),
                      [](const core::Alert& a, const core::Alert& b) { return a.level > b.level; });
     for (const core::Alert& a : *pending) {

@@ -288,6 +288,7 @@ void App::drawContent() {
     drawErrors();
     if (m_sample) drawSampleStrip();
     m_alerts.refresh(*m_journal, dataVersion());
+    if (std::string e = m_alerts.takeError(); !e.empty()) reportError(std::move(e));
     m_alerts.draw(*this, m_current == ScreenId::Log);
     screen(m_current).draw(*this);
     ImGui::EndChild();

@@ -24,6 +24,7 @@ struct Op {
 struct Tracked {
     std::string durable;
     std::vector<Op> pending;
+    bool deleted = false;  // removed by xDelete: not recreated by the power loss
 };
 
 struct ShimFile {
@@ -72,6 +73,7 @@ bool writeWhole(const std::string& path, const std::string& bytes) {
 // The power goes while `cut` is being written to `cutFile`.
 [[noreturn]] void powerLoss(const std::string& cutFile, const Op& cut) {
     for (auto& [path, t] : g_files) {
+        if (t.deleted) continue;
         std::string image = t.durable;
         for (const Op& op : t.pending) {
             switch (next() % 3) {
@@ -141,7 +143,8 @@ int xOpen(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* outFl
     new (&s->path) std::string(name ? name : "");
     if (name && (flags & (SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL))) {
         auto [it, added] = g_files.try_emplace(s->path);
-        if (added) {  // what is on the disk when the file is first seen is durable
+        if (added || it->second.deleted) {  // what is on the disk when the file is first seen is durable
+            it->second = Tracked{};
             sqlite3_int64 size = 0;
             s->real->pMethods->xFileSize(s->real, &size);
             it->second.durable.resize(static_cast<std::size_t>(size));
@@ -154,7 +157,9 @@ int xOpen(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* outFl
 }
 
 int xDelete(sqlite3_vfs*, const char* name, int syncDir) {
-    g_files.erase(name);  // the directory entry goes at once (see the header)
+    // The directory entry goes at once (see the header). The entry is kept (marked) rather than
+    // erased, so no open file is left pointing at freed memory.
+    if (auto it = g_files.find(name); it != g_files.end()) it->second = Tracked{{}, {}, true};
     return g_real->xDelete(g_real, name, syncDir);
 }
 

@@ -18,6 +18,7 @@ class FailingRepository final : public core::JournalRepository {
 public:
     explicit FailingRepository(core::JournalRepository& real) : m_real(real) {}
     int failedWrites = 0;
+    bool failAlertReads = false;
 
     core::Result<int64_t> addEpisode(const core::Episode&, const std::vector<core::Alert>&) override { return fail(); }
     core::Result<void> updateEpisode(const core::Episode&, const std::vector<core::Alert>&) override { return fail(); }
@@ -42,7 +43,10 @@ public:
         return m_real.episodesWithNote(r, t, limit, offset);
     }
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& r) override { return m_real.alerts(r); }
-    core::Result<std::vector<core::Alert>> pendingAlerts(core::Level l) override { return m_real.pendingAlerts(l); }
+    core::Result<std::vector<core::Alert>> pendingAlerts(core::Level l) override {
+        if (failAlertReads) return core::makeError(core::ErrorCode::Io, "Could not read the journal (I/O error)");
+        return m_real.pendingAlerts(l);
+    }
     core::Result<std::optional<std::string>> setting(const std::string& k) override { return m_real.setting(k); }
     uint64_t dataVersion() override { return m_real.dataVersion(); }
 
@@ -141,4 +145,24 @@ TEST_CASE("the window makes the day's backup of a journal file on its first fram
     CHECK(list.front().path.find("/backups/j.db/" + core::formatDate(core::localFromUtc(core::nowUtc()).date)) !=
           std::string::npos);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("alerts that cannot be read stay pinned and the failure is shown", "[ui][failures]") {
+    FailingSession f;
+    core::Journal real(*f.s.store);
+    core::Episode e;
+    e.startedAt = core::localFromUtc(core::nowUtc() - 600);
+    e.pain = 6;
+    e.symptoms = {"breathless"};
+    REQUIRE(real.add(e).ok());
+    REQUIRE(f.s.render(1280, 800, 1.0f, 4).ok);
+    REQUIRE(ui::itemCenter("alert:ack").has_value());
+    f.repo->failAlertReads = true;
+    e.startedAt = core::localFromUtc(core::nowUtc() - 300);
+    e.symptoms.clear();
+    REQUIRE(real.add(e).ok());  // the data changed: the app reads the alerts again, and fails
+    ui::setItemRecording(true);
+    REQUIRE(f.s.render(1280, 800, 1.0f, 4).ok);
+    CHECK(ui::itemCenter("alert:ack").has_value());  // the emergency is still on screen
+    CHECK(f.shows("Your alerts could not be read: Could not read the journal (I/O error)"));
 }

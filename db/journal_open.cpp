@@ -51,7 +51,6 @@ core::Error damaged(const std::string& path) {
                                              JournalStore::recoveryAdvice(path));
 }
 
-
 // An SQLite failure while inspecting: a header SQLite rejects after the magic matched is damage.
 core::Error inspectionError(const std::string& path, const core::Error& e) {
     if (e.code == ErrorCode::Corrupt || e.code == ErrorCode::Foreign) return damaged(path);

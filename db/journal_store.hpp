@@ -97,6 +97,10 @@ public:
     static std::vector<BackupInfo> backups(const std::string& dbPath);
     // The newest backup that is a sound KneeLog journal.
     static std::optional<BackupInfo> newestGoodBackup(const std::string& dbPath);
+    // Backups made before backups were kept per journal ("backups/kneelog-YYYY-MM-DD.db" beside
+    // the journal): they cannot be told apart between journals, so nothing deletes them; wipe and
+    // the recovery advice name them.
+    static std::vector<std::string> legacyBackups(const std::string& dbPath);
     // The newest good automatic backup's path, if any.
     static std::optional<std::string> newestBackup(const std::string& dbPath);
     // What to do about a journal that cannot be read: the newest good backup (path, date,

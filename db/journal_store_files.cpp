@@ -150,6 +150,16 @@ std::optional<BackupInfo> JournalStore::newestGoodBackup(const std::string& dbPa
     return std::nullopt;
 }
 
+std::vector<std::string> JournalStore::legacyBackups(const std::string& dbPath) {
+    const std::string dir = files::parentFolder(dbPath) + "/backups";
+    auto legacy = [](const std::string& name) {
+        return name.size() > 11 && name.rfind("kneelog-", 0) == 0 && name.ends_with(".db");
+    };
+    std::vector<std::string> out;
+    for (const std::string& name : listFiles(dir, legacy)) out.push_back(dir + "/" + name);
+    return out;
+}
+
 std::optional<std::string> JournalStore::newestBackup(const std::string& dbPath) {
     if (auto b = newestGoodBackup(dbPath)) return b->path;
     return std::nullopt;
@@ -163,10 +173,17 @@ std::string JournalStore::recoveryAdvice(const std::string& dbPath) {
                shellQuoted(dbPath) + " restore " + shellQuoted(b->path) +
                " (the damaged file is kept beside the backups).";
     }
-    return "There is no automatic backup of this journal in '" + backupsFolder(dbPath) +
-           "'. Keep the file as it is (do not delete it); if you saved a copy with 'kneelog backup --out FILE', "
-           "restore it with: kneelog --db " +
-           shellQuoted(dbPath) + " restore FILE. 'kneelog backups' lists this journal's backups.";
+    std::string advice = "There is no automatic backup of this journal in '" + backupsFolder(dbPath) +
+                         "'. Keep the file as it is (do not delete it); if you saved a copy with 'kneelog backup "
+                         "--out FILE', restore it with: kneelog --db " +
+                         shellQuoted(dbPath) + " restore FILE. 'kneelog backups' lists this journal's backups.";
+    if (auto legacy = legacyBackups(dbPath); !legacy.empty())
+        advice.append(" Older backups from before backups were kept per journal are in '")
+            .append(files::parentFolder(legacy.back()))
+            .append("' (newest: '")
+            .append(legacy.back())
+            .append("'); they may be of another journal in the same folder.");
+    return advice;
 }
 
 std::vector<io::ProtectedPath> JournalStore::protectedPaths(const std::string& dbPath) {

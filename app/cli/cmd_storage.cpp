@@ -114,10 +114,14 @@ int cmdWipe(Invocation& inv) {
     if (!store) return kExitFailure;
     std::size_t removed = 0;
     if (auto r = store->wipe(&removed); !r) return fail(r.error());
-    std::printf("All your data in %s was deleted, and this journal's %zu %s in %s. Backups of other journals were "
+    std::printf("All your data in %s was deleted, and so were this journal's %zu %s in %s. Backups of other journals were "
                 "not touched.\n",
                 inv.dbPath.c_str(), removed, removed == 1 ? "backup" : "backups",
                 db::JournalStore::backupsFolder(inv.dbPath).c_str());
+    if (auto legacy = db::JournalStore::legacyBackups(inv.dbPath); !legacy.empty())
+        std::printf("%zu older backups from before backups were kept per journal were left in %s (kneelog-*.db): "
+                    "they may belong to another journal in this folder. Delete them yourself if they are yours.\n",
+                    legacy.size(), terminalSafe(legacy.front().substr(0, legacy.front().find_last_of('/'))).c_str());
     return kExitOk;
 }
 

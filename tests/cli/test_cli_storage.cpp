@@ -138,12 +138,16 @@ TEST_CASE("two journals in one folder keep their own backups; backups --json lis
     CHECK(table.exitCode == 0);
     CHECK(table.out.find("2026-11-28T10:00:00Z") != std::string::npos);
 
+    // A backup from before backups were kept per journal cannot be told apart: kept, and named.
+    fs::copy_file(b, dir / "backups" / "kneelog-2026-10-01.db");
     // Wiping one journal removes its own backups only, and says so.
     auto wipe = runKneelog({"--db", a.string(), "wipe", "--yes"});
     INFO(wipe.err);
     REQUIRE(wipe.exitCode == 0);
     CHECK(wipe.out.find("7 backups") != std::string::npos);
     CHECK(wipe.out.find("other journals were not touched") != std::string::npos);
+    CHECK(wipe.out.find("1 older backups") != std::string::npos);
+    CHECK(fs::exists(dir / "backups" / "kneelog-2026-10-01.db"));
     CHECK(json::parse(runKneelog({"--db", a.string(), "backups", "--json"}).out).empty());
     CHECK(json::parse(runKneelog({"--db", b.string(), "backups", "--json"}).out).size() == 5);
     fs::remove_all(dir);

@@ -10,7 +10,7 @@
 int main(int argc, char** argv) {
     platform::restrictNewFiles();
     platform::seconds();  // start the clock: start-to-first-frame is measured from here
-    // TEST HOOK ONLY: KNEELOG_TEST_NOW=ISO-8601 ("2026-11-30T00:05:00Z") starts the clock the app
+    // TEST HOOK ONLY: KNEELOG_TEST_NOW=ISO-8601 ("2026-11-30T00:05:00Z") fixes the clock the app
     // and the command line read at that instant, so tests never depend on the time of day they
     // run at (tests/e2e runs the real window just after midnight with it). Not for normal use.
     if (const char* now = std::getenv("KNEELOG_TEST_NOW"); now && *now) {

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 #include <optional>
-#include <utility>
 
 namespace core {
 
@@ -44,16 +43,12 @@ int64_t toUtcSeconds(const LocalDateTime& t) {
 }
 
 namespace {
-// The test clock (see setTestClock): the instant it was set to and the real time then.
-std::optional<std::pair<int64_t, int64_t>> g_testClock;
+std::optional<int64_t> g_testClock;  // see setTestClock
 }  // namespace
 
-int64_t nowUtc() {
-    const int64_t real = static_cast<int64_t>(std::time(nullptr));
-    return g_testClock ? g_testClock->first + (real - g_testClock->second) : real;
-}
+int64_t nowUtc() { return g_testClock ? *g_testClock : static_cast<int64_t>(std::time(nullptr)); }
 
-void setTestClock(int64_t utcSeconds) { g_testClock = std::pair{utcSeconds, static_cast<int64_t>(std::time(nullptr))}; }
+void setTestClock(int64_t utcSeconds) { g_testClock = utcSeconds; }
 
 LocalDateTime atOffset(int64_t utcSeconds, int offsetMinutes) {
     const int64_t local = utcSeconds + static_cast<int64_t>(offsetMinutes) * 60;

@@ -36,7 +36,8 @@ bool isValidDate(const CivilDate& d);
 int64_t toUtcSeconds(const LocalDateTime& t);
 // The system clock, in UTC seconds (or the test clock, when one was set).
 int64_t nowUtc();
-// TEST HOOK ONLY: from now on nowUtc() starts at `utcSeconds` and advances with the real clock.
+// TEST HOOK ONLY: from now on nowUtc() returns `utcSeconds`, fixed (so neither the time of day
+// nor the machine's speed can change what a test sees).
 // The executable calls it when KNEELOG_TEST_NOW is set (see app/main.cpp); tests use it so that
 // nothing depends on the time of day the suite happens to run at.
 void setTestClock(int64_t utcSeconds);

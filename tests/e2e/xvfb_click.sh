@@ -43,8 +43,8 @@ wid="$(DISPLAY="$disp" timeout 20 xdotool search --sync --onlyvisible --name '^K
 [ -n "$wid" ] || { echo "the window did not appear"; cat "$tmp/app.log"; exit 1; }
 
 # The centre of a named item, in window coordinates, once the app has drawn it.
-centre() {
-  for _ in $(seq 100); do
+centre() {  # waits (up to a minute, however slow the machine) for the app to draw the item
+  for _ in $(seq 600); do
     if [ -f "$items" ]; then
       line="$(grep -m1 "^$1 " "$items" || true)"
       if [ -n "$line" ]; then
@@ -62,14 +62,19 @@ click() {  # item name
   DISPLAY="$disp" xdotool mousemove --window "$wid" ${xy% *} ${xy#* } sleep 0.15 click 1 sleep 0.25
 }
 if [ -n "${KNEELOG_TEST_NOW:-}" ] && [ "${KNEELOG_TEST_NOW:11:2}" -lt 5 ]; then
-  grep -q "^yesterday-evening " "$items" 2>/dev/null || { sleep 0.5; grep -q "^yesterday-evening " "$items"; } ||
-    { echo "expected the after-midnight hint at $KNEELOG_TEST_NOW"; exit 1; }
+  # Waits for it like any other item: the hint that moves the pain scale is really on screen.
+  centre "yesterday-evening" >/dev/null || { echo "expected the after-midnight hint at $KNEELOG_TEST_NOW"; exit 1; }
 fi
 click "pain:7"
 click "save"
-sleep 0.5
 
-count="$("$exe" --db "$db" list --json | grep -c '"pain": 7' || true)"  # the entry added above has pain 2
+# The entry added above has pain 2; wait (however slow the machine) for the window's save.
+count=0
+for _ in $(seq 600); do
+  count="$("$exe" --db "$db" list --json 2>/dev/null | grep -c '"pain": 7' || true)"
+  [ "$count" = "0" ] || break
+  sleep 0.1
+done
 [ "$count" = "1" ] || { echo "expected one episode with pain 7 after clicking, found $count"; "$exe" --db "$db" list; exit 1; }
 if [ -n "${KNEELOG_TEST_NOW:-}" ]; then
   day="${KNEELOG_TEST_NOW:0:10}"

@@ -15,6 +15,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "core/io/atomic_file.hpp"
 #include "core/journal.hpp"
 #include "db/journal_store.hpp"
 #include "platform/platform.hpp"
@@ -145,19 +146,25 @@ int runGui(cli::Invocation& inv) {
     std::unique_ptr<db::JournalStore> store;
     std::string openError;
     std::function<core::Result<void>()> restore;
+    const bool existed = io::fileExists(inv.dbPath);
     auto opened = db::JournalStore::open(inv.dbPath);
     if (opened) {
-        store = std::move(*opened);
-        (void)store->dailyBackup(core::localFromUtc(core::nowUtc()).date);
+        store = std::move(*opened);  // the day's backup is made by the app on its first frame
+        if (!existed) std::fprintf(stderr, "kneelog: Created a new journal at %s\n", inv.dbPath.c_str());
     } else {
-        openError = opened.error().message;
+        openError = opened.error().message;  // names the newest good backup, or says there is none
         if (auto newest = db::JournalStore::newestBackup(inv.dbPath)) {
             const std::string backup = *newest, path = inv.dbPath;
-            restore = [backup, path] { return db::JournalStore::restore(backup, path); };
+            restore = [backup, path]() -> core::Result<void> {
+                auto kept = db::JournalStore::restore(backup, path);
+                if (!kept) return kept.error();
+                return {};
+            };
         }
     }
     std::unique_ptr<core::Journal> journal = store ? std::make_unique<core::Journal>(*store) : nullptr;
     ui::App app(journal.get(), loadAssets(), openError, restore);
+    app.setAutomaticBackups(true);
     // The sample journal is a separate file beside the person's own: sample data never mixes in.
     std::unique_ptr<db::JournalStore> sampleStore;
     std::unique_ptr<core::Journal> sampleJournal;
@@ -191,10 +198,25 @@ int runGui(cli::Invocation& inv) {
     };
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
     bool first = true;
+    // TEST HOOK ONLY: with KNEELOG_TEST_ITEMS=FILE the window writes where each named item is
+    // ("name left top right bottom" in window px) to FILE whenever it changes, so the real-window
+    // test (tests/e2e/xvfb_click.sh) clicks items by name instead of by fixed coordinates.
+    const char* itemsEnv = std::getenv("KNEELOG_TEST_ITEMS");
+    const std::string itemsFile = itemsEnv ? itemsEnv : "";
+    std::string itemsWritten;
+    if (!itemsFile.empty()) ui::setItemRecording(true);
     hooks.frame = [&] {
         const platform::SafeArea safe = platform::safeAreaInsets();  // status bar, cut-outs (Android)
         app.setSafeArea(safe.top, safe.bottom, safe.left, safe.right);
         app.frame();
+        if (!itemsFile.empty()) {
+            std::string items = ui::recordedItemsText();
+            if (items != itemsWritten) {
+                std::ofstream(itemsFile + ".tmp", std::ios::trunc) << items;
+                std::rename((itemsFile + ".tmp").c_str(), itemsFile.c_str());
+                itemsWritten = std::move(items);
+            }
+        }
         if (first && timing) std::fprintf(stderr, "first_frame_s=%.4f ui_scale=%.2f\n", platform::seconds(), app.scale());
         first = false;
     };

@@ -1,11 +1,26 @@
 // kneelog: an empty shell over the libraries (the GUI, the command line and the platform).
+#include <cstdio>
+#include <cstdlib>
+
 #include "app/gui.hpp"
+#include "core/time.hpp"
 #include "cli/commands.hpp"
 #include "platform/platform.hpp"
 
 int main(int argc, char** argv) {
     platform::restrictNewFiles();
     platform::seconds();  // start the clock: start-to-first-frame is measured from here
+    // TEST HOOK ONLY: KNEELOG_TEST_NOW=ISO-8601 ("2026-11-30T00:05:00Z") fixes the clock the app
+    // and the command line read at that instant, so tests never depend on the time of day they
+    // run at (tests/e2e runs the real window just after midnight with it). Not for normal use.
+    if (const char* now = std::getenv("KNEELOG_TEST_NOW"); now && *now) {
+        auto t = core::parseDateTime(now);
+        if (!t) {
+            std::fprintf(stderr, "kneelog: KNEELOG_TEST_NOW: %s\n", t.error().message.c_str());
+            return cli::kExitUsage;
+        }
+        core::setTestClock(core::toUtcSeconds(*t));
+    }
     cli::Hooks hooks;
     hooks.defaultDbPath = [] { return platform::userDataDir() + "journal.db"; };
     hooks.gui = app::runGui;

@@ -1,6 +1,7 @@
 #pragma once
 // File-system helpers for the journal: private modes (0600 files, 0700 folders), durable
 // renames, and errno turned into messages for a person. POSIX; used only inside db/.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,7 +11,16 @@ namespace db::files {
 
 // The folder holding `path` ("." when it has none).
 std::string parentFolder(const std::string& path);
+// The last component of `path`.
+std::string fileName(const std::string& path);
 bool exists(const std::string& path);
+// True when KneeLog may write `path`: access(2) allows it and the file or folder has at least
+// one write permission bit (so a file marked read-only is never written, even by root).
+bool writable(const std::string& path);
+// Sets the modification time (UTC seconds); for backups made under a test clock.
+void setModifiedTime(const std::string& path, int64_t utcSeconds);
+// Modification time in UTC seconds; -1 when the file cannot be inspected.
+int64_t modifiedTime(const std::string& path);
 bool isFolder(const std::string& path);
 // -1 when the file cannot be inspected.
 long long fileSize(const std::string& path);

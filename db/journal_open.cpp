@@ -34,15 +34,21 @@ core::Result<bool> hasSqliteMagic(const std::string& path) {
     return n == static_cast<ssize_t>(sizeof head) && std::memcmp(head, kSqliteMagic, sizeof head) == 0;
 }
 
+// Only when a backup exists: a foreign or unreadable file may simply be the wrong path.
+std::string backupHint(const std::string& path) {
+    std::string hint;
+    if (JournalStore::newestGoodBackup(path)) hint.append(" ").append(JournalStore::recoveryAdvice(path));
+    return hint;
+}
+
 core::Error foreign(const std::string& path, std::string_view what) {
     return makeError(ErrorCode::Foreign, "'" + path + "' is not a KneeLog journal (" + std::string(what) +
-                                             "). The file was not changed.");
+                                             "). The file was not changed." + backupHint(path));
 }
 
 core::Error damaged(const std::string& path) {
-    return makeError(ErrorCode::Corrupt, "The journal '" + path +
-                                             "' is damaged and was not changed. You can restore the newest "
-                                             "automatic backup.");
+    return makeError(ErrorCode::Corrupt, "The journal '" + path + "' is damaged and was not changed. " +
+                                             JournalStore::recoveryAdvice(path));
 }
 
 // An SQLite failure while inspecting: a header SQLite rejects after the magic matched is damage.
@@ -97,30 +103,40 @@ std::string fileUri(const std::string& path) {
 }  // namespace
 
 core::Result<Connection> openReadOnly(const std::string& path) {
-    const bool folderWritable = ::access(files::parentFolder(path).c_str(), W_OK) == 0;
-    if (folderWritable || files::exists(path + "-wal")) return Connection::open(path, SQLITE_OPEN_READONLY);
+    // A journal KneeLog may write is read through a normal read-only connection (SQLite keeps its
+    // -shm beside it; the read-write connection that follows removes it on close). A journal it
+    // may not write, with no log beside it, is read as immutable: nothing is created beside it.
+    const bool canWrite = files::writable(files::parentFolder(path)) && files::writable(path);
+    if (canWrite || files::exists(path + "-wal")) return Connection::open(path, SQLITE_OPEN_READONLY);
     return Connection::open(fileUri(path) + "?mode=ro&immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
 }
 
-core::Result<void> prepareFile(const std::string& path, bool readOnly) {
+core::Result<void> prepareFile(const std::string& path, bool readOnly, bool create) {
     const std::string dir = files::parentFolder(path);
     if (files::isFolder(path)) return makeError(ErrorCode::Io, "'" + path + "' is a folder, not a journal file");
     if (!files::exists(path)) {
-        if (readOnly) return makeError(ErrorCode::NotFound, "There is no journal at '" + path + "'");
+        if (readOnly || !create)
+            return makeError(ErrorCode::NotFound, "There is no journal at " + path +
+                                                      " (nothing was created there). Check the path; a new journal "
+                                                      "is made by the first 'kneelog add'.");
         if (auto r = files::ensureFolder(dir); !r) return r;
-        if (::access(dir.c_str(), W_OK) != 0)
+        if (!files::writable(dir))
             return makeError(ErrorCode::ReadOnly,
                              "The folder '" + dir + "' is read-only: KneeLog cannot create its journal there");
         if (auto r = files::createPrivateFile(path); !r && !files::exists(path)) return r;
         return {};
     }
-    if (::access(path.c_str(), R_OK) != 0) return files::systemError(errno, "read the journal", path);
+    if (::access(path.c_str(), R_OK) != 0) {
+        core::Error e = files::systemError(errno, "read the journal", path);
+        e.message += backupHint(path);
+        return e;
+    }
     if (readOnly) return {};
-    if (::access(path.c_str(), W_OK) != 0)
+    if (!files::writable(path))
         return makeError(ErrorCode::ReadOnly, "The journal '" + path +
                                                   "' is read-only, so KneeLog cannot save to it. Check the file's "
                                                   "permissions. The file was not changed.");
-    if (::access(dir.c_str(), W_OK) != 0)
+    if (!files::writable(dir))
         return makeError(ErrorCode::ReadOnly, "The folder '" + dir +
                                                   "' is read-only: KneeLog needs to keep its lock and log files "
                                                   "beside the journal. The file was not changed.");
@@ -140,6 +156,23 @@ core::Result<void> inspectFile(const std::string& path, bool full) {
     return runCheck(*conn, path, full);
 }
 
+core::Result<int64_t> inspectBackup(const std::string& path) {
+    const long long size = files::fileSize(path);
+    if (size < 0) return files::systemError(errno, "read the backup", path);
+    if (size == 0) return foreign(path, "it is empty");
+    auto magic = hasSqliteMagic(path);
+    if (!magic) return magic.error();
+    if (!*magic) return foreign(path, "it is not a database file");
+    // A backup never changes while it is read: immutable, so nothing is created beside it.
+    auto conn = Connection::open(fileUri(path) + "?mode=ro&immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (!conn) return inspectionError(path, conn.error());
+    if (auto r = checkIdentity(*conn, path); !r) return r.error();
+    if (auto r = runCheck(*conn, path, false); !r) return r.error();
+    auto n = conn->queryInt("SELECT count(*) FROM episodes WHERE deleted_utc IS NULL", "read the backup");
+    if (!n) return inspectionError(path, n.error());
+    return static_cast<int64_t>(*n);
+}
+
 core::Result<void> configure(Connection& conn, const OpenOptions& opts, bool memory) {
     const std::string timeout = "PRAGMA busy_timeout = " + std::to_string(opts.busyTimeoutMs > 0 ? opts.busyTimeoutMs : 0);
     if (auto r = conn.exec(timeout, "set up the journal"); !r) return r;
@@ -157,10 +190,12 @@ core::Result<void> configure(Connection& conn, const OpenOptions& opts, bool mem
     return {};
 }
 
-std::string backupsFolder(const std::string& dbPath) { return files::parentFolder(dbPath) + "/backups"; }
+std::string backupsFolder(const std::string& dbPath) {
+    return files::parentFolder(dbPath) + "/backups/" + files::fileName(dbPath);
+}
 
 bool isDailyBackupName(std::string_view name) {
-    constexpr std::string_view pattern = "kneelog-####-##-##.db";
+    constexpr std::string_view pattern = "####-##-##.db";
     if (name.size() != pattern.size()) return false;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const bool digit = name[i] >= '0' && name[i] <= '9';
@@ -176,7 +211,13 @@ core::Result<std::unique_ptr<JournalStore>> JournalStore::open(const std::string
     const bool memory = path == ":memory:";
     if (memory) opts.readOnly = false;
     if (!memory) {
-        if (auto r = detail::prepareFile(path, opts.readOnly); !r) return r.error();
+        auto prepared = detail::prepareFile(path, opts.readOnly, opts.create);
+        if (!prepared && opts.readOnlyIfNeeded && prepared.error().code == core::ErrorCode::ReadOnly &&
+            files::exists(path)) {
+            opts.readOnly = true;  // a reading command on a journal it may not write: read it as it is
+            prepared = detail::prepareFile(path, true, false);
+        }
+        if (!prepared) return prepared.error();
         if (auto r = detail::inspectFile(path, false); !r) return r.error();
     }
     auto conn = memory          ? Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
@@ -193,7 +234,7 @@ core::Result<std::unique_ptr<JournalStore>> JournalStore::open(const std::string
     } else if (auto r = migrate(*conn); !r) {
         return r.error();
     }
-    if (!memory) {
+    if (!memory && !opts.readOnly) {
         files::makePrivate(path + "-wal");
         files::makePrivate(path + "-shm");
     }

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/io/file_guard.hpp"
 #include "core/repository.hpp"
 #include "db/sqlite.hpp"
 
@@ -30,6 +31,18 @@ namespace db {
 struct OpenOptions {
     bool readOnly = false;
     int busyTimeoutMs = 4000;
+    // false: a missing journal is refused ("There is no journal at PATH") and nothing is created.
+    bool create = true;
+    // true: a journal that cannot be written (read-only file or folder, or a file with no write
+    // permission bit at all) is opened read-only instead of being refused; for reading commands.
+    bool readOnlyIfNeeded = false;
+};
+
+// One automatic backup of a journal (see JournalStore::backups).
+struct BackupInfo {
+    std::string path;
+    int64_t madeAtUtc = 0;                 // the file's modification time
+    std::optional<int64_t> episodes;       // none when the backup is not a sound KneeLog journal
 };
 
 using EpisodeBatch = std::vector<std::pair<core::Episode, std::vector<core::Alert>>>;
@@ -71,23 +84,46 @@ public:
     core::Result<void> check();
     // A consistent copy of the journal in `file` (mode 0600), written aside and renamed into place.
     core::Result<void> backupTo(const std::string& file);
-    // Today's automatic backup in backups/ beside the journal, keeping the newest 7; the path
-    // made, or nullopt when today's already exists.
-    core::Result<std::optional<std::string>> dailyBackup(core::CivilDate today);
-    // The newest automatic backup of the journal at `dbPath`, if any.
+    // Today's automatic backup in the journal's own backups folder (backupsFolder), keeping the
+    // newest 7; the path made, or nullopt when today's already exists.
+    core::Result<std::optional<std::string>> dailyBackup(core::CivilDate today) override;
+
+    // Backups belong to their journal: "<folder>/backups/<journal file name>/" holds the daily
+    // backups ("YYYY-MM-DD.db") and the journals replaced by a restore
+    // ("before-restore-<UTC time>.db") of that journal only, so journals side by side never
+    // share, skip or delete each other's backups.
+    static std::string backupsFolder(const std::string& dbPath);
+    // Every backup of the journal at `dbPath`, newest first, each checked (read-only).
+    static std::vector<BackupInfo> backups(const std::string& dbPath);
+    // The newest backup that is a sound KneeLog journal.
+    static std::optional<BackupInfo> newestGoodBackup(const std::string& dbPath);
+    // Backups made before backups were kept per journal ("backups/kneelog-YYYY-MM-DD.db" beside
+    // the journal): they cannot be told apart between journals, so nothing deletes them; wipe and
+    // the recovery advice name them.
+    static std::vector<std::string> legacyBackups(const std::string& dbPath);
+    // The newest good automatic backup's path, if any.
     static std::optional<std::string> newestBackup(const std::string& dbPath);
+    // What to do about a journal that cannot be read: the newest good backup (path, date,
+    // entries) and the exact command that restores it, or that there is none and what to try.
+    static std::string recoveryAdvice(const std::string& dbPath);
+    // The journal's own files, which no export or backup may overwrite: the journal, its -wal,
+    // -shm and -journal (beside the path given and beside the file a symlink points to) and its
+    // backups folder.
+    static std::vector<io::ProtectedPath> protectedPaths(const std::string& dbPath);
     // Replaces the journal at `dbPath` with `backupFile` after checking the backup is a sound
-    // KneeLog journal; the current journal is kept in backups/ first. Close every store on
-    // `dbPath` before calling.
-    static core::Result<void> restore(const std::string& backupFile, const std::string& dbPath);
-    // Deletes every episode, alert and backup, then checkpoints and vacuums so no trace remains
-    // in the file. Settings are kept.
-    core::Result<void> wipe();
+    // KneeLog journal; the current journal is kept in its backups folder first. Returns where it
+    // was kept (nullopt when there was no journal to keep). Close every store on `dbPath` first.
+    static core::Result<std::optional<std::string>> restore(const std::string& backupFile, const std::string& dbPath);
+    // Deletes every episode and alert and this journal's backups (only its own), then
+    // checkpoints and vacuums so no trace remains in the file. Settings are kept.
+    // `removedBackups`, when given, receives the number of backup files removed.
+    core::Result<void> wipe(std::size_t* removedBackups = nullptr);
     // Moves every committed page from the write-ahead log into the journal file and empties the
     // log (the app going to the background: Android may end it there). Busy when another
     // connection is reading.
     core::Result<void> checkpoint();
     std::string path() const { return m_path; }
+    bool readOnly() const { return m_readOnly; }
 
 private:
     JournalStore(Connection conn, std::string path, bool readOnly);
@@ -107,8 +143,8 @@ private:
     core::Result<void> committed(Transaction& tx);
     // Checkpoints and leaves WAL mode, so the file can be replaced with no log left beside it.
     core::Result<void> leaveWalMode();
-    // Keeps the journal at `dbPath` in backups/ before a restore replaces it.
-    static core::Result<void> keepCurrent(const std::string& dbPath);
+    // Keeps the journal at `dbPath` in its backups folder before a restore replaces it.
+    static core::Result<std::optional<std::string>> keepCurrent(const std::string& dbPath);
 
     Connection m_conn;
     std::string m_path;

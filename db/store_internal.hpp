@@ -38,19 +38,21 @@ std::vector<std::string> splitIds(std::string_view text, char separator = ',');
 
 // Makes sure the folder and the file exist with private modes, and that a journal meant to be
 // written can be: a clear ReadOnly error otherwise. Never writes to an existing file.
-core::Result<void> prepareFile(const std::string& path, bool readOnly);
+core::Result<void> prepareFile(const std::string& path, bool readOnly, bool create);
 // Reads the file through a read-only connection and refuses it (Foreign, Corrupt, TooNew)
 // unless it is an empty new file or a sound KneeLog journal. `full` runs integrity_check
 // instead of quick_check.
 core::Result<void> inspectFile(const std::string& path, bool full);
+// Checks a backup file read-only (immutable) as inspectFile does; its number of episodes.
+core::Result<int64_t> inspectBackup(const std::string& path);
 // A read-only connection to `path`. When SQLite could not create its shared-memory file (the
 // folder is not writable) and no log lies beside the file, the file is read as immutable.
 core::Result<Connection> openReadOnly(const std::string& path);
 // Busy timeout, WAL, synchronous=FULL, foreign keys and secure delete, each set explicitly.
 core::Result<void> configure(Connection& conn, const OpenOptions& opts, bool memory);
-// backups/ beside the journal.
+// backups/<journal file name>/ beside the journal: this journal's backups only.
 std::string backupsFolder(const std::string& dbPath);
-// True for "kneelog-YYYY-MM-DD.db", the name of an automatic daily backup.
+// True for "YYYY-MM-DD.db", the name of an automatic daily backup.
 bool isDailyBackupName(std::string_view name);
 
 }  // namespace db::detail

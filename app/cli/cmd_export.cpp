@@ -6,6 +6,7 @@
 #include "cli/common.hpp"
 #include "core/export.hpp"
 #include "core/io/atomic_file.hpp"
+#include "core/io/file_guard.hpp"
 #include "core/journal.hpp"
 #include "core/report.hpp"
 #include "pdf/pdf_report.hpp"
@@ -37,7 +38,9 @@ core::Result<core::Paper> paperFor(const Invocation& inv, core::JournalRepositor
         if (auto p = core::paperFromName(*text)) return *p;
         return core::makeError(core::ErrorCode::Invalid, "paper: '" + text->substr(0, 20) + "' is not a4 or letter");
     }
-    if (auto saved = repo.setting(core::kPaperSettingKey); saved && saved->has_value())
+    auto saved = repo.setting(core::kPaperSettingKey);
+    if (!saved) return saved.error();
+    if (saved->has_value())
         if (auto p = core::paperFromName(**saved)) return *p;
     return core::Paper::A4;
 }
@@ -69,7 +72,10 @@ int cmdExport(Invocation& inv) {
     if (inv.get("paper") && !core::paperFromName(*inv.get("paper")))
         return usageError("export: --paper must be a4 or letter");
 
-    auto store = openJournal(inv, true);  // exporting never writes to the journal
+    // No export may land on the journal, its -wal/-shm or its backups, however the path is
+    // spelled (symlink, relative path): checked before anything is read or written.
+    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
+    auto store = openJournal(inv, Access::Read);  // exporting never writes to the journal
     if (!store) return kExitFailure;
     auto paper = paperFor(inv, *store);
     if (!paper) return fail(paper.error());
@@ -87,6 +93,8 @@ int cmdExport(Invocation& inv) {
     request.risks = profile->risks;
     auto exported = pdf::exportJournal(*store, request);
     if (!exported) return fail(exported.error());
+    // Checked again right before the write (the journal's -wal may have appeared meanwhile).
+    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
     if (auto w = io::writeFileAtomically(*out, exported->bytes); !w) return fail(w.error());
     std::printf("Wrote %zu %s (%zu red-flag %s) to %s as a %s.\n", exported->episodes,
                 exported->episodes == 1 ? "entry" : "entries", exported->alerts,
@@ -105,14 +113,15 @@ int cmdImport(Invocation& inv) {
     const bool noJournal = dryRun && !io::fileExists(inv.dbPath);
     Invocation target = inv;
     if (noJournal) target.dbPath = ":memory:";
-    auto store = openJournal(target, dryRun && !noJournal);
+    auto store = openJournal(target, dryRun ? Access::Read : Access::Write | Access::Create);
     if (!store) return kExitFailure;
     auto plan = core::planImport(*store, *text, core::nowUtc());
     if (!plan) return fail(plan.error());
 
     if (!plan->problems.empty()) {
         for (std::size_t i = 0; i < plan->problems.size() && i < kMaxProblemsShown; ++i)
-            std::fprintf(stderr, "%s:%d: %s\n", file.c_str(), plan->problems[i].line, plan->problems[i].reason.c_str());
+            std::fprintf(stderr, "%s:%d: %s\n", terminalSafe(file).c_str(), plan->problems[i].line,
+                         terminalSafe(plan->problems[i].reason).c_str());
         if (plan->problems.size() > kMaxProblemsShown)
             std::fprintf(stderr, "... and %zu more\n", plan->problems.size() - kMaxProblemsShown);
         std::fprintf(stderr, "kneelog: import refused: %zu %s in %s. Nothing was imported; fix %s and try again.\n",
@@ -122,7 +131,7 @@ int cmdImport(Invocation& inv) {
     }
     for (const auto& d : plan->duplicates) {
         const std::string same = d.sameAsLine == 0 ? "already in your journal" : "repeats line " + std::to_string(d.sameAsLine);
-        std::printf("line %d: %s (%s); skipped\n", d.line, same.c_str(), entryWords(d.episode).c_str());
+        std::printf("line %d: %s (%s); skipped\n", d.line, same.c_str(), terminalSafe(entryWords(d.episode)).c_str());
     }
     const std::size_t n = plan->toAdd.size();
     if (dryRun) {

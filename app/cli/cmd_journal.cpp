@@ -56,7 +56,7 @@ int cmdAdd(Invocation& inv) {
 int cmdList(Invocation& inv) {
     auto range = rangeFromOptions(inv);
     if (!range) return fail(range.error());
-    auto store = openJournal(inv);
+    auto store = openJournal(inv, Access::Read);
     if (!store) return kExitFailure;
     auto episodes = store->episodes(*range, INT_MAX, 0);
     if (!episodes) return fail(episodes.error());
@@ -75,8 +75,9 @@ int cmdList(Invocation& inv) {
     for (const auto& e : *episodes)
         std::printf("%-6lld %-10s %-5s %-5s %-4d %-9s %-28s %s\n", static_cast<long long>(e.id),
                     core::formatDate(e.startedAt.date).c_str(), core::formatTime(e.startedAt).c_str(),
-                    e.side.empty() ? "-" : e.side.c_str(), e.pain, e.painType.empty() ? "-" : e.painType.c_str(),
-                    clip(joined(e.symptoms), 28).c_str(), clip(e.note, 40).c_str());
+                    e.side.empty() ? "-" : terminalSafe(e.side).c_str(), e.pain,
+                    e.painType.empty() ? "-" : terminalSafe(e.painType).c_str(),
+                    clip(terminalSafe(joined(e.symptoms)), 28).c_str(), clip(terminalSafe(e.note), 40).c_str());
     return kExitOk;
 }
 
@@ -89,7 +90,7 @@ int changeDeletion(Invocation& inv, bool remove) {
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
     if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0)
         return usageError(std::string(inv.command->name) + ": '" + text + "' is not an episode id");
-    auto store = openJournal(inv);
+    auto store = openJournal(inv, Access::Write);
     if (!store) return kExitFailure;
     core::Journal journal(*store);
     if (auto r = remove ? journal.remove(id) : journal.undelete(id); !r) return fail(r.error());

@@ -1,9 +1,11 @@
-// kneelog demo | check | backup | restore | wipe
+// kneelog demo | check | backup | backups | restore | wipe
 #include <charconv>
 #include <cstdio>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "core/io/atomic_file.hpp"
+#include "core/io/file_guard.hpp"
 #include "core/journal.hpp"
 
 namespace cli {
@@ -23,7 +25,7 @@ int cmdDemo(Invocation& inv) {
     if (!daysText || !parseNumber(*daysText, days) || days < 1 || days > 36500)
         return usageError("demo: --days N is required, 1 to 36500");
     if (auto s = inv.get("seed"); s && !parseNumber(*s, seed)) return usageError("demo: --seed must be a number");
-    auto store = openJournal(inv);
+    auto store = openJournal(inv, Access::Write | Access::Create);
     if (!store) return kExitFailure;
     // Sample data never mixes into a real journal.
     auto existing = store->countEpisodes({});
@@ -38,7 +40,7 @@ int cmdDemo(Invocation& inv) {
 }
 
 int cmdCheck(Invocation& inv) {
-    auto store = openJournal(inv, true);
+    auto store = openJournal(inv, Access::Read);
     if (!store) return kExitFailure;
     if (auto r = store->check(); !r) return fail(r.error());
     std::printf("ok: the journal passed its integrity check\n");
@@ -48,26 +50,78 @@ int cmdCheck(Invocation& inv) {
 int cmdBackup(Invocation& inv) {
     auto out = inv.get("out");
     if (!out || out->empty()) return usageError("backup: --out FILE is required");
-    auto store = openJournal(inv, true);
+    // Before the journal is opened: the refusal must not depend on the journal being readable.
+    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
+    auto store = openJournal(inv, Access::Read);
     if (!store) return kExitFailure;
     if (auto r = store->backupTo(*out); !r) return fail(r.error());
     std::printf("Backup written to %s\n", out->c_str());
     return kExitOk;
 }
 
+int cmdBackups(Invocation& inv) {
+    // Listing needs no journal connection (it works when the journal is damaged), only a journal.
+    if (inv.dbPath != ":memory:" && !io::fileExists(inv.dbPath)) {
+        std::string message = "There is no journal at ";
+        message.append(inv.dbPath).append(" (nothing was created there).");
+        if (db::JournalStore::newestGoodBackup(inv.dbPath))
+            message.append(" ").append(db::JournalStore::recoveryAdvice(inv.dbPath));
+        return fail(core::makeError(core::ErrorCode::NotFound, message));
+    }
+    const auto list = inv.dbPath == ":memory:" ? std::vector<db::BackupInfo>{} : db::JournalStore::backups(inv.dbPath);
+    if (inv.has("json")) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& b : list)
+            arr.push_back({{"path", b.path},
+                           {"made_at", core::formatIsoUtc(b.madeAtUtc)},
+                           {"episodes", b.episodes ? nlohmann::json(*b.episodes) : nlohmann::json(nullptr)}});
+        std::printf("%s\n", arr.dump(2).c_str());
+        return kExitOk;
+    }
+    if (list.empty()) {
+        std::printf("No backups of this journal yet (they are kept in %s). The first change of each day makes one; "
+                    "'kneelog backup --out FILE' makes one now.\n",
+                    terminalSafe(db::JournalStore::backupsFolder(inv.dbPath)).c_str());
+        return kExitOk;
+    }
+    std::printf("%-20s %-9s %s\n", "made at (UTC)", "entries", "path");
+    for (const auto& b : list)
+        std::printf("%-20s %-9s %s\n", core::formatIsoUtc(b.madeAtUtc).c_str(),
+                    b.episodes ? std::to_string(*b.episodes).c_str() : "damaged", terminalSafe(b.path).c_str());
+    return kExitOk;
+}
+
 int cmdRestore(Invocation& inv) {
-    if (auto r = db::JournalStore::restore(inv.positional.front(), inv.dbPath); !r) return fail(r.error());
-    std::printf("Restored. Your previous journal was kept as a backup.\n");
+    const std::string& backup = inv.positional.front();
+    const bool existed = io::fileExists(inv.dbPath);
+    auto kept = db::JournalStore::restore(backup, inv.dbPath);
+    if (!kept) return fail(kept.error());
+    if (*kept)
+        std::printf("Restored %s into %s. The journal it replaced was kept as %s (restore that file to undo).\n",
+                    backup.c_str(), inv.dbPath.c_str(), kept->value().c_str());
+    else
+        std::printf("Restored %s into %s. %s\n", backup.c_str(), inv.dbPath.c_str(),
+                    existed ? "The journal it replaced was empty, so nothing needed keeping."
+                            : "There was no journal there before.");
     return kExitOk;
 }
 
 int cmdWipe(Invocation& inv) {
     if (!inv.has("yes"))
-        return usageError("wipe deletes every episode, alert and backup and cannot be undone; run it with --yes");
-    auto store = openJournal(inv);
+        return usageError("wipe deletes every episode, alert and backup of this journal and cannot be undone; run it "
+                          "with --yes");
+    auto store = openJournal(inv, Access::Write | Access::NoBackup);
     if (!store) return kExitFailure;
-    if (auto r = store->wipe(); !r) return fail(r.error());
-    std::printf("All your data was deleted.\n");
+    std::size_t removed = 0;
+    if (auto r = store->wipe(&removed); !r) return fail(r.error());
+    std::printf("All your data in %s was deleted, and so were this journal's %zu %s in %s. Backups of other journals were "
+                "not touched.\n",
+                inv.dbPath.c_str(), removed, removed == 1 ? "backup" : "backups",
+                db::JournalStore::backupsFolder(inv.dbPath).c_str());
+    if (auto legacy = db::JournalStore::legacyBackups(inv.dbPath); !legacy.empty())
+        std::printf("%zu older backups from before backups were kept per journal were left in %s (kneelog-*.db): "
+                    "they may belong to another journal in this folder. Delete them yourself if they are yours.\n",
+                    legacy.size(), terminalSafe(legacy.front().substr(0, legacy.front().find_last_of('/'))).c_str());
     return kExitOk;
 }
 

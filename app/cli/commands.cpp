@@ -1,11 +1,14 @@
 #include "cli/commands.hpp"
 
+#include "cli/common.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <span>
 #include <string>
+#include <optional>
 #include <vector>
 
 #include "core/profile.hpp"
@@ -89,7 +92,9 @@ std::vector<CommandSpec> makeTable(const Hooks& hooks) {
          cmdBackup},
         {"restore", "replace the journal with a backup (the current one is kept as a backup)", "FILE", {}, 1, 1,
          cmdRestore},
-        {"wipe", "delete all your data, backups included", "--yes",
+        {"backups", "list this journal's automatic backups, newest first", "[--json]",
+         {{"json", false, false, "JSON array of {path, made_at, episodes}"}}, 0, 0, cmdBackups},
+        {"wipe", "delete all your data, this journal's backups included", "--yes",
          {{"yes", false, false, "confirm: this cannot be undone"}}, 0, 0, cmdWipe},
         {"export", "write your entries for a doctor: PDF report, CSV or FHIR",
          "--format pdf|csv|fhir --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--name TEXT] [--paper a4|letter] [--summary]",
@@ -145,7 +150,7 @@ int run(int argc, char** argv, const Hooks& hooks) {
     const std::vector<CommandSpec> table = makeTable(hooks);
     // --db is global: take it out wherever it stands.
     std::vector<char*> args;
-    std::string db;
+    std::optional<std::string> db;
     for (int i = 0; i < argc; ++i) {
         if (i > 0 && std::strcmp(argv[i], "--db") == 0) {
             if (i + 1 >= argc) {
@@ -187,14 +192,25 @@ int run(int argc, char** argv, const Hooks& hooks) {
         std::fprintf(stderr, "kneelog: %s\n\n%s", err->c_str(), commandHelp(*spec).c_str());
         return kExitUsage;
     }
-    if (db.empty())
-        if (const char* env = std::getenv("KNEELOG_DB"); env && *env) db = env;
-    inv.dbPath = db.empty() && hooks.defaultDbPath ? hooks.defaultDbPath() : db;
+    // An empty path must never fall back to the person's real journal.
+    if (db && db->empty()) return usageError("--db is empty: give the path of the journal file");
+    if (!db)
+        if (const char* env = std::getenv("KNEELOG_DB")) {
+            if (!*env) return usageError("KNEELOG_DB is set but empty: give the path of the journal file, or unset it");
+            db = env;
+        }
+    inv.dbPath = !db && hooks.defaultDbPath ? hooks.defaultDbPath() : db.value_or("");
     if (!spec->run) {
         std::fprintf(stderr, "kneelog: '%s' is not available in this build\n", name);
         return kExitUsage;
     }
-    return spec->run(inv);
+    int rc = spec->run(inv);
+    for (const core::Error& e : takeDeferredFailures()) {
+        std::fprintf(stderr, "kneelog: %s%s\n", e.message.c_str(),
+                     rc == kExitOk ? " What the command did was saved." : "");
+        if (rc == kExitOk) rc = kExitFailure;
+    }
+    return rc;
 }
 
 }  // namespace cli

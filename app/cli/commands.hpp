@@ -14,7 +14,9 @@ struct Hooks {
     std::function<int(Invocation&)> screenshot;
 };
 
-// Exit codes: 0 done, 1 the journal or a file refused, 2 a usage or input error.
+// Exit codes: 0 done, 1 the journal or a file refused (or the work was done but today's
+// automatic backup failed; the message says so), 2 a usage or input error (an empty --db or
+// KNEELOG_DB included).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
@@ -32,6 +34,7 @@ int cmdCheck(Invocation& inv);
 int cmdBackup(Invocation& inv);
 int cmdRestore(Invocation& inv);
 int cmdWipe(Invocation& inv);
+int cmdBackups(Invocation& inv);
 int cmdExport(Invocation& inv);
 int cmdImport(Invocation& inv);
 int cmdProfile(Invocation& inv);

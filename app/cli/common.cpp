@@ -3,49 +3,59 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <cstdint>
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "core/demo.hpp"
 #include "core/journal.hpp"
 #include "core/profile.hpp"
+#include "core/io/atomic_file.hpp"
 #include "core/vocabulary.hpp"
 
 namespace cli {
 
-std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly) {
+namespace {
+std::vector<core::Error> g_deferred;
+}  // namespace
+
+void deferFailure(const core::Error& error) { g_deferred.push_back(error); }
+
+std::vector<core::Error> takeDeferredFailures() { return std::exchange(g_deferred, {}); }
+
+std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, Access access) {
+    const bool write = has(access, Access::Write);
+    const bool memory = inv.dbPath == ":memory:";
+    const bool existed = memory || io::fileExists(inv.dbPath);
     db::OpenOptions opts;
-    opts.readOnly = readOnly;
+    opts.create = write && has(access, Access::Create);
+    opts.readOnlyIfNeeded = !write;
     auto store = db::JournalStore::open(inv.dbPath, opts);
     if (!store) {
         fail(store.error());
         return nullptr;
+    }
+    if (!existed) std::fprintf(stderr, "kneelog: Created a new journal at %s\n", inv.dbPath.c_str());
+    if (write && existed && !memory && !has(access, Access::NoBackup)) {
+        // The first write of the day keeps the journal as it was before it.
+        auto made = (*store)->dailyBackup(core::localFromUtc(core::nowUtc()).date);
+        if (!made)
+            deferFailure(core::makeError(made.error().code, "Today's automatic backup could not be made: " +
+                                                                made.error().message));
     }
     return std::move(*store);
 }
 
 std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv, bool missingIsEmpty) {
     std::error_code ec;
-    if (!inv.dbPath.empty() && !std::filesystem::exists(inv.dbPath, ec)) {
-        if (!missingIsEmpty) {
-            std::fprintf(stderr, "kneelog: There is no journal at '%s'. Check the path; nothing was created.\n",
-                         inv.dbPath.c_str());
-            return nullptr;
-        }
+    if (missingIsEmpty && !inv.dbPath.empty() && !std::filesystem::exists(inv.dbPath, ec)) {
         Invocation memory = inv;
         memory.dbPath = ":memory:";
-        return openJournal(memory);
+        return openJournal(memory, Access::Write | Access::Create | Access::NoBackup);
     }
-    db::OpenOptions opts;
-    opts.readOnly = true;
-    auto store = db::JournalStore::open(inv.dbPath, opts);
-    if (!store && store.error().code == core::ErrorCode::ReadOnly)
-        return openJournal(inv);  // a journal from an older KneeLog: upgraded in place, entries kept
-    if (!store) {
-        fail(store.error());
-        return nullptr;
-    }
-    return std::move(*store);
+    return openJournal(inv, Access::Read);  // a missing journal: "There is no journal at PATH"
 }
 
 std::string regionNumbersLine(const std::string& regionCode) {
@@ -70,6 +80,45 @@ core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
     if (range.from && range.to && *range.to < *range.from)
         return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
     return range;
+}
+
+std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly) {
+    return openJournal(inv, readOnly ? Access::Read : Access::Write | Access::Create);
+}
+
+std::string terminalSafe(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    auto hex = [&](unsigned v, int digits, const char* prefix) {
+        char buf[12];
+        std::snprintf(buf, sizeof buf, "%s%0*x", prefix, digits, v);
+        out += buf;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') { out += "\xE2\x8F\x8E"; ++i; continue; }  // ⏎
+        if (c == '\t') { out += ' '; ++i; continue; }
+        if (c < 0x20 || c == 0x7F) { hex(c, 2, "\\x"); ++i; continue; }
+        if (c < 0x80) { out += static_cast<char>(c); ++i; continue; }
+        // A UTF-8 sequence: decoded to reject overlong forms, surrogates, C1 controls and
+        // the bidirectional controls that would reorder what follows on the line.
+        const int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
+        uint32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        bool ok = len > 0 && i + static_cast<std::size_t>(len) <= text.size();
+        for (int k = 1; ok && k < len; ++k) {
+            const auto d = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
+            ok = (d & 0xC0) == 0x80;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        if (ok) ok = !(len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) && !(len == 4 && (cp < 0x10000 || cp > 0x10FFFF));
+        if (!ok) { hex(c, 2, "\\x"); ++i; continue; }
+        const bool control = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+                             (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+        if (control) hex(cp, cp <= 0xFF ? 2 : 4, cp <= 0xFF ? "\\x" : "\\u");
+        else out.append(text.substr(i, static_cast<std::size_t>(len)));
+        i += static_cast<std::size_t>(len);
+    }
+    return out;
 }
 
 int fail(const core::Error& error) {

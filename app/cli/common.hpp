@@ -3,6 +3,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/args.hpp"
 #include "core/episode.hpp"
@@ -12,7 +14,24 @@
 
 namespace cli {
 
+// How a command uses the journal; combine with |.
+//  Read        never creates anything: a missing journal is "There is no journal at PATH" (exit 1).
+//              A journal KneeLog may not write (read-only file, folder or medium) is opened
+//              read-only and left byte-identical; one it may write is opened normally, so SQLite
+//              removes its -wal/-shm on close and an older journal is upgraded.
+//  Write       the journal must exist (delete, undelete, alerts --ack, wipe); a read-only
+//              journal is refused with a message and not changed. The first write of each day
+//              makes that day's automatic backup first (see JournalStore::dailyBackup).
+//  Create      with Write: a missing journal is created, and "Created a new journal at PATH"
+//              is printed on stderr (add, import, demo).
+//  NoBackup    with Write: no daily backup (wipe).
+enum class Access : unsigned { Read = 1, Write = 2, Create = 4, NoBackup = 8 };
+constexpr Access operator|(Access a, Access b) { return static_cast<Access>(static_cast<unsigned>(a) | static_cast<unsigned>(b)); }
+constexpr bool has(Access set, Access flag) { return (static_cast<unsigned>(set) & static_cast<unsigned>(flag)) != 0; }
+
 // Opens the journal named by the invocation; prints a clear message and returns null on failure.
+std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, Access access);
+// The older spelling: read-only (Access::Read), else Access::Write | Access::Create.
 std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly = false);
 
 // For commands that only read: the journal when its file exists (read-only). A missing file is an
@@ -26,6 +45,16 @@ std::string regionNumbersLine(const std::string& regionCode);
 // --from and --to as an inclusive range of local days (either may be absent); the last day may
 // not come before the first.
 core::Result<core::DateRange> rangeFromOptions(const Invocation& inv);
+
+// A failure after the command's work was done (today's automatic backup could not be made):
+// printed and turned into exit 1 by cli::run once the command returns.
+void deferFailure(const core::Error& error);
+std::vector<core::Error> takeDeferredFailures();
+
+// Stored text made safe for a terminal table: control characters (C0, DEL, C1), invalid UTF-8
+// and bidirectional overrides are shown escaped (\x1b, \u202e), a newline as "⏎", a tab as a
+// space. JSON output never goes through this: it stays exact.
+std::string terminalSafe(std::string_view text);
 
 // Prints "kneelog: <message>" and returns the exit code for the error (2 for bad input, else 1).
 int fail(const core::Error& error);

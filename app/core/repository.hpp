@@ -74,6 +74,9 @@ public:
     virtual Result<void> setSetting(const std::string& key, const std::string& value) = 0;
     // Changes whenever anything committed changes (this process or another); cheap to call.
     virtual uint64_t dataVersion() = 0;
+    // The automatic backup of `today` (local day), made once a day before the day's first
+    // change: the path made, or nullopt when it already exists or the storage keeps none.
+    virtual Result<std::optional<std::string>> dailyBackup(CivilDate /*today*/) { return std::optional<std::string>{}; }
 };
 
 }  // namespace core

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 
 namespace core {
 
@@ -41,7 +42,13 @@ int64_t toUtcSeconds(const LocalDateTime& t) {
            static_cast<int64_t>(t.offsetMinutes) * 60;
 }
 
-int64_t nowUtc() { return static_cast<int64_t>(std::time(nullptr)); }
+namespace {
+std::optional<int64_t> g_testClock;  // see setTestClock
+}  // namespace
+
+int64_t nowUtc() { return g_testClock ? *g_testClock : static_cast<int64_t>(std::time(nullptr)); }
+
+void setTestClock(int64_t utcSeconds) { g_testClock = utcSeconds; }
 
 LocalDateTime atOffset(int64_t utcSeconds, int offsetMinutes) {
     const int64_t local = utcSeconds + static_cast<int64_t>(offsetMinutes) * 60;

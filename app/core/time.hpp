@@ -34,8 +34,13 @@ bool isValidDate(const CivilDate& d);
 
 // The UTC instant of a local wall time with its offset.
 int64_t toUtcSeconds(const LocalDateTime& t);
-// The system clock, in UTC seconds.
+// The system clock, in UTC seconds (or the test clock, when one was set).
 int64_t nowUtc();
+// TEST HOOK ONLY: from now on nowUtc() returns `utcSeconds`, fixed (so neither the time of day
+// nor the machine's speed can change what a test sees).
+// The executable calls it when KNEELOG_TEST_NOW is set (see app/main.cpp); tests use it so that
+// nothing depends on the time of day the suite happens to run at.
+void setTestClock(int64_t utcSeconds);
 // The local wall time (system time zone) at a UTC instant, with the offset in force then.
 LocalDateTime localFromUtc(int64_t utcSeconds);
 // The same instant expressed at a fixed offset (for tests and imports).

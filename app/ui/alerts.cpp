@@ -56,9 +56,13 @@ void AlertCenter::refresh(core::Journal& journal, uint64_t version) {
     if (m_loaded && version == m_version) return;
     m_loaded = true;
     m_version = version;
-    m_pinned.clear();
     auto pending = journal.repository().pendingAlerts(core::Level::Urgent);
-    if (!pending) return;
+    if (!pending) {  // what was pinned stays pinned; the person is told, and it is read again
+        m_loaded = false;
+        m_error = "Your alerts could not be read: " + pending.error().message;
+        return;
+    }
+    m_pinned.clear();
     std::stable_sort(pending->begin(), pending->end(),
                      [](const core::Alert& a, const core::Alert& b) { return a.level > b.level; });
     for (const core::Alert& a : *pending) {
@@ -160,10 +164,7 @@ void AlertCenter::drawActions(App& app, const AlertView& a, bool pinned, const I
                                                                            : "I understand";
     ImGui::PushFont(fonts().bold);
     if (ImGui::Button(ack, ImVec2(width(), h))) {
-        if (pinned) {
-            if (auto r = journal->acknowledge(a.alertId); !r)
-                app.flash("Could not save that you saw this alert, so it stays here: " + r.error().message);
-        }
+        if (pinned) app.reportIfFailed(journal->acknowledge(a.alertId), "The alert could not be marked as read");
         else m_dismissOutcome = true;  // `a` may be the outcome itself: reset it after drawing
     }
     ImGui::PopFont();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/journal.hpp"
@@ -38,6 +39,8 @@ public:
     // Draws the pinned alerts and the last outcome; returns true when anything was drawn.
     bool draw(App& app, bool onLogScreen);
     bool hasPinned() const { return !m_pinned.empty(); }
+    // The last failure to read the alerts (then cleared), for the app to show.
+    std::string takeError() { return std::exchange(m_error, {}); }
 
 private:
     void drawBanner(App& app, const AlertView& a, bool pinned);
@@ -48,6 +51,7 @@ private:
     uint64_t m_version = 0;
     bool m_loaded = false;
     bool m_dismissOutcome = false;
+    std::string m_error;
 };
 
 }  // namespace ui

@@ -21,9 +21,10 @@ constexpr const char* kThemeKey = "theme";
 constexpr const char* kFontScaleKey = "font_scale";
 constexpr const char* kDisclaimerKey = "disclaimer_acknowledged";
 
-std::optional<std::string> readSetting(core::Journal* j, const char* key) {
+std::optional<std::string> readSetting(App& app, core::Journal* j, const char* key) {
     if (!j) return std::nullopt;
     auto v = j->repository().setting(key);
+    if (!v) app.reportError("Your settings could not be read: " + v.error().message);
     if (!v || !v->has_value()) return std::nullopt;
     return **v;
 }
@@ -67,9 +68,9 @@ App::App(core::Journal* journal, Assets assets, std::string openError,
     m_screens.push_back(makeSettingsScreen());
     if (auto parsed = core::parseArticles(m_assets.articles)) m_articles = std::move(*parsed);
     else m_articleError = parsed.error().message;
-    m_disclaimerPending = m_journal && !readSetting(m_journal, kDisclaimerKey).has_value();
-    if (auto t = readSetting(m_journal, kThemeKey)) m_theme = themeFromName(*t);
-    if (auto f = readSetting(m_journal, kFontScaleKey)) {
+    m_disclaimerPending = m_journal && !readSetting(*this, m_journal, kDisclaimerKey).has_value();
+    if (auto t = readSetting(*this, m_journal, kThemeKey)) m_theme = themeFromName(*t);
+    if (auto f = readSetting(*this, m_journal, kFontScaleKey)) {
         m_fontScale = std::clamp(parseFontScale(*f).value_or(1.0f), 0.8f, 2.0f);
     }
 }
@@ -94,13 +95,17 @@ bool App::prepareFrame() {
 void App::setTheme(ThemeKind t, bool persist) {
     m_theme = t;
     if (ImGui::GetCurrentContext()) applyTheme(t, m_scale);
-    if (persist && m_journal) (void)m_journal->repository().setSetting(kThemeKey, std::string(themeName(t)));
+    if (persist && m_journal)
+        reportIfFailed(m_journal->repository().setSetting(kThemeKey, std::string(themeName(t))),
+                       "The theme could not be saved");
 }
 
 void App::setFontScale(float s, bool persist) {
     m_fontScale = std::clamp(s, 0.8f, 2.0f);
     m_fontsDirty = true;
-    if (persist && m_journal) (void)m_journal->repository().setSetting(kFontScaleKey, std::to_string(m_fontScale));
+    if (persist && m_journal)
+        reportIfFailed(m_journal->repository().setSetting(kFontScaleKey, std::to_string(m_fontScale)),
+                       "The text size could not be saved");
 }
 
 void App::startEdit(const core::Episode& e) {
@@ -139,6 +144,26 @@ std::string App::disclaimerText() {
            "doctor, physiotherapist or pharmacist. In an emergency, call " + number + " now.";
 }
 
+void App::reportError(std::string message) {
+    if (!m_errors.empty() && m_errors.back() == message) return;
+    m_errors.push_back(std::move(message));
+}
+
+bool App::reportIfFailed(const core::Result<void>& r, std::string_view what) {
+    if (r) return true;
+    reportError(std::string(what) + ": " + r.error().message);
+    return false;
+}
+
+void App::dailyBackup() {
+    if (!m_automaticBackups || !m_journal || m_sample) return;
+    const core::CivilDate today = core::localFromUtc(m_journal->now()).date;
+    if (m_backupDay == today) return;
+    m_backupDay = today;
+    if (auto made = m_journal->repository().dailyBackup(today); !made)
+        reportError("Today's automatic backup could not be made: " + made.error().message);
+}
+
 void App::flash(std::string message) {
     m_flash = std::move(message);
     m_flashUntil = ImGui::GetTime() + 4.0;
@@ -156,7 +181,7 @@ void App::exploreSample() {
         ++m_generation;
         m_current = ScreenId::History;
     } else {
-        flash("The sample journal could not be opened.");
+        reportError("The sample journal could not be opened.");
     }
 }
 
@@ -210,6 +235,7 @@ void App::frame() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
+    dailyBackup();
     if (!m_journal) {
         drawRecovery();
     } else if (layout().narrow) {
@@ -286,8 +312,10 @@ void App::drawContent() {
                                         ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse
                                         : ImGuiWindowFlags_None;
     ImGui::BeginChild("##content", ImVec2(0, -navH), false, ImGuiWindowFlags_AlwaysUseWindowPadding | scroll);
+    drawErrors();
     if (m_sample) drawSampleStrip();
     m_alerts.refresh(*m_journal, dataVersion());
+    if (std::string e = m_alerts.takeError(); !e.empty()) reportError(std::move(e));
     m_alerts.draw(*this, m_current == ScreenId::Log);
     screen(m_current).draw(*this);
     ImGui::EndChild();
@@ -299,6 +327,7 @@ void App::drawRecovery() {
     ImGui::SetCursorPos(ImVec2(em(1.5f), em(1.5f)));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetIO().DisplaySize.x - em(1.5f));
+    drawErrors();
     heading("Your journal could not be opened");
     ImGui::TextWrapped("%s", m_openError.c_str());
     ImGui::Spacing();
@@ -316,6 +345,20 @@ void App::drawRecovery() {
     if (ImGui::Button("Close KneeLog")) m_quit = true;
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+}
+
+void App::drawErrors() {
+    if (m_errors.empty()) return;
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextWrapped("%s", m_errors.front().c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    if (m_errors.size() > 1) hint((std::to_string(m_errors.size() - 1) + " more after this one.").c_str());
+    if (ImGui::Button("OK, I have seen this##error", ImVec2(0, layout().minTouch))) m_errors.erase(m_errors.begin());
+    recordItem("error:ok");
+    ImGui::Separator();
 }
 
 void App::drawSampleStrip() {
@@ -351,12 +394,11 @@ void App::drawDisclaimer() {
         drawRegionChoice(*this);
         ImGui::Spacing();
         if (primaryButton("I understand", ImVec2(-1, 0))) {
-            if (auto r = m_journal->repository().setSetting(kDisclaimerKey, std::to_string(m_journal->now())); !r) {
-                flash("Could not save that you have read this: " + r.error().message);
-            } else {
-                m_disclaimerPending = false;
-                ImGui::CloseCurrentPopup();
-            }
+            // Closed either way (the person has read it); a failed save is shown and it is asked again next time.
+            reportIfFailed(m_journal->repository().setSetting(kDisclaimerKey, std::to_string(m_journal->now())),
+                           "Your acknowledgement could not be saved");
+            m_disclaimerPending = false;
+            ImGui::CloseCurrentPopup();
         }
         recordItem("disclaimer:ok");
         ImGui::EndPopup();

@@ -131,6 +131,16 @@ public:
 
     // A short confirmation shown at the bottom for a few seconds.
     void flash(std::string message);
+    // [SECTION] failures the person must see: a failed save of any kind is shown at the top of
+    // every screen until the person presses OK (never a flash that fades). Repeats of the
+    // message already at the end of the queue are not added twice.
+    void reportError(std::string message);
+    // Reports `r`'s error as "<what>: <message>"; true when `r` succeeded.
+    bool reportIfFailed(const core::Result<void>& r, std::string_view what);
+    const std::vector<std::string>& errors() const { return m_errors; }
+    // The window makes the day's automatic backup on the first frame of each local day (the
+    // journal's clock); off by default (screenshots, tests), on in the window (app/gui.cpp).
+    void setAutomaticBackups(bool on) { m_automaticBackups = on; }
     // Asks the screens to drop cached view models (after a change made outside them).
     uint64_t dataVersion();
 
@@ -139,6 +149,8 @@ private:
     void drawContent();
     void drawRecovery();
     void drawFlash();
+    void drawErrors();
+    void dailyBackup();
     void drawDisclaimer();
     void drawSampleStrip();
     Screen& screen(ScreenId id);
@@ -166,6 +178,9 @@ private:
     uint64_t m_generation = 0;  // bumped when the journal is switched, so every cache refreshes
     std::string m_flash;
     double m_flashUntil = 0;
+    std::vector<std::string> m_errors;
+    bool m_automaticBackups = false;
+    std::optional<core::CivilDate> m_backupDay;
 };
 
 // Base of every screen: one file each, drawing cached view models.

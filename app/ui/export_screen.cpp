@@ -68,13 +68,13 @@ public:
              "system. Nothing leaves this device unless you share the file.");
         core::Journal* journal = app.journal();
         if (!journal) return;
-        loadSettings(*journal);
+        loadSettings(app, *journal);
         // Wide windows: choices and Save on the left, the preview beside them; phones: one column.
         if (!layout().narrow && ImGui::BeginTable("export:columns", 2)) {
             ImGui::TableSetupColumn("choices", ImGuiTableColumnFlags_WidthStretch, 0.85f);
             ImGui::TableSetupColumn("preview", ImGuiTableColumnFlags_WidthStretch, 1.15f);
             ImGui::TableNextColumn();
-            drawChoices(*journal);
+            drawChoices(app, *journal);
             refresh(app, *journal);
             drawSave(app, *journal);
             ImGui::TableNextColumn();
@@ -84,7 +84,7 @@ public:
             ImGui::EndTable();
             return;
         }
-        drawChoices(*journal);
+        drawChoices(app, *journal);
         refresh(app, *journal);
         drawPreview();
         drawSave(app, *journal);
@@ -93,16 +93,17 @@ public:
 private:
     // [SECTION] choices
 
-    void loadSettings(core::Journal& journal) {
+    void loadSettings(App& app, core::Journal& journal) {
         if (m_settingsLoaded) return;
         m_settingsLoaded = true;
-        if (auto saved = journal.repository().setting(core::kPaperSettingKey); saved && saved->has_value())
-            if (core::paperFromName(**saved)) m_paper = **saved;
+        auto saved = journal.repository().setting(core::kPaperSettingKey);
+        if (!saved) app.reportError("The saved paper size could not be read: " + saved.error().message);
+        else if (saved->has_value() && core::paperFromName(**saved)) m_paper = **saved;
     }
 
-    void drawChoices(core::Journal& journal) {
+    void drawChoices(App& app, core::Journal& journal) {
         drawPeriod();
-        drawFormat(journal);
+        drawFormat(app, journal);
     }
 
     void drawPeriod() {
@@ -119,7 +120,7 @@ private:
         recordItem("export:to");
     }
 
-    void drawFormat(core::Journal& journal) {
+    void drawFormat(App& app, core::Journal& journal) {
         sectionTitle("Format", true);
         segmented("format", kFormats, m_format, false);
         if (const core::Term* t = core::findTerm(kFormats, m_format)) hint(std::string(t->explanation).c_str());
@@ -132,7 +133,7 @@ private:
         if (m_format == "pdf") {
             sectionTitle("Paper", true);
             if (segmented("paper", kPapers, m_paper, false))
-                (void)journal.repository().setSetting(core::kPaperSettingKey, m_paper);
+                app.reportIfFailed(journal.repository().setSetting(core::kPaperSettingKey, m_paper), "The paper size could not be saved");
         }
     }
 
@@ -243,7 +244,7 @@ private:
             auto r = place.open ? place.open(place.folder)
                                 : core::Result<void>(core::makeError(core::ErrorCode::Io,
                                                                      "Opening the folder is not available on this device."));
-            if (!r) app.flash(r.error().message);
+            if (!r) app.reportError(r.error().message);
         }
         recordItem("export:open");
         ImGui::Spacing();
@@ -283,7 +284,8 @@ private:
         if (written) written = io::writeFileAtomically(folder + "/" + name, made->bytes);
         m_failed = !written;
         m_status = written ? "Saved " + name + " in " + folder + "." : "Not saved: " + written.error().message;
-        app.flash(written ? "Saved " + name : "The file was not saved.");
+        if (written) app.flash("Saved " + name);
+        else app.reportError("The export was not saved: " + written.error().message);
     }
 
     size_t m_period = kDefaultPeriod;

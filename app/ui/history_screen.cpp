@@ -322,7 +322,7 @@ private:
     void remove(App& app, core::Journal& journal, const core::Episode& e) {
         const std::string what = longDate(e.startedAt.date) + ", " + core::formatTime(e.startedAt) + ", pain " + std::to_string(e.pain);
         if (auto r = journal.remove(e.id); !r) {
-            app.flash("Not deleted: " + r.error().message);
+            app.reportError("Not deleted: " + r.error().message);
             return;
         }
         m_undo = Undo{e.id, what};
@@ -343,7 +343,7 @@ private:
         ImGui::SetCursorPosY(em(0.3f));
         if (ImGui::Button("Undo", ImVec2(0, h))) {
             if (auto r = journal.undelete(m_undo->id)) app.flash("Episode restored (" + m_undo->what + ").");
-            else app.flash("Not restored: " + r.error().message);
+            else app.reportError("Not restored: " + r.error().message);
             m_undo.reset();
         }
         recordItem("history:undo");

@@ -159,13 +159,12 @@ private:
         const bool editing = m_form.editing();
         auto saved = editing ? journal.edit(e) : journal.add(e);
         if (!saved) {
-            app.flash("Not saved: " + saved.error().message);
+            app.reportError("Not saved: " + saved.error().message);
             return;
         }
         if (!e.side.empty() && e.side != m_lastSide) {
             m_lastSide = e.side;
-            if (auto r = journal.repository().setSetting(kLastSideKey, m_lastSide); !r)
-                app.flash("Saved, but the knee side could not be remembered: " + r.error().message);
+            app.reportIfFailed(journal.repository().setSetting(kLastSideKey, m_lastSide), "The side could not be remembered");
         }
         char msg[160];
         std::snprintf(msg, sizeof msg, "%s \xE2\x9C\x93  %s %s, pain %d", editing ? "Changes saved" : "Saved",
@@ -199,7 +198,7 @@ private:
             flowItem(ImGui::CalcTextSize(label.c_str()).x + em(2.6f), first);
             first = false;
             if (chip((label + "##risk").c_str(), on, std::string(t->explanation).c_str()))
-                if (auto r = journal->setRisk(std::string(name), !on); !r) app.flash("Not saved: " + r.error().message);
+                app.reportIfFailed(journal->setRisk(std::string(name), !on), "The risk could not be saved");
             recordItem("risk:" + std::string(name));
         }
     }

@@ -44,7 +44,7 @@ void drawRegionChoice(App& app) {
         hint("Not chosen yet: the advice names 112, the emergency number in most of Europe, which also works "
              "on most mobile phones.");
     if (segmented("region", regionTerms(), region, false)) {
-        if (auto r = j->setRegion(region); !r) app.flash(r.error().message);
+        if (auto r = j->setRegion(region); !r) app.reportError(r.error().message);
     }
 }
 
@@ -53,7 +53,7 @@ void drawRiskProfile(App& app) {
     if (!j) return;
     auto profile = j->profile();
     if (!profile) {
-        app.flash(profile.error().message);
+        app.reportError(profile.error().message);
         return;
     }
     for (const std::string& due : profile->dueForReview(j->now())) {
@@ -65,11 +65,11 @@ void drawRiskProfile(App& app) {
         ImGui::TextWrapped("You ticked \xE2\x80\x9C%.*s\xE2\x80\x9D on %s. Is it still true?",
                            static_cast<int>(t->label.size()), t->label.data(), since.c_str());
         if (ImGui::Button("Still true", ImVec2(0, layout().minTouch)))
-            if (auto r = j->setRisk(due, true); !r) app.flash(r.error().message);
+            if (auto r = j->setRisk(due, true); !r) app.reportError(r.error().message);
         recordItem("risk-still:" + due);
         ImGui::SameLine();
         if (ImGui::Button("No longer", ImVec2(0, layout().minTouch)))
-            if (auto r = j->setRisk(due, false); !r) app.flash(r.error().message);
+            if (auto r = j->setRisk(due, false); !r) app.reportError(r.error().message);
         recordItem("risk-gone:" + due);
         ImGui::PopID();
     }
@@ -78,10 +78,10 @@ void drawRiskProfile(App& app) {
     if (chipSet("risk", core::riskTerms(), names)) {
         for (const auto& n : names)
             if (std::find(before.begin(), before.end(), n) == before.end())
-                if (auto r = j->setRisk(n, true); !r) app.flash(r.error().message);
+                if (auto r = j->setRisk(n, true); !r) app.reportError(r.error().message);
         for (const auto& n : before)
             if (std::find(names.begin(), names.end(), n) == names.end())
-                if (auto r = j->setRisk(n, false); !r) app.flash(r.error().message);
+                if (auto r = j->setRisk(n, false); !r) app.reportError(r.error().message);
     }
 }
 
@@ -146,7 +146,8 @@ private:
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
         if (ImGui::Button("Delete everything", ImVec2(0, layout().minTouch))) {
             auto r = app.wipeOwnJournal();
-            app.flash(r ? "All your data was deleted." : "Not deleted: " + r.error().message);
+            if (r) app.flash("All your data was deleted.");
+            else app.reportError("Not deleted: " + r.error().message);
             m_wipeOpen = false;
             m_confirm.clear();
         }

@@ -1,6 +1,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -40,6 +41,16 @@ std::optional<ImVec4> itemRect(std::string_view key) {
     for (const auto& [k, r] : g_items)
         if (k == key) return ImVec4(r.x / s, r.y / s, r.z / s, r.w / s);
     return std::nullopt;
+}
+
+std::string recordedItemsText() {
+    std::string out;
+    char line[64];
+    for (const auto& [k, r] : g_items) {
+        std::snprintf(line, sizeof line, " %.0f %.0f %.0f %.0f\n", r.x, r.y, r.z, r.w);
+        out += k + line;
+    }
+    return out;
 }
 
 const Layout& layout() { return g_layout; }

@@ -29,6 +29,10 @@ void recordItem(std::string_view key);
 std::optional<ImVec2> itemCenter(std::string_view key);
 // Rectangle of a recorded item in logical px: (left, top, right, bottom).
 std::optional<ImVec4> itemRect(std::string_view key);
+// Every recorded item as "name left top right bottom" lines in ImGui coordinates, which are the
+// window's coordinates in the real window (the real-window test reads them to click items by
+// name; see KNEELOG_TEST_ITEMS in app/gui.cpp).
+std::string recordedItemsText();
 
 // A toggle shown as a rounded chip; selected chips carry a check mark, not only a colour.
 bool chip(const char* label, bool selected, const char* tooltip = nullptr);

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -43,7 +44,10 @@ RunResult runKneelog(const std::vector<std::string>& args, const std::vector<std
     for (auto& e : envStore) envp.push_back(e.data());
     envp.push_back(nullptr);
 
-    std::vector<std::string> argStore = {KNEELOG_EXE};
+    // KNEELOG_TEST_EXE runs the suite against another build (e.g. the one before a fix).
+    const char* other = std::getenv("KNEELOG_TEST_EXE");
+    const std::string exe = other && *other ? other : KNEELOG_EXE;
+    std::vector<std::string> argStore = {exe};
     argStore.insert(argStore.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argStore) argv.push_back(a.data());
@@ -56,7 +60,7 @@ RunResult runKneelog(const std::vector<std::string>& args, const std::vector<std
     posix_spawn_file_actions_addopen(&fa, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     pid_t pid = 0;
     RunResult r;
-    if (posix_spawn(&pid, KNEELOG_EXE, &fa, nullptr, argv.data(), envp.data()) == 0) {
+    if (posix_spawn(&pid, exe.c_str(), &fa, nullptr, argv.data(), envp.data()) == 0) {
         int status = 0;
         waitpid(pid, &status, 0);
         r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -347,7 +347,8 @@ TEST_CASE("export to an unwritable path says why and leaves no file behind", "[c
     CHECK(isFolder.err.find("it is a folder") != std::string::npos);
     std::set<std::string> names;
     for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().filename().string().rfind("j.db", 0) != 0) names.insert(e.path().filename().string());
+        if (e.path().filename().string().rfind("j.db", 0) != 0 && e.path().filename() != "backups")
+            names.insert(e.path().filename().string());
     CHECK(names == std::set<std::string>{"plain-file", "taken"});  // no temporary file left over
     auto badFormat = runKneelog({"export", "--format", "docx", "--out", (dir / "x").string(), "--db", db.string()});
     CHECK(badFormat.exitCode == 2);

@@ -300,6 +300,9 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
         const double t0 = threadCpuMs();
         const double built = drawFrame(s, hooks, [&] {
             ImGuiIO& io = ImGui::GetIO();
+            // Headless time is the frame count, not the wall clock: a script runs the same on a busy
+            // machine (ImGui reads the time between frames for clicks, hovering and timers).
+            io.DeltaTime = 1.0f / 60.0f;
             if (in && in->mouseX >= 0) lastMouse = ImVec2(in->mouseX * config.scale, in->mouseY * config.scale);
             io.MousePos = lastMouse;
             io.MouseDown[0] = in && in->mouseDown;

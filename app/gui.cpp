@@ -178,10 +178,10 @@ int runGui(cli::Invocation& inv) {
                 const auto path = std::filesystem::path(inv.dbPath).parent_path() / "sample-journal.db";
                 auto opened = db::JournalStore::open(path.string());
                 if (!opened) return nullptr;
-                if (auto n = (*opened)->countEpisodes({}); n && *n == 0 && !cli::fillWithSample(**opened, 365, 7))
-                    return nullptr;
+                auto sample = std::make_unique<core::Journal>(**opened);
+                if (auto n = sample->countEpisodes({}); !n || (*n == 0 && !sample->addSample(365, 7))) return nullptr;
                 sampleStore = std::move(*opened);
-                sampleJournal = std::make_unique<core::Journal>(*sampleStore);
+                sampleJournal = std::move(sample);
             }
             return sampleJournal.get();
         };

@@ -77,7 +77,7 @@ public:
     uint64_t dataVersion() override;
 
     // Stores many episodes with their alerts in one transaction (demo data, import).
-    core::Result<void> addEpisodes(const EpisodeBatch& batch);
+    core::Result<void> addEpisodes(const EpisodeBatch& batch) override;
     // The per-day history the H rules read, for the inclusive local days [from, to], oldest first.
     core::Result<std::vector<core::HistoryDay>> historyDays(core::CivilDate from, core::CivilDate to);
     // Full integrity check (and foreign keys); Corrupt when anything is wrong.

@@ -18,30 +18,15 @@ namespace {
 constexpr std::size_t kMaxImportBytes = 256u * 1024 * 1024;
 constexpr std::size_t kMaxProblemsShown = 200;
 
-core::Result<core::DateRange> periodFromOptions(const Invocation& inv) {
-    core::DateRange range;
-    for (const char* flag : {"from", "to"}) {
-        if (auto text = inv.get(flag)) {
-            auto d = core::parseDate(*text);
-            if (!d) return core::makeError(core::ErrorCode::Invalid, std::string(flag) + ": " + d.error().message);
-            (std::string(flag) == "from" ? range.from : range.to) = *d;
-        }
-    }
-    if (range.from && range.to && *range.to < *range.from)
-        return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
-    return range;
-}
-
 // --paper, else the person's saved choice, else A4.
-core::Result<core::Paper> paperFor(const Invocation& inv, core::JournalRepository& repo) {
+core::Result<core::Paper> paperFor(const Invocation& inv, core::Journal& journal) {
     if (auto text = inv.get("paper")) {
         if (auto p = core::paperFromName(*text)) return *p;
         return core::makeError(core::ErrorCode::Invalid, "paper: '" + text->substr(0, 20) + "' is not a4 or letter");
     }
-    auto saved = repo.setting(core::kPaperSettingKey);
+    auto saved = journal.settings();
     if (!saved) return saved.error();
-    if (saved->has_value())
-        if (auto p = core::paperFromName(**saved)) return *p;
+    if (auto p = core::paperFromName(saved->paper)) return *p;
     return core::Paper::A4;
 }
 
@@ -67,7 +52,7 @@ int cmdExport(Invocation& inv) {
     if (!format) return usageError("export: --format must be pdf, csv or fhir");
     const auto out = inv.get("out");
     if (!out || out->empty()) return usageError("export: --out FILE is required");
-    auto range = periodFromOptions(inv);
+    auto range = rangeFromOptions(inv);
     if (!range) return fail(range.error());
     if (inv.get("paper") && !core::paperFromName(*inv.get("paper")))
         return usageError("export: --paper must be a4 or letter");
@@ -77,9 +62,9 @@ int cmdExport(Invocation& inv) {
     if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
     auto store = openJournal(inv, Access::Read);  // exporting never writes to the journal
     if (!store) return kExitFailure;
-    auto paper = paperFor(inv, *store);
-    if (!paper) return fail(paper.error());
     core::Journal journal(*store);
+    auto paper = paperFor(inv, journal);
+    if (!paper) return fail(paper.error());
     pdf::ExportRequest request;
     request.format = *format;
     request.range = *range;
@@ -91,7 +76,7 @@ int cmdExport(Invocation& inv) {
     if (!profile) return fail(profile.error());
     request.region = profile->region;
     request.risks = profile->risks;
-    auto exported = pdf::exportJournal(*store, request);
+    auto exported = pdf::exportJournal(journal, request);
     if (!exported) return fail(exported.error());
     // Checked again right before the write (the journal's -wal may have appeared meanwhile).
     if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
@@ -115,7 +100,8 @@ int cmdImport(Invocation& inv) {
     if (noJournal) target.dbPath = ":memory:";
     auto store = openJournal(target, dryRun ? Access::Read : Access::Write | Access::Create);
     if (!store) return kExitFailure;
-    auto plan = core::planImport(*store, *text, core::nowUtc());
+    core::Journal journal(*store);
+    auto plan = journal.planImport(*text);
     if (!plan) return fail(plan.error());
 
     if (!plan->problems.empty()) {
@@ -139,8 +125,7 @@ int cmdImport(Invocation& inv) {
                     n == 1 ? "entry" : "entries", plan->duplicates.size(), plan->alerts, plan->alerts == 1 ? "alert" : "alerts");
         return kExitOk;
     }
-    if (n > 0)
-        if (auto r = store->addEpisodes(plan->toAdd); !r) return fail(r.error());
+    if (auto r = journal.commitImport(*plan); !r) return fail(r.error());
     std::printf("Imported %zu %s from %s (%zu duplicates skipped).\n", n, n == 1 ? "entry" : "entries", file.c_str(),
                 plan->duplicates.size());
     if (plan->alerts > 0)

@@ -58,7 +58,8 @@ int cmdList(Invocation& inv) {
     if (!range) return fail(range.error());
     auto store = openJournal(inv, Access::Read);
     if (!store) return kExitFailure;
-    auto episodes = store->episodes(*range, INT_MAX, 0);
+    core::Journal journal(*store);
+    auto episodes = journal.episodes(*range);
     if (!episodes) return fail(episodes.error());
     if (inv.has("json")) {
         nlohmann::json arr = nlohmann::json::array();

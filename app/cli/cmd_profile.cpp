@@ -72,13 +72,13 @@ int cmdAlerts(Invocation& inv) {
     }
     auto store = openForReading(inv, false);
     if (!store) return kExitFailure;
-    auto pending = store->pendingAlerts(core::Level::Urgent);
+    core::Journal journal(*store);
+    auto pending = journal.pendingAlerts();
     if (!pending) return fail(pending.error());
     nlohmann::json arr = nlohmann::json::array();
-    for (const core::Alert& a : *pending) {
-        auto e = store->episode(a.episodeId);
-        if (!e) return fail(e.error());
-        const nlohmann::json logged = e->has_value() ? nlohmann::json(core::formatIso((*e)->startedAt)) : nlohmann::json(nullptr);
+    for (const core::PendingAlert& p : *pending) {
+        const core::Alert& a = p.alert;
+        const nlohmann::json logged = p.episode ? nlohmann::json(core::formatIso(p.episode->startedAt)) : nlohmann::json(nullptr);
         arr.push_back({{"id", a.id}, {"level", std::string(core::levelName(a.level))}, {"rules", a.ruleIds},
                        {"episode_id", a.episodeId}, {"logged_at", logged}});
     }

@@ -27,13 +27,14 @@ int cmdDemo(Invocation& inv) {
     if (auto s = inv.get("seed"); s && !parseNumber(*s, seed)) return usageError("demo: --seed must be a number");
     auto store = openJournal(inv, Access::Write | Access::Create);
     if (!store) return kExitFailure;
+    core::Journal journal(*store);
     // Sample data never mixes into a real journal.
-    auto existing = store->countEpisodes({});
+    auto existing = journal.countEpisodes({});
     if (!existing) return fail(existing.error());
     if (*existing > 0)
         return usageError("demo: this journal already has episodes; sample data only goes into an empty journal "
                           "(use --db to choose a separate file, e.g. --db sample.db)");
-    auto added = fillWithSample(*store, static_cast<int>(days), static_cast<uint64_t>(seed));
+    auto added = journal.addSample(static_cast<int>(days), static_cast<uint64_t>(seed));
     if (!added) return fail(added.error());
     std::printf("Added %zu sample episodes over %lld days.\n", *added, days);
     return kExitOk;

@@ -204,35 +204,6 @@ core::Result<std::vector<std::string>> risksFromOptions(const Invocation& inv) {
     return risks;
 }
 
-core::Result<std::size_t> fillWithSample(db::JournalStore& store, int days, uint64_t seed) {
-    const core::LocalDateTime now = core::localFromUtc(core::nowUtc());
-    auto episodes = core::demoEpisodes(now.date, days, seed, now.offsetMinutes);
-    const int64_t nowUtc = core::toUtcSeconds(now);
-    std::erase_if(episodes, [&](const core::Episode& e) { return core::toUtcSeconds(e.startedAt) > nowUtc; });
-    std::stable_sort(episodes.begin(), episodes.end(), [](const core::Episode& a, const core::Episode& b) {
-        return core::toUtcSeconds(a.startedAt) < core::toUtcSeconds(b.startedAt);
-    });
-    db::EpisodeBatch batch;
-    batch.reserve(episodes.size());
-    std::size_t windowStart = 0;  // first episode within the 14 days before the current one's day
-    for (std::size_t i = 0; i < episodes.size(); ++i) {
-        core::Episode& e = episodes[i];
-        const int64_t day = core::daysFromCivil(e.startedAt.date);
-        while (core::daysFromCivil(episodes[windowStart].startedAt.date) < day - core::kHistoryWindowDays) ++windowStart;
-        const std::span<const core::Episode> window(episodes.data() + windowStart, i - windowStart);
-        const core::TriageResult r = core::triageEpisode(e, core::contextFor(e, window, {}));
-        std::vector<core::Alert> alerts;
-        if (r.level > core::Level::SelfCare) {
-            core::Alert a{0, 0, r.level, r.ruleIds, false, core::toUtcSeconds(e.startedAt), {}};
-            a.acknowledgedAtUtc = a.shownAtUtc + 120;  // the sample person read their past alerts
-            alerts.push_back(a);
-        }
-        batch.emplace_back(e, std::move(alerts));
-    }
-    if (auto r = store.addEpisodes(batch); !r) return r.error();
-    return batch.size();
-}
-
 nlohmann::json episodeJson(const core::Episode& e) {
     nlohmann::json j = {
         {"id", e.id},

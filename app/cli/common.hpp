@@ -67,9 +67,6 @@ core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painR
 // The --risk names (checked), for one evaluation only.
 core::Result<std::vector<std::string>> risksFromOptions(const Invocation& inv);
 
-// Fills an empty journal with `days` of realistic sample history (triaged, alerts acknowledged).
-// Returns the number of episodes added.
-core::Result<std::size_t> fillWithSample(db::JournalStore& store, int days, uint64_t seed);
 
 nlohmann::json episodeJson(const core::Episode& e);
 nlohmann::json triageJson(const core::TriageResult& r);

@@ -2,12 +2,15 @@
 // The journal service: the one place where an episode is validated, triaged and stored.
 // The GUI and the CLI both go through it, so a behaviour exists once.
 #include <cstdint>
+#include <optional>
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/export.hpp"
 #include "core/insights.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
@@ -27,6 +30,29 @@ inline constexpr const char* kRisksKey = "risks";
 inline constexpr const char* kLegacyEmergencyNumberKey = "emergency_number";  // before red flags v2
 inline constexpr int kHistoryWindowDays = 14;
 inline constexpr int64_t kHistoryRepeatSeconds = 7 * 86400;
+
+// The person's preferences kept in the journal: one struct, so no call site spells a storage key.
+// Empty strings mean "not chosen" (the app's default applies).
+struct Settings {
+    std::string theme;       // "light", "dark", "contrast"
+    std::string fontScale;   // as stored, e.g. "1.15"
+    std::string lastSide;    // the knee chosen last time, preselected on the Log screen
+    std::string paper;       // "a4" or "letter" for the PDF
+    std::optional<int64_t> disclaimerSeenAt;  // when the first-run statement was acknowledged
+    std::string logDraft;    // the unsaved Log form kept while the app is in the background
+    bool operator==(const Settings&) const = default;
+};
+
+// Counts of names in a period (Trends): symptoms, contexts, knee sides and pain types, most first.
+struct NameCounts {
+    std::vector<NameCount> symptoms, contexts, sides, painTypes;
+};
+
+// An emergency or urgent alert not yet acknowledged, with the episode that raised it (when readable).
+struct PendingAlert {
+    Alert alert;
+    std::optional<Episode> episode;
+};
 
 // Builds the per-day view the history rules read from a list of episodes (deleted ones skipped),
 // oldest day first.
@@ -59,12 +85,38 @@ public:
     Result<void> setRegion(const std::string& code);
     Result<void> setRisk(const std::string& risk, bool on);  // on again = "still true" (renews its date)
 
-    // Every episode of the range, newest first (deleted ones left out).
+    // [SECTION] reading (journal_queries.cpp): the screens and the CLI read through these.
+    // Every episode of the range, newest first (deleted ones left out); or one page of them.
     Result<std::vector<Episode>> episodes(const DateRange& range);
+    Result<std::vector<Episode>> episodes(const DateRange& range, int limit, int offset);
+    Result<std::vector<Episode>> episodesWithNote(const DateRange& range, const std::string& text, int limit, int offset);
+    Result<std::optional<Episode>> episode(int64_t id);
+    Result<int64_t> countEpisodes(const DateRange& range);
+    Result<std::vector<DaySummary>> daySummaries(const DateRange& range);
+    Result<NameCounts> nameCounts(const DateRange& range);
+    Result<std::vector<Alert>> alerts(const DateRange& range);
+    Result<std::vector<PendingAlert>> pendingAlerts();  // emergency and urgent, newest first
+    // Changes whenever anything committed changes (this process or another); cheap to call.
+    uint64_t dataVersion();
+    // Today's automatic backup, made once a day (the path made, or nullopt when it exists already).
+    Result<std::optional<std::string>> dailyBackup(CivilDate today);
+
+    // [SECTION] exchange (journal_queries.cpp): what an export reads; what an import would add.
+    Result<ExportData> exportData(const DateRange& range);
+    Result<ImportPlan> planImport(std::string_view csv);
+    // Adds what a plan found new, with its alerts, in one transaction (all or nothing).
+    Result<void> commitImport(const ImportPlan& plan);
+    // Fills an empty journal with `days` of realistic sample history up to now (triaged as if
+    // logged day by day, past alerts acknowledged): the separate sample journal. Returns how many.
+    Result<std::size_t> addSample(int days, uint64_t seed);
+
+    // [SECTION] settings (journal_queries.cpp)
+    Result<Settings> settings();
+    // Stores the fields that differ from what is stored.
+    Result<void> saveSettings(const Settings& s);
     // What helps and what hurts in the range (core/insights.hpp).
     Result<Insights> insights(const DateRange& range);
 
-    JournalRepository& repository() { return m_repo; }
     int64_t now() const { return m_clock(); }
 
 private:

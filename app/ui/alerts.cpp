@@ -56,7 +56,7 @@ void AlertCenter::refresh(core::Journal& journal, uint64_t version) {
     if (m_loaded && version == m_version) return;
     m_loaded = true;
     m_version = version;
-    auto pending = journal.repository().pendingAlerts(core::Level::Urgent);
+    auto pending = journal.pendingAlerts();
     if (!pending) {  // what was pinned stays pinned; the person is told, and it is read again
         m_loaded = false;
         m_error = "Your alerts could not be read: " + pending.error().message;
@@ -64,12 +64,13 @@ void AlertCenter::refresh(core::Journal& journal, uint64_t version) {
     }
     m_pinned.clear();
     std::stable_sort(pending->begin(), pending->end(),
-                     [](const core::Alert& a, const core::Alert& b) { return a.level > b.level; });
-    for (const core::Alert& a : *pending) {
+                     [](const core::PendingAlert& a, const core::PendingAlert& b) { return a.alert.level > b.alert.level; });
+    for (const core::PendingAlert& p : *pending) {
+        const core::Alert& a = p.alert;
         AlertView v{a.id, a.episodeId, a.level, a.ruleIds, a.fromHistory, {}, std::nullopt};
-        if (auto e = journal.repository().episode(a.episodeId); e && e->has_value()) {
-            v.logged = describeLogged(**e);
-            v.loggedAt = (*e)->startedAt;
+        if (p.episode) {
+            v.logged = describeLogged(*p.episode);
+            v.loggedAt = p.episode->startedAt;
         }
         m_pinned.push_back(std::move(v));
     }

@@ -17,16 +17,15 @@ constexpr ScreenInfo kScreens[] = {
 };
 
 constexpr float kBaseFontPx = 17.0f;
-constexpr const char* kThemeKey = "theme";
-constexpr const char* kFontScaleKey = "font_scale";
-constexpr const char* kDisclaimerKey = "disclaimer_acknowledged";
-
-std::optional<std::string> readSetting(App& app, core::Journal* j, const char* key) {
-    if (!j) return std::nullopt;
-    auto v = j->repository().setting(key);
-    if (!v) app.reportError("Your settings could not be read: " + v.error().message);
-    if (!v || !v->has_value()) return std::nullopt;
-    return **v;
+// The journal's settings, or the defaults (with the error shown) when they cannot be read.
+core::Settings readSettings(App& app, core::Journal* j) {
+    if (!j) return {};
+    auto s = j->settings();
+    if (!s) {
+        app.reportError("Your settings could not be read: " + s.error().message);
+        return {};
+    }
+    return *s;
 }
 
 // The stored text size ("1.300000": std::to_string's form) read back with integer from_chars
@@ -68,11 +67,10 @@ App::App(core::Journal* journal, Assets assets, std::string openError,
     m_screens.push_back(makeSettingsScreen());
     if (auto parsed = core::parseArticles(m_assets.articles)) m_articles = std::move(*parsed);
     else m_articleError = parsed.error().message;
-    m_disclaimerPending = m_journal && !readSetting(*this, m_journal, kDisclaimerKey).has_value();
-    if (auto t = readSetting(*this, m_journal, kThemeKey)) m_theme = themeFromName(*t);
-    if (auto f = readSetting(*this, m_journal, kFontScaleKey)) {
-        m_fontScale = std::clamp(parseFontScale(*f).value_or(1.0f), 0.8f, 2.0f);
-    }
+    const core::Settings settings = readSettings(*this, m_journal);
+    m_disclaimerPending = m_journal && !settings.disclaimerSeenAt.has_value();
+    if (!settings.theme.empty()) m_theme = themeFromName(settings.theme);
+    if (!settings.fontScale.empty()) m_fontScale = std::clamp(parseFontScale(settings.fontScale).value_or(1.0f), 0.8f, 2.0f);
 }
 
 App::~App() = default;
@@ -95,17 +93,21 @@ bool App::prepareFrame() {
 void App::setTheme(ThemeKind t, bool persist) {
     m_theme = t;
     if (ImGui::GetCurrentContext()) applyTheme(t, m_scale);
-    if (persist && m_journal)
-        reportIfFailed(m_journal->repository().setSetting(kThemeKey, std::string(themeName(t))),
-                       "The theme could not be saved");
+    if (persist && m_journal) {
+        core::Settings s = readSettings(*this, m_journal);
+        s.theme = std::string(themeName(t));
+        reportIfFailed(m_journal->saveSettings(s), "The theme could not be saved");
+    }
 }
 
 void App::setFontScale(float s, bool persist) {
     m_fontScale = std::clamp(s, 0.8f, 2.0f);
     m_fontsDirty = true;
-    if (persist && m_journal)
-        reportIfFailed(m_journal->repository().setSetting(kFontScaleKey, std::to_string(m_fontScale)),
-                       "The text size could not be saved");
+    if (persist && m_journal) {
+        core::Settings s = readSettings(*this, m_journal);
+        s.fontScale = std::to_string(m_fontScale);
+        reportIfFailed(m_journal->saveSettings(s), "The text size could not be saved");
+    }
 }
 
 void App::startEdit(const core::Episode& e) {
@@ -160,7 +162,7 @@ void App::dailyBackup() {
     const core::CivilDate today = core::localFromUtc(m_journal->now()).date;
     if (m_backupDay == today) return;
     m_backupDay = today;
-    if (auto made = m_journal->repository().dailyBackup(today); !made)
+    if (auto made = m_journal->dailyBackup(today); !made)
         reportError("Today's automatic backup could not be made: " + made.error().message);
 }
 
@@ -170,7 +172,7 @@ void App::flash(std::string message) {
 }
 
 uint64_t App::dataVersion() {
-    return (m_generation << 48) + (m_journal ? m_journal->repository().dataVersion() : 0);
+    return (m_generation << 48) + (m_journal ? m_journal->dataVersion() : 0);
 }
 
 void App::exploreSample() {
@@ -395,8 +397,9 @@ void App::drawDisclaimer() {
         ImGui::Spacing();
         if (primaryButton("I understand", ImVec2(-1, 0))) {
             // Closed either way (the person has read it); a failed save is shown and it is asked again next time.
-            reportIfFailed(m_journal->repository().setSetting(kDisclaimerKey, std::to_string(m_journal->now())),
-                           "Your acknowledgement could not be saved");
+            core::Settings s = readSettings(*this, m_journal);
+            s.disclaimerSeenAt = m_journal->now();
+            reportIfFailed(m_journal->saveSettings(s), "Your acknowledgement could not be saved");
             m_disclaimerPending = false;
             ImGui::CloseCurrentPopup();
         }

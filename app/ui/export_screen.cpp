@@ -96,9 +96,9 @@ private:
     void loadSettings(App& app, core::Journal& journal) {
         if (m_settingsLoaded) return;
         m_settingsLoaded = true;
-        auto saved = journal.repository().setting(core::kPaperSettingKey);
+        auto saved = journal.settings();
         if (!saved) app.reportError("The saved paper size could not be read: " + saved.error().message);
-        else if (saved->has_value() && core::paperFromName(**saved)) m_paper = **saved;
+        else if (core::paperFromName(saved->paper)) m_paper = saved->paper;
     }
 
     void drawChoices(App& app, core::Journal& journal) {
@@ -132,8 +132,12 @@ private:
         }
         if (m_format == "pdf") {
             sectionTitle("Paper", true);
-            if (segmented("paper", kPapers, m_paper, false))
-                app.reportIfFailed(journal.repository().setSetting(core::kPaperSettingKey, m_paper), "The paper size could not be saved");
+            if (segmented("paper", kPapers, m_paper, false)) {
+                auto settings = journal.settings();
+                if (settings) settings->paper = m_paper;
+                app.reportIfFailed(settings ? journal.saveSettings(*settings) : core::Result<void>(settings.error()),
+                                   "The paper size could not be saved");
+            }
         }
     }
 
@@ -174,7 +178,7 @@ private:
             m_preview->error = error;
             return;
         }
-        auto data = core::loadExportData(journal.repository(), *chosen);
+        auto data = journal.exportData(*chosen);
         if (!data) {
             m_preview->error = data.error().message;
             return;
@@ -278,7 +282,7 @@ private:
         request.region = profile->region;
         request.risks = profile->risks;
         request.fontDir = app.exportPlace().fontDir;
-        auto made = pdf::exportJournal(journal.repository(), request);
+        auto made = pdf::exportJournal(journal, request);
         core::Result<void> written = made ? io::makeFolders(folder) : core::Result<void>(made.error());
         const std::string name = freeName(folder, request.format, request.now.date);
         if (written) written = io::writeFileAtomically(folder + "/" + name, made->bytes);

@@ -56,7 +56,7 @@ private:
         core::Journal* journal = app.journal();
         if (!journal) return;
         const core::CivilDate today = core::localFromUtc(journal->now()).date;
-        auto alerts = journal->repository().alerts(core::DateRange{core::addDays(today, -kMatchDays), std::nullopt});
+        auto alerts = journal->alerts(core::DateRange{core::addDays(today, -kMatchDays), std::nullopt});
         if (!alerts) return;
         std::map<std::string, std::string> why;
         std::vector<std::string> order;

@@ -34,9 +34,9 @@ HistoryRow makeRow(const core::Episode& e, const AlertLevels& alerts) {
 }
 
 // The highest alert level (doctor soon or above) of each episode in the range.
-AlertLevels alertLevels(core::JournalRepository& repo, const core::DateRange& range) {
+AlertLevels alertLevels(core::Journal& journal, const core::DateRange& range) {
     AlertLevels out;
-    auto alerts = repo.alerts(range);
+    auto alerts = journal.alerts(range);
     if (!alerts) return out;
     for (const core::Alert& a : *alerts)
         if (a.level >= core::Level::Soon) out[a.episodeId] = std::max(out[a.episodeId], a.level);
@@ -45,16 +45,16 @@ AlertLevels alertLevels(core::JournalRepository& repo, const core::DateRange& ra
 
 }  // namespace
 
-void HistoryModel::refresh(core::JournalRepository& repo, uint64_t version, const HistoryFilter& filter) {
+void HistoryModel::refresh(core::Journal& journal, uint64_t version, const HistoryFilter& filter) {
     if (m_built && version == m_version && filter == m_filter) return;
     *this = HistoryModel{};
     m_built = true;
     m_version = version;
     m_filter = filter;
-    auto all = repo.countEpisodes({});
+    auto all = journal.countEpisodes({});
     m_journalEmpty = all && *all == 0;
-    if (filter.note.empty()) groupsFromSummaries(repo);
-    else scanNotes(repo);
+    if (filter.note.empty()) groupsFromSummaries(journal);
+    else scanNotes(journal);
     int offset = 0;
     for (size_t g = 0; g < m_groups.size(); ++g) {
         m_rows.push_back({static_cast<int>(g), -1});
@@ -63,25 +63,25 @@ void HistoryModel::refresh(core::JournalRepository& repo, uint64_t version, cons
     m_episodes = offset;
 }
 
-const HistoryRow* HistoryModel::episode(core::JournalRepository& repo, int offset) {
+const HistoryRow* HistoryModel::episode(core::Journal& journal, int offset) {
     if (!m_filter.note.empty()) return offset < static_cast<int>(m_matches.size()) ? &m_matches[static_cast<size_t>(offset)] : nullptr;
     const int page = offset / kPageSize;
     auto it = m_pages.find(page);
-    if (it == m_pages.end()) it = loadPage(repo, page);
+    if (it == m_pages.end()) it = loadPage(journal, page);
     const size_t i = static_cast<size_t>(offset % kPageSize);
     return i < it->second.size() ? &it->second[i] : nullptr;
 }
 
-void HistoryModel::groupsFromSummaries(core::JournalRepository& repo) {
-    auto days = repo.daySummaries(m_filter.range);
+void HistoryModel::groupsFromSummaries(core::Journal& journal) {
+    auto days = journal.daySummaries(m_filter.range);
     if (!days) return fail(days.error());
     for (auto it = days->rbegin(); it != days->rend(); ++it) m_groups.push_back({it->day, it->episodes, it->maxPain});
 }
 
-void HistoryModel::scanNotes(core::JournalRepository& repo) {
-    auto alerts = alertLevels(repo, m_filter.range);
+void HistoryModel::scanNotes(core::Journal& journal) {
+    auto alerts = alertLevels(journal, m_filter.range);
     for (int offset = 0;; offset += kScanPage) {
-        auto page = repo.episodesWithNote(m_filter.range, m_filter.note, kScanPage, offset);
+        auto page = journal.episodesWithNote(m_filter.range, m_filter.note, kScanPage, offset);
         if (!page) return fail(page.error());
         for (const core::Episode& e : *page) m_matches.push_back(makeRow(e, alerts));
         if (static_cast<int>(page->size()) < kScanPage) break;
@@ -93,7 +93,7 @@ void HistoryModel::scanNotes(core::JournalRepository& repo) {
     }
 }
 
-std::map<int, HistoryModel::Page>::iterator HistoryModel::loadPage(core::JournalRepository& repo, int page) {
+std::map<int, HistoryModel::Page>::iterator HistoryModel::loadPage(core::Journal& journal, int page) {
     if (m_pages.size() >= kMaxPages) {  // forget the page farthest from this one
         auto far = std::max_element(m_pages.begin(), m_pages.end(), [page](const auto& a, const auto& b) {
             return std::abs(a.first - page) < std::abs(b.first - page);
@@ -101,10 +101,10 @@ std::map<int, HistoryModel::Page>::iterator HistoryModel::loadPage(core::Journal
         m_pages.erase(far);
     }
     Page rows;
-    auto episodes = repo.episodes(m_filter.range, kPageSize, page * kPageSize);
+    auto episodes = journal.episodes(m_filter.range, kPageSize, page * kPageSize);
     if (!episodes) fail(episodes.error());
     else if (!episodes->empty()) {
-        const auto alerts = alertLevels(repo, {episodes->back().startedAt.date, episodes->front().startedAt.date});
+        const auto alerts = alertLevels(journal, {episodes->back().startedAt.date, episodes->front().startedAt.date});
         for (const core::Episode& e : *episodes) rows.push_back(makeRow(e, alerts));
     }
     return m_pages.emplace(page, std::move(rows)).first;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/repository.hpp"
+#include "core/journal.hpp"
 #include "core/triage.hpp"
 
 namespace ui {
@@ -44,9 +44,9 @@ struct HistoryRow {
 class HistoryModel {
 public:
     // Rebuilds the day groups when the data or the filter changed; pages are dropped then too.
-    void refresh(core::JournalRepository& repo, uint64_t version, const HistoryFilter& filter);
+    void refresh(core::Journal& journal, uint64_t version, const HistoryFilter& filter);
     // The episode at `offset` (newest first), reading its page when it is not cached.
-    const HistoryRow* episode(core::JournalRepository& repo, int offset);
+    const HistoryRow* episode(core::Journal& journal, int offset);
 
     int rowCount() const { return static_cast<int>(m_rows.size()); }
     const RowRef& row(int i) const { return m_rows[static_cast<size_t>(i)]; }
@@ -58,10 +58,10 @@ public:
 
 private:
     using Page = std::vector<HistoryRow>;
-    void groupsFromSummaries(core::JournalRepository& repo);
+    void groupsFromSummaries(core::Journal& journal);
     // The note filter asks SQL for the matches once per change and keeps them.
-    void scanNotes(core::JournalRepository& repo);
-    std::map<int, Page>::iterator loadPage(core::JournalRepository& repo, int page);
+    void scanNotes(core::Journal& journal);
+    std::map<int, Page>::iterator loadPage(core::Journal& journal, int page);
     void fail(const core::Error& e) { m_error = e.message; }
 
     HistoryFilter m_filter;

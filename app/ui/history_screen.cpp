@@ -45,8 +45,8 @@ public:
         if (!journal) return;
         m_today = core::localFromUtc(journal->now()).date;
         const uint64_t version = app.dataVersion();
-        m_model.refresh(journal->repository(), version, m_filter);
-        if (version != m_selectionVersion && m_selected) select(journal->repository(), m_selected->id);  // edited or deleted?
+        m_model.refresh(*journal, version, m_filter);
+        if (version != m_selectionVersion && m_selected) select(*journal, m_selected->id);  // edited or deleted?
         m_selectionVersion = version;
         if (m_selected && layout().narrow) {  // a phone shows the details in place of the list
             ImGui::BeginChild("##details", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
@@ -61,7 +61,7 @@ public:
         const float paneW = m_selected ? std::min(em(26.0f), ImGui::GetContentRegionAvail().x * 0.45f) : 0.0f;
         ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, em(2.5f));  // thousands of rows: keep the grab visible
         ImGui::BeginChild("##list", ImVec2(m_selected ? -(paneW + em(1.0f)) : 0.0f, 0), false, ImGuiWindowFlags_NoBackground);
-        drawList(journal->repository());
+        drawList(*journal);
         ImGui::EndChild();
         ImGui::PopStyleVar();
         if (!m_selected) return;
@@ -149,7 +149,7 @@ private:
     // [SECTION] the list
     float rowHeight() const { return std::max(layout().minTouch, em(layout().narrow ? 3.1f : 2.3f)); }
 
-    void drawList(core::JournalRepository& repo) {
+    void drawList(core::Journal& journal) {
         if (m_model.rowCount() == 0) {
             ImGui::Spacing();
             hint("No episodes match these filters.");
@@ -167,7 +167,7 @@ private:
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
                 const RowRef& ref = m_model.row(i);
                 if (ref.episode < 0) drawDayHeader(m_model.group(ref.group));
-                else if (const HistoryRow* r = m_model.episode(repo, ref.episode)) drawRow(repo, *r, ref.episode == 0);
+                else if (const HistoryRow* r = m_model.episode(journal, ref.episode)) drawRow(journal, *r, ref.episode == 0);
                 else ImGui::Dummy(ImVec2(1, rowHeight()));
             }
         clipper.End();
@@ -192,7 +192,7 @@ private:
         dl->AddText(ImVec2(std::max(x, titleEnd), y), u32(palette().textMuted), summary);
     }
 
-    void drawRow(core::JournalRepository& repo, const HistoryRow& r, bool first) {
+    void drawRow(core::Journal& journal, const HistoryRow& r, bool first) {
         const Palette& p = palette();
         const float h = rowHeight(), w = ImGui::GetContentRegionAvail().x;
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -202,7 +202,7 @@ private:
         ImGui::PopID();
         recordItem("history:row:" + std::to_string(r.id));
         if (first) recordItem("history:row:first");
-        if (clicked) select(repo, r.id);
+        if (clicked) select(journal, r.id);
         const bool selected = m_selected && m_selected->id == r.id;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 a(pos.x, pos.y + em(0.12f)), b(pos.x + w, pos.y + h - em(0.12f));
@@ -255,13 +255,13 @@ private:
     }
 
     // [SECTION] details, edit, delete, undo
-    void select(core::JournalRepository& repo, int64_t id) {
+    void select(core::Journal& journal, int64_t id) {
         m_selectedAlerts.clear();
-        auto e = repo.episode(id);
+        auto e = journal.episode(id);
         m_selected = e && e->has_value() && !(**e).deletedAtUtc ? **e : std::optional<core::Episode>{};
         if (!m_selected) return;
         const core::CivilDate d = m_selected->startedAt.date;
-        if (auto alerts = repo.alerts({d, d}))
+        if (auto alerts = journal.alerts({d, d}))
             for (const core::Alert& a : *alerts)
                 if (a.episodeId == id && a.level >= core::Level::Soon) m_selectedAlerts.push_back(a);
     }

@@ -15,8 +15,13 @@ namespace ui {
 
 namespace {
 
-constexpr const char* kLastSideKey = "last_side";
-constexpr const char* kDraftKey = "log_draft";  // the unsaved form while in the background
+// Keeps (or, with "", drops) the unsaved form in the journal's settings; false when that failed.
+bool keepDraft(App& app, const std::string& draft) {
+    auto settings = app.journal()->settings();
+    if (!settings) return false;
+    settings->logDraft = draft;
+    return app.journal()->saveSettings(*settings).ok();
+}
 
 class LogScreen final : public Screen {
 public:
@@ -69,12 +74,12 @@ public:
         if (!m_loaded || !app.journal() || app.exploringSample()) return;
         const std::string draft = m_form.draft(m_lastSide);
         if (draft.empty() && !m_draftKept) return;
-        m_draftKept = app.journal()->repository().setSetting(kDraftKey, draft).ok() && !draft.empty();
+        m_draftKept = keepDraft(app, draft) && !draft.empty();
     }
     // Still running: the form is in memory, and a kept copy would come back after a later save.
     void resume(App& app) override {
         if (!m_draftKept || !app.journal() || app.exploringSample()) return;
-        m_draftKept = !app.journal()->repository().setSetting(kDraftKey, "").ok();
+        m_draftKept = !keepDraft(app, "");
     }
     bool ownsScrolling() const override { return true; }
 
@@ -84,17 +89,22 @@ private:
         if (m_loaded && version == m_version) return;
         m_version = version;
         const core::LocalDateTime now = core::localFromUtc(journal.now());
-        auto today = journal.repository().countEpisodes(core::DateRange{now.date, now.date});
+        auto today = journal.countEpisodes(core::DateRange{now.date, now.date});
         m_loggedToday = today ? static_cast<int>(*today) : 0;
-        auto all = journal.repository().countEpisodes({});
+        auto all = journal.countEpisodes({});
         m_empty = all && *all == 0;
+        if (!today || !all) app.reportError("Your journal could not be read: " + (!today ? today : all).error().message);
         if (!m_loaded) {
-            auto side = journal.repository().setting(kLastSideKey);
-            m_lastSide = side && side->has_value() ? **side : std::string();
+            auto settings = journal.settings();
+            if (!settings) app.reportError("Your settings could not be read: " + settings.error().message);
+            const core::Settings s = settings ? *settings : core::Settings{};
+            m_lastSide = s.lastSide;
             m_form.reset(journal.now(), m_lastSide);
-            if (auto draft = journal.repository().setting(kDraftKey); draft && draft->has_value() && !(*draft)->empty()) {
-                (void)m_form.restoreDraft(**draft, journal.now());
-                (void)journal.repository().setSetting(kDraftKey, "");  // once
+            if (!s.logDraft.empty()) {
+                // A form kept while the app was in the background comes back once; one that cannot be
+                // read is dropped (the person sees an empty form, as before it was kept).
+                if (!m_form.restoreDraft(s.logDraft, journal.now())) m_form.reset(journal.now(), m_lastSide);
+                if (!keepDraft(app, "")) app.reportError("The form kept from last time could not be cleared.");
             }
             m_loaded = true;
         }
@@ -164,7 +174,10 @@ private:
         }
         if (!e.side.empty() && e.side != m_lastSide) {
             m_lastSide = e.side;
-            app.reportIfFailed(journal.repository().setSetting(kLastSideKey, m_lastSide), "The side could not be remembered");
+            auto settings = journal.settings();
+            if (settings) settings->lastSide = m_lastSide;
+            app.reportIfFailed(settings ? journal.saveSettings(*settings) : core::Result<void>(settings.error()),
+                               "The side could not be remembered");
         }
         char msg[160];
         std::snprintf(msg, sizeof msg, "%s \xE2\x9C\x93  %s %s, pain %d", editing ? "Changes saved" : "Saved",
@@ -208,7 +221,7 @@ private:
     std::string m_lastSide;
     uint64_t m_version = 0;
     bool m_loaded = false;
-    bool m_draftKept = false;  // the journal holds a copy of the form (kDraftKey)
+    bool m_draftKept = false;  // the journal holds a copy of the form (Settings::logDraft)
     int m_loggedToday = 0;
     bool m_empty = false;
     bool m_scrollToTop = false;

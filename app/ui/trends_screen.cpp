@@ -61,8 +61,8 @@ std::vector<BarItem> sorted(const std::map<std::string, int>& counts) {
 }
 
 // Episodes in the range that raised a red-flag alert of their own (not a trend alert).
-core::Result<int> redFlagEpisodes(core::JournalRepository& repo, core::CivilDate from, core::CivilDate to) {
-    auto alerts = repo.alerts(core::DateRange{from, to});
+core::Result<int> redFlagEpisodes(core::Journal& journal, core::CivilDate from, core::CivilDate to) {
+    auto alerts = journal.alerts(core::DateRange{from, to});
     if (!alerts) return alerts.error();
     std::set<int64_t> ids;
     for (const core::Alert& a : *alerts)
@@ -70,19 +70,14 @@ core::Result<int> redFlagEpisodes(core::JournalRepository& repo, core::CivilDate
     return static_cast<int>(ids.size());
 }
 
-// Pain type and side counts for the range, grouped in SQL, with the person's words as labels.
-core::Result<void> typeAndSide(core::JournalRepository& repo, const core::DateRange& range, TrendsModel& m) {
-    auto types = repo.painTypeCounts(range);
-    auto sides = repo.sideCounts(range);
-    if (!types) return types.error();
-    if (!sides) return sides.error();
+// Pain type and side counts for the range (grouped in SQL), with the person's words as labels.
+void typeAndSide(const core::NameCounts& counts, TrendsModel& m) {
     std::map<std::string, int> typeLabels, sideLabels;
-    for (const auto& t : *types)
+    for (const auto& t : counts.painTypes)
         typeLabels[t.name.empty() ? std::string("Not given") : core::termLabel(core::painTypeTerms(), t.name)] += t.count;
-    for (const auto& sd : *sides) sideLabels[core::sideWords(sd.name)] += sd.count;
+    for (const auto& sd : counts.sides) sideLabels[core::sideWords(sd.name)] += sd.count;
     m.types = sorted(typeLabels);
     m.sides = sorted(sideLabels);
-    return {};
 }
 
 // The first day of the month `back` months before `d`'s month.
@@ -91,10 +86,10 @@ core::CivilDate monthStart(core::CivilDate d, int back) {
     return core::CivilDate{index / 12, index % 12 + 1, 1};
 }
 
-core::Result<TrendsModel> buildModel(core::JournalRepository& repo, core::CivilDate today, int rangeDays) {
+core::Result<TrendsModel> buildModel(core::Journal& journal, core::CivilDate today, int rangeDays) {
     TrendsModel m;
     m.today = today;
-    auto all = repo.daySummaries({});
+    auto all = journal.daySummaries({});
     if (!all) return all.error();
     const auto first = core::firstLoggedDay(*all);
     m.anyData = first.has_value();
@@ -108,20 +103,18 @@ core::Result<TrendsModel> buildModel(core::JournalRepository& repo, core::CivilD
     m.calendar = core::calendarMonths(*all, m.calendarFrom, today);
 
     const core::DateRange period{m.from, today};
-    auto symptoms = repo.symptomCounts(period);
-    auto contexts = repo.contextCounts(period);
-    auto count = repo.countEpisodes(period);
-    if (!symptoms) return symptoms.error();
-    if (!contexts) return contexts.error();
+    auto counts = journal.nameCounts(period);
+    auto count = journal.countEpisodes(period);
+    if (!counts) return counts.error();
     if (!count) return count.error();
-    m.symptoms = labelled(*symptoms, core::symptomTerms());
-    m.contexts = labelled(*contexts, core::contextTerms());
+    m.symptoms = labelled(counts->symptoms, core::symptomTerms());
+    m.contexts = labelled(counts->contexts, core::contextTerms());
     m.episodes = static_cast<int>(*count);
-    if (auto r = typeAndSide(repo, period, m); !r) return r.error();
+    typeAndSide(*counts, m);
 
     const int n = core::kComparisonDays;
-    auto recent = redFlagEpisodes(repo, core::addDays(today, -(n - 1)), today);
-    auto before = redFlagEpisodes(repo, core::addDays(today, -(2 * n - 1)), core::addDays(today, -n));
+    auto recent = redFlagEpisodes(journal, core::addDays(today, -(n - 1)), today);
+    auto before = redFlagEpisodes(journal, core::addDays(today, -(2 * n - 1)), core::addDays(today, -n));
     if (!recent) return recent.error();
     if (!before) return before.error();
     m.comparison = core::compareFortnights(*all, today, *recent, *before);
@@ -166,7 +159,7 @@ private:
         m_version = version;
         m_builtRange = m_range;
         m_selectedDay = -1;
-        auto built = buildModel(journal.repository(), today, kRangeDays[m_range]);
+        auto built = buildModel(journal, today, kRangeDays[m_range]);
         if (built) m_model = std::move(*built);
         else {
             m_model = TrendsModel{};

@@ -16,6 +16,7 @@
 #include "core/io/atomic_file.hpp"
 #include "core/triage.hpp"
 #include "db/journal_store.hpp"
+#include "core/journal.hpp"
 #include "pdf/pdf_report.hpp"
 
 namespace {
@@ -59,9 +60,10 @@ Figures measure(db::JournalStore& store, core::ExportFormat format, const std::s
     request.now = core::localFromUtc(core::nowUtc());
     std::vector<double> ms;
     Figures f;
+    core::Journal journal(store);
     for (int i = 0; i < runs; ++i) {
         const auto t0 = Clock::now();
-        auto made = pdf::exportJournal(store, request);
+        auto made = pdf::exportJournal(journal, request);
         if (!made) fail(made.error().message);
         if (auto w = io::writeFileAtomically(out, made->bytes); !w) fail(w.error().message);
         ms.push_back(msSince(t0));

@@ -21,6 +21,9 @@ public:
     bool failAlertReads = false;
 
     core::Result<int64_t> addEpisode(const core::Episode&, const std::vector<core::Alert>&) override { return fail(); }
+    core::Result<void> addEpisodes(const std::vector<std::pair<core::Episode, std::vector<core::Alert>>>&) override {
+        return fail();
+    }
     core::Result<void> updateEpisode(const core::Episode&, const std::vector<core::Alert>&) override { return fail(); }
     core::Result<void> softDelete(int64_t, int64_t) override { return fail(); }
     core::Result<void> undelete(int64_t) override { return fail(); }

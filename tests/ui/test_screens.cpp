@@ -84,7 +84,7 @@ TEST_CASE("a stored text size is read back (no floating-point from_chars: Androi
         INFO("stored: '" << text << "'");
         {
             UiSession s(db);
-            REQUIRE(s.journal->repository().setSetting("font_scale", std::string(text)));
+            REQUIRE(s.store->setSetting("font_scale", std::string(text)));
         }
         UiSession again(db);
         CHECK(again.app->fontScale() == Approx(expected));

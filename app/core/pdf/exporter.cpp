@@ -47,8 +47,8 @@ core::Result<std::string> findFontDir(const std::string& preferred) {
                            "The report font DejaVu Sans was not found: install the Debian package 'fonts-dejavu-core'");
 }
 
-core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const ExportRequest& request) {
-    auto data = core::loadExportData(repo, request.range);
+core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request) {
+    auto data = journal.exportData(request.range);
     if (!data) return data.error();
     ExportResult out;
     out.episodes = data->episodes.size();

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "core/export.hpp"
+#include "core/journal.hpp"
 #include "core/report.hpp"
 #include "core/repository.hpp"
 #include "core/result.hpp"
@@ -55,6 +56,6 @@ struct ExportResult {
 };
 
 // Reads the period from the journal and returns the file's bytes in the chosen format.
-core::Result<ExportResult> exportJournal(core::JournalRepository& repo, const ExportRequest& request);
+core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request);
 
 }  // namespace pdf

@@ -1,0 +1,145 @@
+// The journal service's reading side and the person's settings: what the screens and the CLI
+// read, so neither reaches the storage behind it (see journal.hpp).
+#include <algorithm>
+#include <climits>
+
+#include "core/demo.hpp"
+
+#include "core/journal.hpp"
+
+namespace core {
+
+namespace {
+
+// The storage keys of Settings; only this file spells them.
+constexpr const char* kThemeKey = "theme";
+constexpr const char* kFontScaleKey = "font_scale";
+constexpr const char* kLastSideKey = "last_side";
+constexpr const char* kDisclaimerKey = "disclaimer_acknowledged";
+constexpr const char* kDraftKey = "log_draft";
+
+Result<std::string> text(JournalRepository& repo, const char* key) {
+    auto v = repo.setting(key);
+    if (!v) return v.error();
+    return v->value_or(std::string());
+}
+
+}  // namespace
+
+Result<std::vector<Episode>> Journal::episodes(const DateRange& range, int limit, int offset) {
+    return m_repo.episodes(range, limit, offset);
+}
+
+Result<std::vector<Episode>> Journal::episodesWithNote(const DateRange& range, const std::string& text, int limit,
+                                                       int offset) {
+    return m_repo.episodesWithNote(range, text, limit, offset);
+}
+
+Result<std::optional<Episode>> Journal::episode(int64_t id) { return m_repo.episode(id); }
+Result<int64_t> Journal::countEpisodes(const DateRange& range) { return m_repo.countEpisodes(range); }
+Result<std::vector<DaySummary>> Journal::daySummaries(const DateRange& range) { return m_repo.daySummaries(range); }
+Result<std::vector<Alert>> Journal::alerts(const DateRange& range) { return m_repo.alerts(range); }
+uint64_t Journal::dataVersion() { return m_repo.dataVersion(); }
+Result<std::optional<std::string>> Journal::dailyBackup(CivilDate today) { return m_repo.dailyBackup(today); }
+
+Result<NameCounts> Journal::nameCounts(const DateRange& range) {
+    NameCounts out;
+    auto symptoms = m_repo.symptomCounts(range);
+    if (!symptoms) return symptoms.error();
+    auto contexts = m_repo.contextCounts(range);
+    if (!contexts) return contexts.error();
+    auto sides = m_repo.sideCounts(range);
+    if (!sides) return sides.error();
+    auto types = m_repo.painTypeCounts(range);
+    if (!types) return types.error();
+    out.symptoms = std::move(*symptoms);
+    out.contexts = std::move(*contexts);
+    out.sides = std::move(*sides);
+    out.painTypes = std::move(*types);
+    return out;
+}
+
+Result<std::vector<PendingAlert>> Journal::pendingAlerts() {
+    auto pending = m_repo.pendingAlerts(Level::Urgent);
+    if (!pending) return pending.error();
+    std::vector<PendingAlert> out;
+    for (Alert& a : *pending) {
+        auto e = m_repo.episode(a.episodeId);
+        if (!e) return e.error();
+        out.push_back(PendingAlert{std::move(a), std::move(*e)});
+    }
+    return out;
+}
+
+Result<ExportData> Journal::exportData(const DateRange& range) { return loadExportData(m_repo, range); }
+Result<ImportPlan> Journal::planImport(std::string_view csv) { return core::planImport(m_repo, csv, m_clock()); }
+
+Result<void> Journal::commitImport(const ImportPlan& plan) {
+    if (plan.toAdd.empty()) return {};
+    return m_repo.addEpisodes(plan.toAdd);
+}
+
+Result<std::size_t> Journal::addSample(int days, uint64_t seed) {
+    const LocalDateTime now = localFromUtc(m_clock());
+    auto episodes = demoEpisodes(now.date, days, seed, now.offsetMinutes);
+    const int64_t nowUtc = toUtcSeconds(now);
+    std::erase_if(episodes, [&](const Episode& e) { return toUtcSeconds(e.startedAt) > nowUtc; });
+    std::stable_sort(episodes.begin(), episodes.end(),
+                     [](const Episode& a, const Episode& b) { return toUtcSeconds(a.startedAt) < toUtcSeconds(b.startedAt); });
+    std::vector<std::pair<Episode, std::vector<Alert>>> batch;
+    batch.reserve(episodes.size());
+    std::size_t windowStart = 0;  // the first episode within the 14 days before the current one's day
+    for (std::size_t i = 0; i < episodes.size(); ++i) {
+        const Episode& e = episodes[i];
+        const int64_t day = daysFromCivil(e.startedAt.date);
+        while (daysFromCivil(episodes[windowStart].startedAt.date) < day - kHistoryWindowDays) ++windowStart;
+        const std::span<const Episode> window(episodes.data() + windowStart, i - windowStart);
+        const TriageResult r = triageEpisode(e, contextFor(e, window, {}));
+        std::vector<Alert> alerts;
+        if (r.level > Level::SelfCare) {
+            Alert a{0, 0, r.level, r.ruleIds, false, toUtcSeconds(e.startedAt), {}};
+            a.acknowledgedAtUtc = a.shownAtUtc + 120;  // the sample person read their past alerts
+            alerts.push_back(a);
+        }
+        batch.emplace_back(e, std::move(alerts));
+    }
+    if (auto r = m_repo.addEpisodes(batch); !r) return r.error();
+    return batch.size();
+}
+
+Result<Settings> Journal::settings() {
+    Settings s;
+    struct Field { const char* key; std::string* value; };
+    for (const Field& f : {Field{kThemeKey, &s.theme}, Field{kFontScaleKey, &s.fontScale}, Field{kLastSideKey, &s.lastSide},
+                           Field{kPaperSettingKey, &s.paper}, Field{kDraftKey, &s.logDraft}}) {
+        auto v = text(m_repo, f.key);
+        if (!v) return v.error();
+        *f.value = std::move(*v);
+    }
+    auto seen = m_repo.setting(kDisclaimerKey);
+    if (!seen) return seen.error();
+    if (seen->has_value()) {
+        try {
+            s.disclaimerSeenAt = std::stoll(**seen);
+        } catch (...) {
+            s.disclaimerSeenAt = 0;  // acknowledged; the time could not be read
+        }
+    }
+    return s;
+}
+
+Result<void> Journal::saveSettings(const Settings& s) {
+    auto now = settings();
+    if (!now) return now.error();
+    struct Field { const char* key; const std::string& value; const std::string& stored; };
+    for (const Field& f : {Field{kThemeKey, s.theme, now->theme}, Field{kFontScaleKey, s.fontScale, now->fontScale},
+                           Field{kLastSideKey, s.lastSide, now->lastSide}, Field{kPaperSettingKey, s.paper, now->paper},
+                           Field{kDraftKey, s.logDraft, now->logDraft}})
+        if (f.value != f.stored)
+            if (auto r = m_repo.setSetting(f.key, f.value); !r) return r;
+    if (s.disclaimerSeenAt && s.disclaimerSeenAt != now->disclaimerSeenAt)
+        if (auto r = m_repo.setSetting(kDisclaimerKey, std::to_string(*s.disclaimerSeenAt)); !r) return r;
+    return {};
+}
+
+}  // namespace core

@@ -193,8 +193,10 @@ int runGui(cli::Invocation& inv) {
     // kept, then the write-ahead log is moved into the journal file.
     hooks.pause = [&] {
         app.pause();
-        if (store) (void)store->checkpoint();
-        if (sampleStore) (void)sampleStore->checkpoint();
+        // A checkpoint that cannot run loses nothing (the log stays beside the journal and is read
+        // back next time); the person is told when they come back.
+        for (db::JournalStore* s : {store.get(), sampleStore.get()})
+            if (s) app.reportIfFailed(s->checkpoint(), "Your journal could not be tidied before the app went to the background");
     };
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
     bool first = true;

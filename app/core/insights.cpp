@@ -160,7 +160,9 @@ Insights computeInsights(std::span<const Episode> episodes) {
         second.push_back(list[i + 1]);
         change.push_back(list[i + 1]->pain - list[i]->pain);
     }
-    const auto pairIds = [&](std::size_t i) { return std::pair<int64_t, int64_t>{first[i]->id, second[i]->id}; };
+    const auto pairIds = [&](std::size_t i) {
+        return Finding::Example{first[i]->id, first[i]->startedAt, first[i]->pain, second[i]->id, second[i]->pain};
+    };
     out.pairs = static_cast<int>(change.size());
     for (const Term& t : careTerms()) {
         const std::string name(t.name);
@@ -184,7 +186,9 @@ Insights computeInsights(std::span<const Episode> episodes) {
         const std::string name(t.name);
         out.contexts.push_back(split(name, std::string(t.label), pain,
                                      [&](std::size_t i) { return list[i]->hasContext(name); },
-                                     [&](std::size_t i) { return std::pair<int64_t, int64_t>{list[i]->id, 0}; }));
+                                     [&](std::size_t i) {
+                                         return Finding::Example{list[i]->id, list[i]->startedAt, list[i]->pain, 0, {}};
+                                     }));
     }
     rank(out.contexts);
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/time.hpp"
 
 namespace core {
 
@@ -38,9 +39,16 @@ struct Finding {
     int with = 0;           // pairs (care) or entries (contexts) with it
     int without = 0;        // ... and without it
     std::optional<Interval> effect;  // none when either side has fewer than kMinPerSide
-    // What is behind it, newest first (at most kExamples): for care, the pairs (entry id, next entry
-    // id); for contexts, the entries with it (second id 0).
-    std::vector<std::pair<int64_t, int64_t>> examples;
+    // What is behind it, newest first (at most kExamples): for care, the pairs (an entry with it
+    // and the next one); for contexts, the entries with it.
+    struct Example {
+        int64_t id = 0;
+        LocalDateTime at;
+        int pain = 0;
+        int64_t nextId = 0;           // care only
+        std::optional<int> nextPain;  // care only
+    };
+    std::vector<Example> examples;
     int moreNeeded() const;          // entries still needed on the smaller side (0 when enough)
 };
 

@@ -20,6 +20,7 @@
 #include "ui/cards.hpp"
 #include "ui/chart.hpp"
 #include "ui/fonts.hpp"
+#include "ui/insights_view.hpp"
 #include "ui/period_choice.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -42,6 +43,7 @@ struct TrendsModel {
     std::vector<BarItem> symptoms, contexts, types, sides;
     int episodes = 0, daysLogged = 0, rangeDays = 0, streak = 0;
     core::Comparison comparison;
+    core::Insights insights;  // what helps and what hurts in the range
     std::string error;
 };
 
@@ -118,12 +120,15 @@ core::Result<TrendsModel> buildModel(core::Journal& journal, core::CivilDate tod
     if (!recent) return recent.error();
     if (!before) return before.error();
     m.comparison = core::compareFortnights(*all, today, *recent, *before);
+    auto insights = journal.insights(period);
+    if (!insights) return insights.error();
+    m.insights = std::move(*insights);
     return m;
 }
 
 // [SECTION] the screen
 
-enum Card { kCompare, kLogging, kChart, kCalendar, kSymptoms, kContexts, kTypes, kSides, kEmpty, kCardCount };
+enum Card { kCompare, kLogging, kChart, kCalendar, kSymptoms, kContexts, kTypes, kSides, kInsights, kEmpty, kCardCount };
 
 class TrendsScreen final : public Screen {
 public:
@@ -148,6 +153,8 @@ public:
         if (!m_model.anyData) return;
         drawCalendar();
         drawCounts();
+        card(kInsights, "##insights", 0, 0, [&] { drawInsights(m_model.insights, m_openFinding); });
+        ImGui::Dummy(ImVec2(0, em(0.5f)));
     }
 
 private:
@@ -274,6 +281,7 @@ private:
     size_t m_range = kDefaultRange, m_builtRange = kDefaultRange;
     bool m_loaded = false;
     int m_selectedDay = -1;
+    std::string m_openFinding;
 };
 
 }  // namespace

@@ -151,10 +151,12 @@ TEST_CASE("insights name what is behind a finding, newest first", "[insights]") 
     const Finding& ice = find(in.care, "ice");
     REQUIRE_FALSE(ice.examples.empty());
     CHECK(ice.examples.size() <= kExamples);
-    for (const auto& [a, b] : ice.examples) {
-        CHECK(b == a + 1);  // the next entry
-        CHECK(std::find(eps[static_cast<std::size_t>(a - 1)].care.begin(), eps[static_cast<std::size_t>(a - 1)].care.end(),
-                        "ice") != eps[static_cast<std::size_t>(a - 1)].care.end());
+    for (const auto& x : ice.examples) {
+        CHECK(x.nextId == x.id + 1);  // the next entry
+        const Episode& e = eps[static_cast<std::size_t>(x.id - 1)];
+        CHECK(e.hasCare("ice"));
+        CHECK(x.pain == e.pain);
+        CHECK(x.nextPain == std::optional<int>(eps[static_cast<std::size_t>(x.id)].pain));
     }
-    CHECK(ice.examples.front().first > ice.examples.back().first);
+    CHECK(ice.examples.front().id > ice.examples.back().id);
 }

@@ -50,7 +50,8 @@ int cmdInsights(Invocation& inv) {
         return kExitOk;
     }
     std::printf("What helps (the change in pain by your next entry within 24 hours; %d pairs):\n", in.pairs);
-    for (const core::Finding& f : in.care) std::printf("  - %s\n", core::careSentence(f).c_str());
+    // Medication names are the person's own text: shown terminal-safe, like every table.
+    for (const core::Finding& f : in.care) std::printf("  - %s\n", terminalSafe(core::careSentence(f)).c_str());
     std::printf("\nWhen it hurts:\n");
     for (const core::Finding& f : in.contexts) std::printf("  - %s\n", core::contextSentence(f).c_str());
     std::printf("\nBy time of day:");

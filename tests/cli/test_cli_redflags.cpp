@@ -243,3 +243,15 @@ TEST_CASE("insights --json has the keys of the contract, and null where there ar
     CHECK(runKneelog({"insights", "--db", db, "--from", "2026-13-01"}).exitCode == 2);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("insights text shows a medication name with control characters escaped", "[cli][insights]") {
+    const auto dir = test::freshDir("insights-escape");
+    const std::string db = (dir / "j.db").string();
+    REQUIRE(runKneelog({"add", "--db", db, "--pain", "4", "--care", "medication", "--medication",
+                        "\x1b]0;owned\x07pill 10 mg"}).exitCode == 0);
+    auto r = runKneelog({"insights", "--db", db});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find("\\x1b") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/journal.hpp"
 #include "core/triage.hpp"
 
 namespace core {
@@ -57,7 +58,8 @@ Result<ExportData> loadExportData(JournalRepository& repo, const DateRange& rang
 
 bool sameEntry(const Episode& a, const Episode& b) { return keyOf(a) == keyOf(b); }
 
-Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int64_t nowUtc) {
+Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int64_t nowUtc,
+                              const std::vector<std::string>& risks) {
     ImportPlan plan;
     CsvReadResult read = parseEpisodesCsv(csv, nowUtc);
     if (!read.problems.empty()) {
@@ -72,10 +74,16 @@ Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int
         first = std::min(first, r.episode.startedAt.date);
         last = std::max(last, r.episode.startedAt.date);
     }
-    auto existing = repo.episodes(DateRange{addDays(first, -1), addDays(last, 1)}, INT_MAX, 0);
+    // 14 days more before the first: triage reads the days before each entry, as on any save.
+    auto existing = repo.episodes(DateRange{addDays(first, -(kHistoryWindowDays + 1)), addDays(last, 1)}, INT_MAX, 0);
     if (!existing) return existing.error();
     std::map<EntryKey, int> seen;  // key -> 0 for the journal, else the file line
     for (const Episode& e : *existing) seen.emplace(keyOf(e), 0);
+    // What each new entry's triage reads: the journal's entries and the file's new ones, by day.
+    std::vector<Episode> byDay = std::move(*existing);
+    for (const CsvRow& r : read.rows) byDay.push_back(r.episode);
+    const auto dayOf = [](const Episode& e) { return daysFromCivil(e.startedAt.date); };
+    std::stable_sort(byDay.begin(), byDay.end(), [&](const Episode& a, const Episode& b) { return dayOf(a) < dayOf(b); });
 
     for (CsvRow& r : read.rows) {
         Episode& e = r.episode;
@@ -85,7 +93,11 @@ Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int
         }
         if (e.recordedAtUtc == 0) e.recordedAtUtc = nowUtc;
         std::vector<Alert> alerts;
-        const TriageResult t = triageEpisode(e);
+        const int64_t day = dayOf(e);
+        const auto from = std::lower_bound(byDay.begin(), byDay.end(), day - kHistoryWindowDays,
+                                           [&](const Episode& x, int64_t d) { return dayOf(x) < d; });
+        const auto to = std::lower_bound(from, byDay.end(), day, [&](const Episode& x, int64_t d) { return dayOf(x) < d; });
+        const TriageResult t = triageEpisode(e, contextFor(e, std::span<const Episode>(&*from, static_cast<std::size_t>(to - from)), risks));
         if (t.level > Level::SelfCare) {
             Alert a{0, 0, t.level, t.ruleIds, false, toUtcSeconds(e.startedAt), {}};
             if (nowUtc - a.shownAtUtc > kRecentSeconds) a.acknowledgedAtUtc = nowUtc;

@@ -52,6 +52,9 @@ bool sameEntry(const Episode& a, const Episode& b);
 // episode like any save (E/U/S rules). Alerts of episodes that started more than a day before
 // `nowUtc` are marked acknowledged at `nowUtc`, so importing old history does not pin old
 // alerts to the top of the home screen; newer ones wait for the person as usual.
-Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int64_t nowUtc);
+// Triage of each new entry reads `risks` and the 14 days before it (the journal's entries and the
+// file's), as on any save.
+Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int64_t nowUtc,
+                              const std::vector<std::string>& risks = {});
 
 }  // namespace core

@@ -85,8 +85,9 @@ Result<Journal::Evaluation> Journal::evaluateBeforeSave(const Episode& e, bool i
 // H alerts are not raised again within a week of the same rule's last history alert.
 Result<TriageResult> Journal::withoutRepeats(TriageResult found) {
     const int64_t now = m_clock();
-    const CivilDate today = localFromUtc(now).date;
-    auto previous = m_repo.alerts(DateRange{addDays(today, -kHistoryWindowDays), std::nullopt});
+    // Every alert, not only those of recent episodes: a history alert carried by a back-dated
+    // episode was still shown this week (the check is on shownAtUtc).
+    auto previous = m_repo.alerts(DateRange{});
     if (!previous) return previous.error();
     std::erase_if(found.ruleIds, [&](const std::string& id) {
         return std::any_of(previous->begin(), previous->end(), [&](const Alert& a) {
@@ -112,6 +113,8 @@ Result<TriageResult> Journal::withoutRepeats(TriageResult found) {
 Result<TriageResult> Journal::evaluate(Episode e, const std::vector<std::string>& extraRisks) {
     normalize(e);
     if (auto v = validate(e, m_clock()); !v) return v.error();
+    for (const auto& r : extraRisks)
+        if (auto c = checkRiskName(r); !c) return c.error();
     auto found = evaluateBeforeSave(e, true, extraRisks);
     if (!found) return found.error();
     TriageResult all = std::move(found->episode);

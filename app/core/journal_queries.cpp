@@ -72,7 +72,11 @@ Result<std::vector<PendingAlert>> Journal::pendingAlerts() {
 }
 
 Result<ExportData> Journal::exportData(const DateRange& range) { return loadExportData(m_repo, range); }
-Result<ImportPlan> Journal::planImport(std::string_view csv) { return core::planImport(m_repo, csv, m_clock()); }
+Result<ImportPlan> Journal::planImport(std::string_view csv) {
+    auto p = profile();
+    if (!p) return p.error();
+    return core::planImport(m_repo, csv, m_clock(), p->riskNames());
+}
 
 Result<void> Journal::commitImport(const ImportPlan& plan) {
     if (plan.toAdd.empty()) return {};

@@ -316,13 +316,19 @@ core::Result<void> JournalStore::acknowledgeAlert(int64_t alertId, int64_t atUtc
 }
 
 core::Result<void> JournalStore::setSetting(const std::string& key, const std::string& value) {
+    return setSettings({{key, value}});
+}
+
+core::Result<void> JournalStore::setSettings(const std::vector<std::pair<std::string, std::string>>& values) {
     auto tx = Transaction::begin(m_conn, "save the setting");
     if (!tx) return tx.error();
     auto stmt = m_conn.cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         "save the setting");
     if (!stmt) return stmt.error();
-    if (auto r = (*stmt)->reset().bind(1, std::string_view(key)).bind(2, std::string_view(value)).run(); !r) return r;
+    for (const auto& [key, value] : values)
+        if (auto r = (*stmt)->reset().bind(1, std::string_view(key)).bind(2, std::string_view(value)).run(); !r)
+            return r;  // the transaction rolls back: nothing of the batch is stored
     return committed(*tx);
 }
 

@@ -74,6 +74,7 @@ public:
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override;
     core::Result<std::optional<std::string>> setting(const std::string& key) override;
     core::Result<void> setSetting(const std::string& key, const std::string& value) override;
+    core::Result<void> setSettings(const std::vector<std::pair<std::string, std::string>>& values) override;
     uint64_t dataVersion() override;
 
     // Stores many episodes with their alerts in one transaction (demo data, import).

@@ -136,14 +136,15 @@ Result<void> Journal::saveSettings(const Settings& s) {
     auto now = settings();
     if (!now) return now.error();
     struct Field { const char* key; const std::string& value; const std::string& stored; };
+    std::vector<std::pair<std::string, std::string>> changed;
     for (const Field& f : {Field{kThemeKey, s.theme, now->theme}, Field{kFontScaleKey, s.fontScale, now->fontScale},
                            Field{kLastSideKey, s.lastSide, now->lastSide}, Field{kPaperSettingKey, s.paper, now->paper},
                            Field{kDraftKey, s.logDraft, now->logDraft}})
-        if (f.value != f.stored)
-            if (auto r = m_repo.setSetting(f.key, f.value); !r) return r;
+        if (f.value != f.stored) changed.emplace_back(f.key, f.value);
     if (s.disclaimerSeenAt && s.disclaimerSeenAt != now->disclaimerSeenAt)
-        if (auto r = m_repo.setSetting(kDisclaimerKey, std::to_string(*s.disclaimerSeenAt)); !r) return r;
-    return {};
+        changed.emplace_back(kDisclaimerKey, std::to_string(*s.disclaimerSeenAt));
+    if (changed.empty()) return {};
+    return m_repo.setSettings(changed);  // one transaction: all of it or nothing
 }
 
 }  // namespace core

@@ -75,6 +75,13 @@ public:
     virtual Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) = 0;
     virtual Result<std::optional<std::string>> setting(const std::string& key) = 0;
     virtual Result<void> setSetting(const std::string& key, const std::string& value) = 0;
+    // Several settings in one transaction: all or nothing. (This default is for fakes that do not
+    // need it; the SQLite store overrides it.)
+    virtual Result<void> setSettings(const std::vector<std::pair<std::string, std::string>>& values) {
+        for (const auto& [key, value] : values)
+            if (auto r = setSetting(key, value); !r) return r;
+        return {};
+    }
     // Changes whenever anything committed changes (this process or another); cheap to call.
     virtual uint64_t dataVersion() = 0;
     // The automatic backup of `today` (local day), made once a day before the day's first

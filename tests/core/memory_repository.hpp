@@ -119,10 +119,19 @@ public:
     }
 
     core::Result<void> setSetting(const std::string& key, const std::string& value) override {
-        ++setSettingCalls;
-        if (auto f = writeFailure("save the setting")) return *f;
-        settingKeysWritten.push_back(key);
-        m_settings[key] = value;
+        return setSettings({{key, value}});
+    }
+
+    // One transaction of one statement per key: a failing statement stores none of them.
+    core::Result<void> setSettings(const std::vector<std::pair<std::string, std::string>>& values) override {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            ++setSettingCalls;
+            if (auto f = writeFailure("save the setting")) return *f;
+        }
+        for (const auto& [key, value] : values) {
+            settingKeysWritten.push_back(key);
+            m_settings[key] = value;
+        }
         ++m_version;
         return {};
     }

@@ -972,9 +972,7 @@ TEST_CASE("service: a failed repository write is returned and nothing half-done 
     CHECK(addOk(f.journal, ep(0, 2)) == 2);
 }
 
-// [SECTION] Faults found while writing these tests: the first three are fixed and run in the suite;
-// the last is a known fault, hidden from the suite (ctest does not list it) until it is fixed — it
-// asserts the wanted behaviour and fails today. Run it with: kneelog_core_tests "[known-bug]"
+// [SECTION] Faults found while writing these tests, fixed since; each test failed before its fix.
 
 TEST_CASE("service: a history alert carried by an episode older than 14 days is not raised again within a week") {
     Fixture f;
@@ -1011,7 +1009,7 @@ TEST_CASE("service: an import is triaged with the risk profile and the days befo
     CHECK(plan->toAdd[0].second[0].ruleIds == Ids{"U3"});  // today: S4 (under-triaged)
 }
 
-TEST_CASE("known bug: saveSettings stores part of the settings when a write fails", "[.][known-bug]") {
+TEST_CASE("service: saveSettings stores all the changed settings or none of them") {
     Fixture f;
     Settings s;
     s.theme = "dark";
@@ -1020,7 +1018,7 @@ TEST_CASE("known bug: saveSettings stores part of the settings when a write fail
     REQUIRE_FALSE(f.journal.saveSettings(s).ok());
     auto back = f.journal.settings();
     REQUIRE(back.ok());
-    CHECK(*back == Settings{});  // today: the theme is stored, the font scale is not
+    CHECK(*back == Settings{});  // one transaction: the theme is not stored without the font scale
 }
 
 TEST_CASE("service: evaluate refuses an unknown one-off risk, as add does") {

@@ -99,7 +99,7 @@ void restrictNewFiles();
 double seconds();
 
 // [SECTION] the person's files (platform/person_files.cpp)
-// The person's documents folder ($XDG_DOCUMENTS_DIR, else ~/Documents) when it is a folder;
+// The person's documents folder ($XDG_DOCUMENTS_DIR, else Documents in $HOME) when it is a folder;
 // empty when there is none, and on Android (exports stay in app storage and are shared).
 std::string documentsDir();
 // Opens `folder` in the file manager (xdg-open, in the background: no zombie, no wait). False

@@ -8,11 +8,6 @@
 #include <functional>
 #include <memory>
 
-#ifndef __ANDROID__  // posix_spawn needs Android API 28; Android shares instead of opening a folder
-#include <spawn.h>
-#include <sys/wait.h>
-#endif
-
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/io/atomic_file.hpp"
@@ -21,10 +16,6 @@
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
-
-#ifndef __ANDROID__
-extern char** environ;
-#endif
 
 namespace app {
 
@@ -76,26 +67,14 @@ std::string fontFilesFor(const ui::Assets& assets) {
 // Android exports are written in app-private storage (files/exports, the one folder the
 // FileProvider in platform/android may share) and handed to the system share sheet.
 ui::App::ExportPlace exportPlace(const std::string&, const ui::Assets& assets) {
-    namespace fs = std::filesystem;
     ui::App::ExportPlace place;
     place.folder = platform::userDataDir() + "exports";
     place.openLabel = "Share";
     place.fontDir = fontFilesFor(assets);
     place.open = [](const std::string& folder) -> core::Result<void> {
-        std::error_code ec;
-        fs::path newest;
-        fs::file_time_type newestTime{};
-        for (const auto& entry : fs::directory_iterator(folder, ec))
-            if (entry.is_regular_file(ec) && (newest.empty() || entry.last_write_time(ec) > newestTime)) {
-                newest = entry.path();
-                newestTime = entry.last_write_time(ec);
-            }
+        const std::string newest = platform::newestFile(folder);
         if (newest.empty()) return core::makeError(core::ErrorCode::Io, "Save an export first, then share it.");
-        const std::string ext = newest.extension().string();
-        const char* mime = ext == ".pdf"   ? "application/pdf"
-                           : ext == ".csv" ? "text/csv"
-                                           : "application/fhir+json";
-        if (!platform::shareFile(newest.string(), mime))
+        if (!platform::shareFile(newest, platform::mimeType(newest)))
             return core::makeError(core::ErrorCode::Io, "Could not open the share sheet.");
         return {};
     };
@@ -105,21 +84,15 @@ ui::App::ExportPlace exportPlace(const std::string&, const ui::Assets& assets) {
 // Desktop exports go to the person's Documents folder when it exists, else to exports/ beside
 // the journal. "Open folder" hands the folder to xdg-open in the background (no zombie, no wait).
 ui::App::ExportPlace exportPlace(const std::string& dbPath, const ui::Assets&) {
-    namespace fs = std::filesystem;
     ui::App::ExportPlace place;
-    std::string docs;
-    if (const char* x = std::getenv("XDG_DOCUMENTS_DIR"); x && *x) docs = x;
-    else if (const char* home = std::getenv("HOME"); home && *home) docs = std::string(home) + "/Documents";
-    std::error_code ec;
-    place.folder = !docs.empty() && fs::is_directory(docs, ec) ? docs
-                                                               : (fs::absolute(dbPath, ec).parent_path() / "exports").string();
+    place.folder = platform::documentsDir();
+    if (place.folder.empty()) {
+        std::error_code ec;
+        place.folder = (std::filesystem::absolute(dbPath, ec).parent_path() / "exports").string();
+    }
+    place.fontDir = platform::assetsDir() + "/fonts";  // the one search for the assets folder
     place.open = [](const std::string& folder) -> core::Result<void> {
-        const char* argv[] = {"/bin/sh", "-c", "command -v xdg-open >/dev/null || exit 3; xdg-open \"$1\" >/dev/null 2>&1 &",
-                              "sh", folder.c_str(), nullptr};
-        pid_t pid = 0;
-        int status = 0;
-        if (posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0 ||
-            waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        if (!platform::openFolder(folder))
             return core::makeError(core::ErrorCode::Io, "Could not open the folder (xdg-open is not installed).");
         return {};
     };

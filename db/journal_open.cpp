@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "db/file_util.hpp"
+#include "core/io/files.hpp"
 #include "db/journal_store.hpp"
 #include "db/migrations.hpp"
 #include "db/store_internal.hpp"
@@ -27,7 +27,7 @@ constexpr char kSqliteMagic[] = "SQLite format 3";  // 16 bytes with its termina
 // True when the file starts with SQLite's header string.
 core::Result<bool> hasSqliteMagic(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return files::systemError(errno, "read the journal", path);
+    if (fd < 0) return io::systemError(errno, "read the journal", path);
     char head[sizeof kSqliteMagic] = {};
     const ssize_t n = ::read(fd, head, sizeof head);
     ::close(fd);
@@ -106,37 +106,37 @@ core::Result<Connection> openReadOnly(const std::string& path) {
     // A journal KneeLog may write is read through a normal read-only connection (SQLite keeps its
     // -shm beside it; the read-write connection that follows removes it on close). A journal it
     // may not write, with no log beside it, is read as immutable: nothing is created beside it.
-    const bool canWrite = files::writable(files::parentFolder(path)) && files::writable(path);
-    if (canWrite || files::exists(path + "-wal")) return Connection::open(path, SQLITE_OPEN_READONLY);
+    const bool canWrite = io::writable(io::parentFolder(path)) && io::writable(path);
+    if (canWrite || io::fileExists(path + "-wal")) return Connection::open(path, SQLITE_OPEN_READONLY);
     return Connection::open(fileUri(path) + "?mode=ro&immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
 }
 
 core::Result<void> prepareFile(const std::string& path, bool readOnly, bool create) {
-    const std::string dir = files::parentFolder(path);
-    if (files::isFolder(path)) return makeError(ErrorCode::Io, "'" + path + "' is a folder, not a journal file");
-    if (!files::exists(path)) {
+    const std::string dir = io::parentFolder(path);
+    if (io::isFolder(path)) return makeError(ErrorCode::Io, "'" + path + "' is a folder, not a journal file");
+    if (!io::fileExists(path)) {
         if (readOnly || !create)
             return makeError(ErrorCode::NotFound, "There is no journal at " + path +
                                                       " (nothing was created there). Check the path; a new journal "
                                                       "is made by the first 'kneelog add'.");
-        if (auto r = files::ensureFolder(dir); !r) return r;
-        if (!files::writable(dir))
+        if (auto r = io::makeFolders(dir); !r) return r;
+        if (!io::writable(dir))
             return makeError(ErrorCode::ReadOnly,
                              "The folder '" + dir + "' is read-only: KneeLog cannot create its journal there");
-        if (auto r = files::createPrivateFile(path); !r && !files::exists(path)) return r;
+        if (auto r = io::createPrivateFile(path); !r && !io::fileExists(path)) return r;
         return {};
     }
     if (::access(path.c_str(), R_OK) != 0) {
-        core::Error e = files::systemError(errno, "read the journal", path);
+        core::Error e = io::systemError(errno, "read the journal", path);
         e.message += backupHint(path);
         return e;
     }
     if (readOnly) return {};
-    if (!files::writable(path))
+    if (!io::writable(path))
         return makeError(ErrorCode::ReadOnly, "The journal '" + path +
                                                   "' is read-only, so KneeLog cannot save to it. Check the file's "
                                                   "permissions. The file was not changed.");
-    if (!files::writable(dir))
+    if (!io::writable(dir))
         return makeError(ErrorCode::ReadOnly, "The folder '" + dir +
                                                   "' is read-only: KneeLog needs to keep its lock and log files "
                                                   "beside the journal. The file was not changed.");
@@ -144,8 +144,8 @@ core::Result<void> prepareFile(const std::string& path, bool readOnly, bool crea
 }
 
 core::Result<void> inspectFile(const std::string& path, bool full) {
-    const long long size = files::fileSize(path);
-    if (size < 0) return files::systemError(errno, "read the journal", path);
+    const long long size = io::fileSize(path);
+    if (size < 0) return io::systemError(errno, "read the journal", path);
     if (size == 0) return {};  // a journal just created, still empty
     auto magic = hasSqliteMagic(path);
     if (!magic) return magic.error();
@@ -157,8 +157,8 @@ core::Result<void> inspectFile(const std::string& path, bool full) {
 }
 
 core::Result<int64_t> inspectBackup(const std::string& path) {
-    const long long size = files::fileSize(path);
-    if (size < 0) return files::systemError(errno, "read the backup", path);
+    const long long size = io::fileSize(path);
+    if (size < 0) return io::systemError(errno, "read the backup", path);
     if (size == 0) return foreign(path, "it is empty");
     auto magic = hasSqliteMagic(path);
     if (!magic) return magic.error();
@@ -191,7 +191,7 @@ core::Result<void> configure(Connection& conn, const OpenOptions& opts, bool mem
 }
 
 std::string backupsFolder(const std::string& dbPath) {
-    return files::parentFolder(dbPath) + "/backups/" + files::fileName(dbPath);
+    return io::parentFolder(dbPath) + "/backups/" + io::fileName(dbPath);
 }
 
 bool isDailyBackupName(std::string_view name) {
@@ -213,7 +213,7 @@ core::Result<std::unique_ptr<JournalStore>> JournalStore::open(const std::string
     if (!memory) {
         auto prepared = detail::prepareFile(path, opts.readOnly, opts.create);
         if (!prepared && opts.readOnlyIfNeeded && prepared.error().code == core::ErrorCode::ReadOnly &&
-            files::exists(path)) {
+            io::fileExists(path)) {
             opts.readOnly = true;  // a reading command on a journal it may not write: read it as it is
             prepared = detail::prepareFile(path, true, false);
         }
@@ -235,8 +235,8 @@ core::Result<std::unique_ptr<JournalStore>> JournalStore::open(const std::string
         return r.error();
     }
     if (!memory && !opts.readOnly) {
-        files::makePrivate(path + "-wal");
-        files::makePrivate(path + "-shm");
+        io::makePrivate(path + "-wal");
+        io::makePrivate(path + "-shm");
     }
     auto store = std::unique_ptr<JournalStore>(new JournalStore(std::move(*conn), path, opts.readOnly));
     store->dataVersion();

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "db/file_util.hpp"
+#include "core/io/files.hpp"
 #include "db/journal_store.hpp"
 #include "db/store_internal.hpp"
 
@@ -35,17 +35,17 @@ std::vector<std::string> listFiles(const std::string& dir, Pred keep) {
 // renames it into place, so a failed backup never leaves a half-written file under that name.
 core::Result<void> vacuumInto(Connection& conn, const std::string& file, const char* operation) {
     const std::string partial = file + ".partial";
-    files::removeFile(partial);
-    if (auto r = files::createPrivateFile(partial); !r) return r;
+    io::removeFile(partial);
+    if (auto r = io::createPrivateFile(partial); !r) return r;
     auto stmt = Statement::prepare(conn, "VACUUM INTO ?1", operation);
     if (!stmt) {
-        files::removeFile(partial);
+        io::removeFile(partial);
         return stmt.error();
     }
     auto done = stmt->bind(1, std::string_view(partial)).run();
-    if (done) done = files::syncPath(partial);
-    if (done) done = files::renameDurably(partial, file);
-    if (!done) files::removeFile(partial);
+    if (done) done = io::syncPath(partial);
+    if (done) done = io::renameDurably(partial, file);
+    if (!done) io::removeFile(partial);
     return done;
 }
 
@@ -76,7 +76,7 @@ std::string shellQuoted(const std::string& path) {
 
 std::string uniqueName(const std::string& dir, const std::string& stem) {
     std::string name = dir + "/" + stem + ".db";
-    for (int n = 2; files::exists(name); ++n) name = dir + "/" + stem + "-" + std::to_string(n) + ".db";
+    for (int n = 2; io::fileExists(name); ++n) name = dir + "/" + stem + "-" + std::to_string(n) + ".db";
     return name;
 }
 
@@ -120,13 +120,13 @@ core::Result<std::optional<std::string>> JournalStore::dailyBackup(core::CivilDa
     if (m_path == ":memory:") return std::optional<std::string>{};  // nothing to keep: it ends with the process
     if (m_readOnly) return std::optional<std::string>{};            // nothing will be written
     const std::string dir = backupsFolder(m_path);
-    if (auto r = files::ensureFolder(dir); !r) return r.error();
+    if (auto r = io::makeFolders(dir); !r) return r.error();
     const std::string file = dir + "/" + core::formatDate(today) + ".db";
-    if (files::exists(file)) return std::optional<std::string>{};
+    if (io::fileExists(file)) return std::optional<std::string>{};
     if (auto r = vacuumInto(m_conn, file, "make today's automatic backup"); !r) return r.error();
-    files::setModifiedTime(file, core::nowUtc());
+    io::setModifiedTime(file, core::nowUtc());
     auto daily = listFiles(dir, detail::isDailyBackupName);
-    for (std::size_t i = 0; i + kDailyBackupsKept < daily.size(); ++i) files::removeFile(dir + "/" + daily[i]);
+    for (std::size_t i = 0; i + kDailyBackupsKept < daily.size(); ++i) io::removeFile(dir + "/" + daily[i]);
     return std::optional<std::string>{file};
 }
 
@@ -139,7 +139,7 @@ std::vector<BackupInfo> JournalStore::backups(const std::string& dbPath) {
     for (const std::string& name : listFiles(dir, isBackup)) {
         BackupInfo b;
         b.path = dir + "/" + name;
-        b.madeAtUtc = files::modifiedTime(b.path);
+        b.madeAtUtc = io::modifiedTime(b.path);
         if (auto n = detail::inspectBackup(b.path)) b.episodes = *n;
         out.push_back(std::move(b));
     }
@@ -156,7 +156,7 @@ std::optional<BackupInfo> JournalStore::newestGoodBackup(const std::string& dbPa
 }
 
 std::vector<std::string> JournalStore::legacyBackups(const std::string& dbPath) {
-    const std::string dir = files::parentFolder(dbPath) + "/backups";
+    const std::string dir = io::parentFolder(dbPath) + "/backups";
     auto legacy = [](const std::string& name) {
         return name.size() > 11 && name.rfind("kneelog-", 0) == 0 && name.ends_with(".db");
     };
@@ -184,7 +184,7 @@ std::string JournalStore::recoveryAdvice(const std::string& dbPath) {
                          shellQuoted(dbPath) + " restore FILE. 'kneelog backups' lists this journal's backups.";
     if (auto legacy = legacyBackups(dbPath); !legacy.empty())
         advice.append(" Older backups from before backups were kept per journal are in '")
-            .append(files::parentFolder(legacy.back()))
+            .append(io::parentFolder(legacy.back()))
             .append("' (newest: '")
             .append(legacy.back())
             .append("'); they may be of another journal in the same folder.");
@@ -221,9 +221,9 @@ core::Result<void> JournalStore::leaveWalMode() {
 // A sound journal is copied consistently and switched out of WAL mode (so no log is left to be
 // applied to the restored file); a damaged one is copied byte for byte with its log.
 core::Result<std::optional<std::string>> JournalStore::keepCurrent(const std::string& dbPath) {
-    if (files::fileSize(dbPath) <= 0) return std::optional<std::string>{};
+    if (io::fileSize(dbPath) <= 0) return std::optional<std::string>{};
     const std::string dir = backupsFolder(dbPath);
-    if (auto r = files::ensureFolder(dir); !r) return r.error();
+    if (auto r = io::makeFolders(dir); !r) return r.error();
     std::string stamp = core::formatIsoUtc(core::nowUtc());
     std::replace(stamp.begin(), stamp.end(), ':', '-');
     const std::string keep = uniqueName(dir, "before-restore-" + stamp);
@@ -231,29 +231,29 @@ core::Result<std::optional<std::string>> JournalStore::keepCurrent(const std::st
     if (current) {
         if (auto r = (*current)->leaveWalMode(); !r) return r.error();  // fails fast while another window has it open
         if (auto r = vacuumInto((*current)->m_conn, keep, "keep the current journal"); !r) return r.error();
-        files::setModifiedTime(keep, core::nowUtc());
+        io::setModifiedTime(keep, core::nowUtc());
         return std::optional<std::string>{keep};
     }
     if (current.error().code == core::ErrorCode::Busy) return current.error();
-    if (auto r = files::copyFile(dbPath, keep); !r) return r.error();
-    if (files::exists(dbPath + "-wal"))
-        if (auto r = files::copyFile(dbPath + "-wal", keep + "-wal"); !r) return r.error();
-    files::removeFile(dbPath + "-wal");
-    files::removeFile(dbPath + "-shm");
+    if (auto r = io::copyFile(dbPath, keep); !r) return r.error();
+    if (io::fileExists(dbPath + "-wal"))
+        if (auto r = io::copyFile(dbPath + "-wal", keep + "-wal"); !r) return r.error();
+    io::removeFile(dbPath + "-wal");
+    io::removeFile(dbPath + "-shm");
     return std::optional<std::string>{keep};
 }
 
 core::Result<std::optional<std::string>> JournalStore::restore(const std::string& backupFile, const std::string& dbPath) {
     if (dbPath.empty() || dbPath == ":memory:")
         return core::makeError(core::ErrorCode::Invalid, "Choose the journal file to restore into");
-    if (!files::exists(backupFile))
+    if (!io::fileExists(backupFile))
         return core::makeError(core::ErrorCode::NotFound, "There is no backup at '" + backupFile + "'");
     if (io::sameFile(backupFile, dbPath))
         return core::makeError(core::ErrorCode::Invalid, "'" + backupFile + "' is the journal itself, not a backup of it");
-    if (files::fileSize(backupFile) <= 0)
+    if (io::fileSize(backupFile) <= 0)
         return core::makeError(core::ErrorCode::Foreign, "'" + backupFile + "' is empty, not a KneeLog journal");
     if (auto r = detail::inspectFile(backupFile, true); !r) return r.error();
-    if (auto r = files::ensureFolder(files::parentFolder(dbPath)); !r) return r.error();
+    if (auto r = io::makeFolders(io::parentFolder(dbPath)); !r) return r.error();
     const std::string staged = dbPath + ".restoring";
     {
         auto source = detail::openReadOnly(backupFile);
@@ -264,22 +264,22 @@ core::Result<std::optional<std::string>> JournalStore::restore(const std::string
         // The copy is put in WAL mode now, as every journal is: later reads then change nothing.
         auto copy = Connection::open(staged, SQLITE_OPEN_READWRITE);
         if (!copy) {
-            files::removeFile(staged);
+            io::removeFile(staged);
             return copy.error();
         }
         auto mode = copy->queryText("PRAGMA journal_mode = WAL", "copy the backup");
         if (!mode || *mode != "wal") {
-            files::removeFile(staged);
+            io::removeFile(staged);
             return mode ? core::makeError(core::ErrorCode::Io, "Could not copy the backup (write-ahead logging is not available here)")
                         : mode.error();
         }
     }
     auto kept = keepCurrent(dbPath);
     if (!kept) {
-        files::removeFile(staged);
+        io::removeFile(staged);
         return kept.error();
     }
-    if (auto r = files::renameDurably(staged, dbPath); !r) return r.error();
+    if (auto r = io::renameDurably(staged, dbPath); !r) return r.error();
     return *kept;
 }
 
@@ -299,7 +299,7 @@ core::Result<void> JournalStore::wipe(std::size_t* removedBackups) {
         // Only this journal's own backups folder: other journals beside it keep theirs.
         const std::string dir = backupsFolder(m_path);
         for (const std::string& name : listFiles(dir, [](const std::string&) { return true; })) {
-            files::removeFile(dir + "/" + name);
+            io::removeFile(dir + "/" + name);
             ++removed;
         }
     }

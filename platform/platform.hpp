@@ -98,6 +98,18 @@ void restrictNewFiles();
 // Monotonic seconds since start (for start-up timing and animations).
 double seconds();
 
+// [SECTION] the person's files (platform/person_files.cpp)
+// The person's documents folder ($XDG_DOCUMENTS_DIR, else Documents in $HOME) when it is a folder;
+// empty when there is none, and on Android (exports stay in app storage and are shared).
+std::string documentsDir();
+// Opens `folder` in the file manager (xdg-open, in the background: no zombie, no wait). False
+// when it could not (no xdg-open) and on Android, which shares a file instead.
+bool openFolder(const std::string& folder);
+// The most recently modified regular file in `folder`; empty when there is none.
+std::string newestFile(const std::string& folder);
+// The MIME type of an export by its extension: PDF, CSV, else FHIR JSON.
+std::string mimeType(const std::string& path);
+
 // [SECTION] Android (platform/android_share.cpp, a JNI bridge to KneeLogActivity)
 // Hands a file to the system share sheet through the app's FileProvider. False where there is
 // no share sheet (the desktop opens the export folder instead) or when Android refused.

@@ -10,18 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/read_file.hpp"
+
 extern char** environ;
 
 namespace test {
-
-namespace {
-std::string readAll(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-}  // namespace
 
 RunResult runKneelog(const std::vector<std::string>& args, const std::vector<std::string>& env) {
     static int counter = 0;
@@ -66,8 +59,8 @@ RunResult runKneelog(const std::vector<std::string>& args, const std::vector<std
         r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     posix_spawn_file_actions_destroy(&fa);
-    r.out = readAll(outPath);
-    r.err = readAll(errPath);
+    r.out = test::readFile(outPath);
+    r.err = test::readFile(errPath);
     std::filesystem::remove(outPath);
     std::filesystem::remove(errPath);
     return r;

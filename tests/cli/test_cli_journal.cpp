@@ -13,19 +13,9 @@
 #include <unistd.h>
 
 #include "run_binary.hpp"
+#include "support/read_file.hpp"
 
 using test::runKneelog;
-
-namespace {
-
-std::string bytesOf(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
 
 TEST_CASE("add with every flag round-trips through list --json", "[cli][journal]") {
     const auto dir = test::freshDir("roundtrip");
@@ -67,7 +57,7 @@ TEST_CASE("add refuses bad values with exit 2, names the field and writes nothin
     const auto dir = test::freshDir("badadd");
     const std::string db = (dir / "j.db").string();
     REQUIRE(runKneelog({"add", "--db", db, "--pain", "2"}).exitCode == 0);
-    const std::string before = bytesOf(db);
+    const std::string before = test::readFile(db);
     struct Case { std::vector<std::string> args; std::string says; };
     const std::vector<Case> cases = {
         {{"--pain", "11"}, "pain"},
@@ -94,7 +84,7 @@ TEST_CASE("add refuses bad values with exit 2, names the field and writes nothin
     }
     auto list = runKneelog({"list", "--db", db, "--json"});
     CHECK(nlohmann::json::parse(list.out).size() == 1);
-    CHECK(bytesOf(db) == before);
+    CHECK(test::readFile(db) == before);
     std::filesystem::remove_all(dir);
 }
 
@@ -118,7 +108,7 @@ TEST_CASE("a garbage file given as --db is refused and left untouched", "[cli][j
     const auto dir = test::freshDir("garbage");
     const auto db = dir / "notes.txt";
     { std::ofstream(db) << "these are my shopping notes, not a journal\n"; }
-    const std::string before = bytesOf(db);
+    const std::string before = test::readFile(db);
     for (const auto& args : std::vector<std::vector<std::string>>{{"list"}, {"add", "--pain", "3"}, {"check"}}) {
         std::vector<std::string> a = args;
         a.push_back("--db");
@@ -127,7 +117,7 @@ TEST_CASE("a garbage file given as --db is refused and left untouched", "[cli][j
         CHECK(r.exitCode == 1);
         CHECK(r.err.find("KneeLog") != std::string::npos);
     }
-    CHECK(bytesOf(db) == before);
+    CHECK(test::readFile(db) == before);
     std::filesystem::remove_all(dir);
 }
 
@@ -144,7 +134,7 @@ TEST_CASE("delete and undelete an episode; wipe needs --yes", "[cli][journal]") 
     CHECK(runKneelog({"wipe", "--db", db}).exitCode == 2);
     CHECK(runKneelog({"wipe", "--db", db, "--yes"}).exitCode == 0);
     CHECK(nlohmann::json::parse(runKneelog({"list", "--db", db, "--json"}).out).empty());
-    CHECK(bytesOf(db).find("UNIQUE-MARKER-7731") == std::string::npos);
+    CHECK(test::readFile(db).find("UNIQUE-MARKER-7731") == std::string::npos);
     std::filesystem::remove_all(dir);
 }
 
@@ -173,7 +163,7 @@ TEST_CASE("kneelog add writers killed with SIGKILL lose no reported entry", "[cl
         int status = 0;
         waitpid(pid, &status, 0);
         // Success is what the writer printed: an id line means the transaction had committed.
-        if (bytesOf(out).find(" ") != std::string::npos) reported.insert(note);
+        if (test::readFile(out).find(" ") != std::string::npos) reported.insert(note);
     }
     auto check = runKneelog({"check", "--db", db});
     INFO(check.err);

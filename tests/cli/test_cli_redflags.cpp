@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "run_binary.hpp"
+#include "support/read_file.hpp"
 
 using test::runKneelog;
 
@@ -24,13 +25,6 @@ nlohmann::json triageJson(const std::vector<std::string>& args) {
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     return nlohmann::json::parse(r.out);
-}
-
-std::string bytesOf(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 // "2026-11-27 09:00"-style times `daysAgo` days before now, in local time.
@@ -83,12 +77,12 @@ TEST_CASE("triage: reads the journal named by --db as if saved now, and writes n
         INFO(add.err);
         REQUIRE(add.exitCode == 0);
     }
-    const std::string before = bytesOf(db);
+    const std::string before = test::readFile(db);
     // Pain 8 is now the person's usual level: S8, not U4.
     auto usual = triageJson({"--db", db, "--pain", "8"});
     CHECK(usual["level"] == "soon");
     CHECK(usual["rules"] == nlohmann::json({"S8"}));
-    CHECK(bytesOf(db) == before);
+    CHECK(test::readFile(db) == before);
     auto list = runKneelog({"list", "--db", db, "--json"});
     CHECK(nlohmann::json::parse(list.out).size() == 3);
     std::filesystem::remove_all(dir);

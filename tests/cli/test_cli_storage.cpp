@@ -10,19 +10,13 @@
 #include <sstream>
 
 #include "run_binary.hpp"
+#include "support/read_file.hpp"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using test::runKneelog;
 
 namespace {
-
-std::string bytesOf(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // Every path under `dir`, relative, so a test can say "nothing was created".
 std::set<std::string> tree(const fs::path& dir) {
@@ -60,7 +54,7 @@ TEST_CASE("export and backup refuse the journal, its -wal/-shm and its backups, 
     REQUIRE(fs::exists(backup));
     fs::create_symlink(db, dir / "link.db");
     fs::create_directories(dir / "sub");
-    const std::string before = bytesOf(db), backupBefore = bytesOf(backup);
+    const std::string before = test::readFile(db), backupBefore = test::readFile(backup);
 
     struct Case { std::vector<std::string> args; std::string target; };
     const std::string rel = fs::relative(db, fs::current_path()).string();
@@ -88,8 +82,8 @@ TEST_CASE("export and backup refuse the journal, its -wal/-shm and its backups, 
         CHECK(r.err.find("Refusing to write") != std::string::npos);
         CHECK(r.err.find(c.args.back()) != std::string::npos);  // the output as given
         CHECK(r.err.find(c.target) != std::string::npos);       // and what it would have hit
-        CHECK(bytesOf(db) == before);
-        CHECK(bytesOf(backup) == backupBefore);
+        CHECK(test::readFile(db) == before);
+        CHECK(test::readFile(backup) == backupBefore);
     }
     CHECK_FALSE(fs::exists(db.string() + "-wal"));
     CHECK_FALSE(fs::exists(backup.parent_path() / "new.csv"));
@@ -162,7 +156,7 @@ TEST_CASE("a damaged journal names its newest good backup and the exact command 
     // A newer backup that is itself damaged must not be the one offered.
     { std::ofstream(dir / "backups" / "j.db" / "2026-11-22.db") << "not a database"; }
     // The journal is overwritten with garbage past its header.
-    std::string bytes = bytesOf(db);
+    std::string bytes = test::readFile(db);
     for (std::size_t i = 100; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7);
     { std::ofstream(db, std::ios::binary | std::ios::trunc) << bytes; }
 
@@ -234,7 +228,7 @@ TEST_CASE("reading commands never create a file or a folder; an empty --db or KN
     CHECK(again.err.find("Created") == std::string::npos);
     // Reading an existing journal leaves nothing beside it either.
     const auto before = tree(dir);
-    const std::string bytes = bytesOf(typo);
+    const std::string bytes = test::readFile(typo);
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"list"}, {"check"}, {"backups"}, {"export", "--format", "fhir", "--out", (dir / "out.json").string()}}) {
         std::vector<std::string> full = {"--db", typo.string()};
@@ -242,7 +236,7 @@ TEST_CASE("reading commands never create a file or a folder; an empty --db or KN
         CHECK(runKneelog(full).exitCode == 0);
         fs::remove(dir / "out.json");
         CHECK(tree(dir) == before);
-        CHECK(bytesOf(typo) == bytes);
+        CHECK(test::readFile(typo) == bytes);
     }
     fs::remove_all(dir);
 }
@@ -255,7 +249,7 @@ TEST_CASE("a read-only journal is read by every reading command, refuses writes 
     for (bool lockFolder : {false, true}) {
         ::chmod(db.c_str(), 0444);  // no write bit: never written, even by root
         if (lockFolder) ::chmod(folder.c_str(), 0555);
-        const std::string before = bytesOf(db);
+        const std::string before = test::readFile(db);
         fs::remove(dir / "out.csv");
         const auto files = tree(dir);
         auto list = runKneelog({"--db", db.string(), "list", "--json"});
@@ -274,7 +268,7 @@ TEST_CASE("a read-only journal is read by every reading command, refuses writes 
             CHECK(r.exitCode == 1);
             CHECK(r.err.find("read-only") != std::string::npos);
         }
-        CHECK(bytesOf(db) == before);
+        CHECK(test::readFile(db) == before);
         auto after = tree(dir);
         after.erase("out.csv");
         CHECK(after == files);  // no -wal, -shm or backups appeared beside it

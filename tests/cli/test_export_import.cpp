@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "run_binary.hpp"
+#include "support/read_file.hpp"
 
 using nlohmann::json;
 using test::runKneelog;
@@ -50,13 +51,6 @@ std::string squeezed(const std::string& s) {
         }
     }
     return out;
-}
-
-std::string readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 void writeFile(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
@@ -195,7 +189,7 @@ TEST_CASE("export fhir: resource counts, codes, and every reference resolves in 
     auto r = runKneelog({"export", "--format", "fhir", "--out", out.string(), "--name", "Zoë Ærø", "--db", db.string()});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
-    const json b = json::parse(readFile(out));
+    const json b = json::parse(test::readFile(out));
     CHECK(b["resourceType"] == "Bundle");
     CHECK(b["type"] == "collection");
     std::map<std::string, int> counts;
@@ -244,7 +238,7 @@ TEST_CASE("import skips entries already in the journal and repeated rows, and sa
     CHECK(again.out.find("Imported 0 entries") != std::string::npos);
     CHECK(listed(db).size() == 4);
 
-    const std::string text = readFile(csv);
+    const std::string text = test::readFile(csv);
     const auto firstRowEnd = text.find("\r\n", text.find("\r\n") + 2) + 2;
     writeFile(csv, text + text.substr(text.find("\r\n") + 2, firstRowEnd - text.find("\r\n") - 2));
     const auto fresh = dir / "fresh.db";
@@ -364,7 +358,7 @@ TEST_CASE("a full disk while exporting gives a clear message and leaves no parti
                                 KNEELOG_EXE + " export --format pdf --out out/r.pdf --db j.db 2>err.txt; echo $?";
     const std::string rc = shell(command);
     CHECK(rc == "1\n");
-    const std::string err = readFile(dir / "err.txt");
+    const std::string err = test::readFile(dir / "err.txt");
     CHECK(err.find("the disk is full. Nothing was written.") != std::string::npos);
     CHECK(fs::is_empty(dir / "out"));
     fs::remove_all(dir);

@@ -16,6 +16,7 @@
 
 #include "core/episode.hpp"
 #include "db/journal_store.hpp"
+#include "support/read_file.hpp"
 
 namespace dbtest {
 
@@ -46,8 +47,7 @@ private:
 };
 
 inline std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return test::readFile(path);
 }
 
 inline void writeBytes(const std::string& path, const std::string& bytes) {

@@ -9,33 +9,14 @@
 #include <cstring>
 #include <vector>
 
+#include "core/io/fd.hpp"
+
 namespace io {
 
 namespace {
 
 using core::ErrorCode;
-
-struct Fd {
-    int fd = -1;
-    ~Fd() { close(); }
-    int close() {
-        const int r = fd >= 0 ? ::close(fd) : 0;
-        fd = -1;
-        return r;
-    }
-};
-
-std::string folderOf(const std::string& path) {
-    const auto slash = path.find_last_of('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
-    return path.substr(0, slash);
-}
-
-std::string nameOf(const std::string& path) {
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
+using detail::Fd;
 
 core::Error fileError(int errnum, const std::string& what, const std::string& path, const char* tail) {
     const std::string head = "Could not " + what + " '" + path + "'";
@@ -50,9 +31,9 @@ core::Error fileError(int errnum, const std::string& what, const std::string& pa
         case EDQUOT:
             return core::makeError(ErrorCode::DiskFull, head + ": the disk is full." + tail);
         case ENOENT:
-            return core::makeError(ErrorCode::NotFound, head + ": the folder '" + folderOf(path) + "' does not exist." + tail);
+            return core::makeError(ErrorCode::NotFound, head + ": the folder '" + parentFolder(path) + "' does not exist." + tail);
         case ENOTDIR:
-            return core::makeError(ErrorCode::Io, head + ": '" + folderOf(path) + "' is not a folder." + tail);
+            return core::makeError(ErrorCode::Io, head + ": '" + parentFolder(path) + "' is not a folder." + tail);
         case EISDIR:
             return core::makeError(ErrorCode::Io, head + ": it is a folder." + tail);
         default:
@@ -62,39 +43,14 @@ core::Error fileError(int errnum, const std::string& what, const std::string& pa
 
 constexpr const char* kNothingWritten = " Nothing was written.";
 
-bool writeAll(int fd, const char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return false;
-        if (n == 0) {
-            errno = ENOSPC;
-            return false;
-        }
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
 }  // namespace
-
-bool isFolder(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-bool fileExists(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0;
-}
 
 core::Result<void> writeFileAtomically(const std::string& path, std::string_view bytes) {
     if (path.empty() || path.back() == '/')
         return core::makeError(ErrorCode::Invalid, "Choose a file name to write to, not a folder.");
     if (isFolder(path)) return fileError(EISDIR, "write", path, kNothingWritten);
-    const std::string folder = folderOf(path);
-    std::string temp = folder + "/." + nameOf(path) + ".XXXXXX";
+    const std::string folder = parentFolder(path);
+    std::string temp = folder + "/." + fileName(path) + ".XXXXXX";
     std::vector<char> name(temp.begin(), temp.end());
     name.push_back('\0');
     Fd f{::mkostemp(name.data(), O_CLOEXEC)};
@@ -105,7 +61,7 @@ core::Result<void> writeFileAtomically(const std::string& path, std::string_view
         ::unlink(temp.c_str());
         return fileError(errnum, "write", path, kNothingWritten);
     };
-    if (!writeAll(f.fd, bytes.data(), bytes.size())) return failed(errno);
+    if (!detail::writeAll(f.fd, bytes.data(), bytes.size())) return failed(errno);
     if (::fchmod(f.fd, 0600) != 0) return failed(errno);
     if (::fsync(f.fd) != 0) return failed(errno);
     if (f.close() != 0) return failed(errno);
@@ -140,15 +96,6 @@ core::Result<std::string> readWholeFile(const std::string& path, std::size_t max
             return core::makeError(ErrorCode::Invalid, "'" + path + "' is too large; is it the right file?");
     }
     return out;
-}
-
-core::Result<void> makeFolders(const std::string& dir) {
-    if (dir.empty() || isFolder(dir)) return {};
-    const std::string parent = folderOf(dir);
-    if (parent != dir && parent != ".")
-        if (auto r = makeFolders(parent); !r) return r;
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return fileError(errno, "create the folder", dir, "");
-    return {};
 }
 
 }  // namespace io

@@ -1,11 +1,13 @@
 #pragma once
-// kneelog_io: the file helpers the command line and the GUI share for exports and imports.
-// POSIX calls, so it lives beside the pure core as its own small library (it links only libc);
-// the formats stay pure and this is the one place that puts their bytes on disk.
+// kneelog_io: whole files on disk and back, for the exports and imports of the command line and
+// the window. POSIX calls, so it lives beside the pure core as its own small library (it links
+// only libc); the formats stay pure and this is the one place that puts their bytes on disk.
+// The smaller helpers (exists, folders, modes, durable renames) are in files.hpp.
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "core/io/files.hpp"
 #include "core/result.hpp"
 
 namespace io {
@@ -18,11 +20,5 @@ core::Result<void> writeFileAtomically(const std::string& path, std::string_view
 
 // The whole file, refused with a clear message when it is missing, a folder, or over `maxBytes`.
 core::Result<std::string> readWholeFile(const std::string& path, std::size_t maxBytes);
-
-// Creates `dir` and any missing parents with mode 0700 (nothing to do when it exists).
-core::Result<void> makeFolders(const std::string& dir);
-
-bool isFolder(const std::string& path);
-bool fileExists(const std::string& path);
 
 }  // namespace io

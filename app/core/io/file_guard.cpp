@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "core/io/files.hpp"
+
 namespace io {
 
 namespace {
@@ -22,18 +24,10 @@ std::optional<Identity> identityOf(const std::string& path) {
     return Identity{st.st_dev, st.st_ino};
 }
 
-std::string folderOf(const std::string& path) {
-    std::string p = path;
+// The folder of `path`, trailing slashes ignored ("a/b/" is in "a").
+std::string folderOf(std::string p) {
     while (p.size() > 1 && p.back() == '/') p.pop_back();
-    const auto slash = p.find_last_of('/');
-    if (slash == std::string::npos) return ".";
-    if (slash == 0) return "/";
-    return p.substr(0, slash);
-}
-
-std::string nameOf(const std::string& path) {
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
+    return parentFolder(p);
 }
 
 // The real folder a file at `path` lives in: symlinks resolved (the file's own, when it exists).
@@ -51,7 +45,7 @@ bool lands(const std::string& out, const std::string& target) {
     if (outId || targetId) return false;
     const auto outFolder = identityOf(folderOf(out));
     const auto targetFolder = identityOf(folderOf(target));
-    return outFolder && targetFolder && *outFolder == *targetFolder && nameOf(out) == nameOf(target);
+    return outFolder && targetFolder && *outFolder == *targetFolder && fileName(out) == fileName(target);
 }
 
 bool inside(const std::string& out, const std::string& folder) {

@@ -1,4 +1,4 @@
-#include "db/file_util.hpp"
+#include "core/io/files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,30 +7,11 @@
 #include <cerrno>
 #include <cstring>
 
-namespace db::files {
+#include "core/io/fd.hpp"
 
-namespace {
+namespace io {
 
-// Closes a descriptor when the scope ends.
-struct Fd {
-    int fd = -1;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-bool writeAll(int fd, const char* data, std::size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-}  // namespace
+using detail::Fd;
 
 core::Error systemError(int errnum, std::string_view operation, const std::string& path) {
     const std::string head = "Could not " + std::string(operation) + " '" + path + "'";
@@ -62,24 +43,7 @@ std::string fileName(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-bool writable(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return false;
-    return (st.st_mode & 0222) != 0 && ::access(path.c_str(), W_OK) == 0;
-}
-
-void setModifiedTime(const std::string& path, int64_t utcSeconds) {
-    const struct timespec times[2] = {{static_cast<time_t>(utcSeconds), 0}, {static_cast<time_t>(utcSeconds), 0}};
-    ::utimensat(AT_FDCWD, path.c_str(), times, 0);
-}
-
-int64_t modifiedTime(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return -1;
-    return static_cast<int64_t>(st.st_mtime);
-}
-
-bool exists(const std::string& path) {
+bool fileExists(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
 }
@@ -89,17 +53,34 @@ bool isFolder(const std::string& path) {
     return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool writable(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return false;
+    return (st.st_mode & 0222) != 0 && ::access(path.c_str(), W_OK) == 0;
+}
+
 long long fileSize(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return -1;
     return static_cast<long long>(st.st_size);
 }
 
-core::Result<void> ensureFolder(const std::string& dir) {
+int64_t modifiedTime(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return -1;
+    return static_cast<int64_t>(st.st_mtime);
+}
+
+void setModifiedTime(const std::string& path, int64_t utcSeconds) {
+    const struct timespec times[2] = {{static_cast<time_t>(utcSeconds), 0}, {static_cast<time_t>(utcSeconds), 0}};
+    ::utimensat(AT_FDCWD, path.c_str(), times, 0);
+}
+
+core::Result<void> makeFolders(const std::string& dir) {
     if (dir.empty() || isFolder(dir)) return {};
     const std::string parent = parentFolder(dir);
-    if (parent != dir)
-        if (auto r = ensureFolder(parent); !r) return r;
+    if (parent != dir && parent != ".")
+        if (auto r = makeFolders(parent); !r) return r;
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return systemError(errno, "create the folder", dir);
     return {};
 }
@@ -111,7 +92,7 @@ core::Result<void> createPrivateFile(const std::string& path) {
 }
 
 void makePrivate(const std::string& path) {
-    if (exists(path)) ::chmod(path.c_str(), 0600);
+    if (fileExists(path)) ::chmod(path.c_str(), 0600);
 }
 
 core::Result<void> syncPath(const std::string& path) {
@@ -137,7 +118,7 @@ core::Result<void> copyFile(const std::string& from, const std::string& to) {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) return systemError(errno, "read", from);
         if (n == 0) break;
-        if (!writeAll(out.fd, buffer, static_cast<std::size_t>(n))) return systemError(errno, "write", to);
+        if (!detail::writeAll(out.fd, buffer, static_cast<std::size_t>(n))) return systemError(errno, "write", to);
     }
     if (::fsync(out.fd) != 0) return systemError(errno, "flush to disk", to);
     return {};
@@ -145,4 +126,4 @@ core::Result<void> copyFile(const std::string& from, const std::string& to) {
 
 void removeFile(const std::string& path) { ::unlink(path.c_str()); }
 
-}  // namespace db::files
+}  // namespace io

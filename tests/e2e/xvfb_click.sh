@@ -26,7 +26,7 @@ trap cleanup EXIT
 for n in $(seq 90 140); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }; done
 Xvfb "$disp" -screen 0 1280x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xpid=$!
-for _ in $(seq 50); do DISPLAY="$disp" xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 300); do DISPLAY="$disp" xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
 
 db="$tmp/journal.db"
 "$exe" --db "$db" add --pain 2 >/dev/null 2>&1          # a journal with one entry (no first-run welcome)
@@ -39,7 +39,7 @@ items="$tmp/items.txt"
 DISPLAY="$disp" SDL_VIDEODRIVER=x11 KNEELOG_TEST_ITEMS="$items" ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" \
   "$exe" --db "$db" >"$tmp/app.log" 2>&1 &
 apid=$!
-wid="$(DISPLAY="$disp" timeout 20 xdotool search --sync --onlyvisible --name '^KneeLog$' | head -n1)"
+wid="$(DISPLAY="$disp" timeout 60 xdotool search --sync --onlyvisible --name '^KneeLog$' | head -n1)"
 [ -n "$wid" ] || { echo "the window did not appear"; cat "$tmp/app.log"; exit 1; }
 
 # The centre of a named item, in window coordinates, once the app has drawn it.

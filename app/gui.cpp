@@ -134,53 +134,65 @@ std::pair<double, double> medianAndP95(std::vector<double> ms) {
     return {ms[ms.size() / 2], ms[p95]};
 }
 
-}  // namespace
-
-int runGui(const std::string& dbPath) {
+// The window's journals: the person's own (when it opens) and, on demand, the sample beside it.
+struct WindowJournals {
     std::unique_ptr<db::JournalStore> store;
+    std::unique_ptr<core::Journal> journal;
     std::string openError;
-    std::function<core::Result<void>()> restore;
+    std::function<core::Result<void>()> restore;  // when the journal is damaged and a backup exists
+    std::unique_ptr<db::JournalStore> sampleStore;
+    std::unique_ptr<core::Journal> sampleJournal;
+};
+
+void openForWindow(const std::string& dbPath, WindowJournals& j) {
     const bool existed = io::fileExists(dbPath);
     auto opened = db::JournalStore::open(dbPath);
     if (opened) {
-        store = std::move(*opened);  // the day's backup is made by the app on its first frame
+        j.store = std::move(*opened);  // the day's backup is made by the app on its first frame
         if (!existed) std::fprintf(stderr, "kneelog: Created a new journal at %s\n", dbPath.c_str());
-    } else {
-        openError = opened.error().message;  // names the newest good backup, or says there is none
-        if (auto newest = db::JournalStore::newestBackup(dbPath)) {
-            const std::string backup = *newest, path = dbPath;
-            restore = [backup, path]() -> core::Result<void> {
-                auto kept = db::JournalStore::restore(backup, path);
-                if (!kept) return kept.error();
-                return {};
-            };
-        }
+        j.journal = std::make_unique<core::Journal>(*j.store);
+        return;
     }
-    std::unique_ptr<core::Journal> journal = store ? std::make_unique<core::Journal>(*store) : nullptr;
-    ui::App app(journal.get(), loadAssets(), openError, restore);
-    app.setAutomaticBackups(true);
-    // The sample journal is a separate file beside the person's own: sample data never mixes in.
-    std::unique_ptr<db::JournalStore> sampleStore;
-    std::unique_ptr<core::Journal> sampleJournal;
-    if (store) {
-        ui::App::JournalActions actions;
-        actions.ownPath = dbPath;
-        actions.openOwn = [&] { return journal.get(); };
-        actions.wipeOwn = [&] { return store->wipe(); };
-        actions.openSample = [&]() -> core::Journal* {
-            if (!sampleJournal) {
-                const auto path = std::filesystem::path(dbPath).parent_path() / "sample-journal.db";
-                auto opened = db::JournalStore::open(path.string());
-                if (!opened) return nullptr;
-                auto sample = std::make_unique<core::Journal>(**opened);
-                if (auto n = sample->countEpisodes({}); !n || (*n == 0 && !sample->addSample(365, 7))) return nullptr;
-                sampleStore = std::move(*opened);
-                sampleJournal = std::move(sample);
-            }
-            return sampleJournal.get();
+    j.openError = opened.error().message;  // names the newest good backup, or says there is none
+    if (auto newest = db::JournalStore::newestBackup(dbPath)) {
+        const std::string backup = *newest, path = dbPath;
+        j.restore = [backup, path]() -> core::Result<void> {
+            auto kept = db::JournalStore::restore(backup, path);
+            if (!kept) return kept.error();
+            return {};
         };
-        app.setJournalActions(std::move(actions));
     }
+}
+
+// The sample journal is a separate file beside the person's own: sample data never mixes in.
+ui::App::JournalActions journalActions(const std::string& dbPath, WindowJournals& j) {
+    ui::App::JournalActions actions;
+    actions.ownPath = dbPath;
+    actions.openOwn = [&j] { return j.journal.get(); };
+    actions.wipeOwn = [&j] { return j.store->wipe(); };
+    actions.openSample = [&j, dbPath]() -> core::Journal* {
+        if (!j.sampleJournal) {
+            const auto path = std::filesystem::path(dbPath).parent_path() / "sample-journal.db";
+            auto opened = db::JournalStore::open(path.string());
+            if (!opened) return nullptr;
+            auto sample = std::make_unique<core::Journal>(**opened);
+            if (auto n = sample->countEpisodes({}); !n || (*n == 0 && !sample->addSample(365, 7))) return nullptr;
+            j.sampleStore = std::move(*opened);
+            j.sampleJournal = std::move(sample);
+        }
+        return j.sampleJournal.get();
+    };
+    return actions;
+}
+
+}  // namespace
+
+int runGui(const std::string& dbPath) {
+    WindowJournals j;
+    openForWindow(dbPath, j);
+    ui::App app(j.journal.get(), loadAssets(), j.openError, j.restore);
+    app.setAutomaticBackups(true);
+    if (j.store) app.setJournalActions(journalActions(dbPath, j));
     app.setExportPlace(exportPlace(dbPath, app.assets()));
     platform::FrameHooks hooks = hooksFor(app);
     // To the background (Android may end the process there) or closing: the unsaved form is
@@ -189,7 +201,7 @@ int runGui(const std::string& dbPath) {
         app.pause();
         // A checkpoint that cannot run loses nothing (the log stays beside the journal and is read
         // back next time); the person is told when they come back.
-        for (db::JournalStore* s : {store.get(), sampleStore.get()})
+        for (db::JournalStore* s : {j.store.get(), j.sampleStore.get()})
             if (s) app.reportIfFailed(s->checkpoint(), "Your journal could not be tidied before the app went to the background");
     };
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;

@@ -8,8 +8,6 @@
 #include <functional>
 #include <memory>
 
-#include "cli/commands.hpp"
-#include "cli/common.hpp"
 #include "core/io/atomic_file.hpp"
 #include "core/journal.hpp"
 #include "db/journal_store.hpp"
@@ -109,58 +107,66 @@ std::pair<double, double> medianAndP95(std::vector<double> ms) {
     return {ms[ms.size() / 2], ms[p95]};
 }
 
-bool parseSize(const std::string& text, int& w, int& h) {
-    return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 200 && w <= 8000 && h <= 8000;
+// The window's journals: the person's own (when it opens) and, on demand, the sample beside it.
+struct WindowJournals {
+    std::unique_ptr<db::JournalStore> store;
+    std::unique_ptr<core::Journal> journal;
+    std::string openError;
+    std::function<core::Result<void>()> restore;  // when the journal is damaged and a backup exists
+    std::unique_ptr<db::JournalStore> sampleStore;
+    std::unique_ptr<core::Journal> sampleJournal;
+};
+
+void openForWindow(const std::string& dbPath, WindowJournals& j) {
+    const bool existed = io::fileExists(dbPath);
+    auto opened = db::JournalStore::open(dbPath);
+    if (opened) {
+        j.store = std::move(*opened);  // the day's backup is made by the app on its first frame
+        if (!existed) std::fprintf(stderr, "kneelog: Created a new journal at %s\n", dbPath.c_str());
+        j.journal = std::make_unique<core::Journal>(*j.store);
+        return;
+    }
+    j.openError = opened.error().message;  // names the newest good backup, or says there is none
+    if (auto newest = db::JournalStore::newestBackup(dbPath)) {
+        const std::string backup = *newest, path = dbPath;
+        j.restore = [backup, path]() -> core::Result<void> {
+            auto kept = db::JournalStore::restore(backup, path);
+            if (!kept) return kept.error();
+            return {};
+        };
+    }
+}
+
+// The sample journal is a separate file beside the person's own: sample data never mixes in.
+ui::App::JournalActions journalActions(const std::string& dbPath, WindowJournals& j) {
+    ui::App::JournalActions actions;
+    actions.ownPath = dbPath;
+    actions.openOwn = [&j] { return j.journal.get(); };
+    actions.wipeOwn = [&j] { return j.store->wipe(); };
+    actions.openSample = [&j, dbPath]() -> core::Journal* {
+        if (!j.sampleJournal) {
+            const auto path = std::filesystem::path(dbPath).parent_path() / "sample-journal.db";
+            auto opened = db::JournalStore::open(path.string());
+            if (!opened) return nullptr;
+            auto sample = std::make_unique<core::Journal>(**opened);
+            if (auto n = sample->countEpisodes({}); !n || (*n == 0 && !sample->addSample(365, 7))) return nullptr;
+            j.sampleStore = std::move(*opened);
+            j.sampleJournal = std::move(sample);
+        }
+        return j.sampleJournal.get();
+    };
+    return actions;
 }
 
 }  // namespace
 
-int runGui(cli::Invocation& inv) {
-    std::unique_ptr<db::JournalStore> store;
-    std::string openError;
-    std::function<core::Result<void>()> restore;
-    const bool existed = io::fileExists(inv.dbPath);
-    auto opened = db::JournalStore::open(inv.dbPath);
-    if (opened) {
-        store = std::move(*opened);  // the day's backup is made by the app on its first frame
-        if (!existed) std::fprintf(stderr, "kneelog: Created a new journal at %s\n", inv.dbPath.c_str());
-    } else {
-        openError = opened.error().message;  // names the newest good backup, or says there is none
-        if (auto newest = db::JournalStore::newestBackup(inv.dbPath)) {
-            const std::string backup = *newest, path = inv.dbPath;
-            restore = [backup, path]() -> core::Result<void> {
-                auto kept = db::JournalStore::restore(backup, path);
-                if (!kept) return kept.error();
-                return {};
-            };
-        }
-    }
-    std::unique_ptr<core::Journal> journal = store ? std::make_unique<core::Journal>(*store) : nullptr;
-    ui::App app(journal.get(), loadAssets(), openError, restore);
+int runGui(const std::string& dbPath) {
+    WindowJournals j;
+    openForWindow(dbPath, j);
+    ui::App app(j.journal.get(), loadAssets(), j.openError, j.restore);
     app.setAutomaticBackups(true);
-    // The sample journal is a separate file beside the person's own: sample data never mixes in.
-    std::unique_ptr<db::JournalStore> sampleStore;
-    std::unique_ptr<core::Journal> sampleJournal;
-    if (store) {
-        ui::App::JournalActions actions;
-        actions.ownPath = inv.dbPath;
-        actions.openOwn = [&] { return journal.get(); };
-        actions.wipeOwn = [&] { return store->wipe(); };
-        actions.openSample = [&]() -> core::Journal* {
-            if (!sampleJournal) {
-                const auto path = std::filesystem::path(inv.dbPath).parent_path() / "sample-journal.db";
-                auto opened = db::JournalStore::open(path.string());
-                if (!opened) return nullptr;
-                auto sample = std::make_unique<core::Journal>(**opened);
-                if (auto n = sample->countEpisodes({}); !n || (*n == 0 && !sample->addSample(365, 7))) return nullptr;
-                sampleStore = std::move(*opened);
-                sampleJournal = std::move(sample);
-            }
-            return sampleJournal.get();
-        };
-        app.setJournalActions(std::move(actions));
-    }
-    app.setExportPlace(exportPlace(inv.dbPath, app.assets()));
+    if (j.store) app.setJournalActions(journalActions(dbPath, j));
+    app.setExportPlace(exportPlace(dbPath, app.assets()));
     platform::FrameHooks hooks = hooksFor(app);
     // To the background (Android may end the process there) or closing: the unsaved form is
     // kept, then the write-ahead log is moved into the journal file.
@@ -168,7 +174,7 @@ int runGui(cli::Invocation& inv) {
         app.pause();
         // A checkpoint that cannot run loses nothing (the log stays beside the journal and is read
         // back next time); the person is told when they come back.
-        for (db::JournalStore* s : {store.get(), sampleStore.get()})
+        for (db::JournalStore* s : {j.store.get(), j.sampleStore.get()})
             if (s) app.reportIfFailed(s->checkpoint(), "Your journal could not be tidied before the app went to the background");
     };
     const bool timing = std::getenv("KNEELOG_TIMING") != nullptr;
@@ -240,53 +246,44 @@ std::function<std::optional<platform::ScriptedInput>(int)> tapScript(std::vector
     };
 }
 
-int runScreenshot(cli::Invocation& inv) {
-    const auto screenName = inv.get("screen").value_or("log");
-    const auto screen = ui::screenFromName(screenName);
-    if (!screen) return cli::usageError("screenshot: unknown screen '" + screenName +
-                                        "'; choose log, history, trends, guidance, export or settings");
-    const auto out = inv.get("out");
-    if (!out) return cli::usageError("screenshot: --out FILE.png is required");
+int runScreenshot(const ScreenshotOptions& options) {
+    const auto screen = ui::screenFromName(options.screen);
+    if (!screen) {
+        std::fprintf(stderr, "kneelog: screenshot: unknown screen '%s'\n", options.screen.c_str());
+        return 2;
+    }
     platform::HeadlessConfig config;
-    if (auto s = inv.get("size"); s && !parseSize(*s, config.width, config.height))
-        return cli::usageError("screenshot: --size must be WxH, e.g. 412x915");
-    if (auto s = inv.get("scale")) {
-        config.scale = std::strtof(s->c_str(), nullptr);
-        if (!(config.scale >= 0.5f && config.scale <= 4.0f)) return cli::usageError("screenshot: --scale must be 0.5 to 4");
+    if (options.width > 0) config.width = options.width;
+    if (options.height > 0) config.height = options.height;
+    if (options.scale > 0) config.scale = options.scale;
+    auto opened = db::JournalStore::open(options.dbPath);
+    if (!opened) {
+        std::fprintf(stderr, "kneelog: %s\n", opened.error().message.c_str());
+        return opened.error().code == core::ErrorCode::Invalid ? 2 : 1;
     }
-    if (auto f = inv.get("frames")) {
-        config.frames = std::atoi(f->c_str());
-        if (config.frames < 1 || config.frames > 100000) return cli::usageError("screenshot: --frames must be 1 or more");
-    }
-    const auto theme = inv.get("theme").value_or("light");
-    if (theme != "light" && theme != "dark" && theme != "contrast")
-        return cli::usageError("screenshot: --theme must be light, dark or contrast");
-
-    auto opened = db::JournalStore::open(inv.dbPath);
-    if (!opened) return cli::fail(opened.error());
     core::Journal journal(**opened);
     ui::App app(&journal, loadAssets());
-    app.setExportPlace(exportPlace(inv.dbPath, app.assets()));
+    app.setExportPlace(exportPlace(options.dbPath, app.assets()));
     app.show(*screen);
     platform::FrameHooks hooks = hooksFor(app);
-    if (!inv.has("first-run")) app.skipDisclaimer();
-    const std::vector<std::string> taps = inv.all("tap");
-    const std::string show = inv.get("show").value_or("");
+    if (!options.firstRun) app.skipDisclaimer();
+    const std::vector<std::string>& taps = options.taps;
+    const std::string& show = options.show;
     if (!taps.empty() || !show.empty()) {
         ui::setItemRecording(true);
         config.input = tapScript(taps, show, static_cast<float>(config.width), static_cast<float>(config.height));
     }
     hooks.setup = [&](float scale) {
         app.setup(scale);
-        app.setTheme(ui::themeFromName(theme), false);
+        app.setTheme(ui::themeFromName(options.theme), false);
     };
-    config.pngOut = *out;
-    const bool measure = inv.has("frames");
-    if (!measure) config.frames = taps.empty() && show.empty() ? 3 : 3 + 40 * static_cast<int>(taps.size() + 1);
+    config.pngOut = options.out;
+    const bool measure = options.frames > 0;
+    config.frames = measure ? options.frames : taps.empty() && show.empty() ? 3 : 3 + 40 * static_cast<int>(taps.size() + 1);
     auto result = platform::runHeadless(config, hooks);
     if (!result.ok) {
         std::fprintf(stderr, "kneelog: screenshot failed: %s\n", result.error.c_str());
-        return cli::kExitFailure;
+        return 1;
     }
     if (measure) {
         const auto [median, p95] = medianAndP95(result.frameMs);
@@ -294,7 +291,7 @@ int runScreenshot(cli::Invocation& inv) {
         std::printf("frame_ms median=%.3f p95=%.3f frames=%zu\n", median, p95, result.frameMs.size());
         std::printf("software_raster_ms median=%.3f p95=%.3f\n", rasterMedian, rasterP95);
     }
-    return cli::kExitOk;
+    return 0;
 }
 
 }  // namespace app

@@ -1,4 +1,5 @@
-// kneelog: an empty shell over the libraries (the GUI, the command line and the platform).
+// kneelog: the wiring. No command on the line (only global options such as --db) opens the
+// window; anything else is the command line's, which renders screenshots through a hook.
 #include <cstdio>
 #include <cstdlib>
 
@@ -21,9 +22,13 @@ int main(int argc, char** argv) {
         }
         core::setTestClock(core::toUtcSeconds(*t));
     }
+    const auto defaultDbPath = [] { return platform::userDataDir() + "journal.db"; };
+    if (cli::asksForWindow(argc, argv)) {
+        const auto db = cli::journalPath(argc, argv, defaultDbPath);
+        return db ? app::runGui(*db) : cli::kExitUsage;
+    }
     cli::Hooks hooks;
-    hooks.defaultDbPath = [] { return platform::userDataDir() + "journal.db"; };
-    hooks.gui = app::runGui;
+    hooks.defaultDbPath = defaultDbPath;
     hooks.screenshot = app::runScreenshot;
     return cli::run(argc, argv, hooks);
 }

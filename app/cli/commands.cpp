@@ -34,13 +34,13 @@ std::vector<OptionSpec> episodeOptions() {
     return {
         {"pain", true, false, "pain 0-10 (0 = no pain, 10 = worst imaginable)"},
         {"at", true, false, "when it started: \"YYYY-MM-DD HH:MM\" or ISO 8601 (default: now)"},
-        {"side", true, false, "the knee: left | right | both"},
-        {"leg", true, false, "the leg with calf or leg signs: left | right | both (separate from the knee)"},
-        {"type", true, false, "sharp | dull | burning | aching | throbbing"},
-        {"onset", true, false, "sudden | gradual"},
+        {"side", true, false, namesHelp("the knee: ", core::sideTerms())},
+        {"leg", true, false, namesHelp("the leg with calf or leg signs (separate from the knee): ", core::legTerms())},
+        {"type", true, false, namesHelp("one of: ", core::painTypeTerms())},
+        {"onset", true, false, namesHelp("one of: ", core::onsetTerms())},
         {"when", true, true, namesHelp("when it hurts, repeatable: ", core::contextTerms())},
         {"symptom", true, true, namesHelp("repeatable: ", core::symptomTerms())},
-        {"care", true, true, "rest | ice | compression | elevation | medication | physio"},
+        {"care", true, true, namesHelp("what you did for it, repeatable: ", core::careTerms())},
         {"medication", true, false, "medication name and dose, free text"},
         {"temperature", true, false, "body temperature in °C, 34.0-43.0, one decimal (38.0 or more is a fever)"},
         {"risk", true, true, namesHelp("a risk for this evaluation only, repeatable: ", core::riskTerms())},
@@ -53,9 +53,9 @@ std::vector<OptionSpec> with(std::vector<OptionSpec> base, std::vector<OptionSpe
     return base;
 }
 
-std::vector<CommandSpec> makeTable(const Hooks& hooks) {
+// The commands over the entries: log, read, advise, profile.
+std::vector<CommandSpec> journalCommands() {
     return {
-        {"gui", "open the window (the default when no command is given)", "", {}, 0, 0, hooks.gui},
         {"add", "log one pain episode; prints its id and its advice level", "--pain N [options]",
          episodeOptions(), 0, 0, cmdAdd},
         {"list", "show the journal as a table, or as JSON", "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
@@ -69,7 +69,7 @@ std::vector<CommandSpec> makeTable(const Hooks& hooks) {
         {"profile", "show or change your region and the risks KneeLog takes into account",
          "[--set RISK]... [--unset RISK]... [--region CODE] [--json]",
          {{"set", true, true, namesHelp("tick a risk (again: still true), repeatable: ", core::riskTerms())},
-          {"unset", true, true, "untick a risk, repeatable"},
+          {"unset", true, true, namesHelp("untick a risk, repeatable: ", core::riskTerms())},
           {"region", true, false, regionHelp()},
           {"json", false, false, "one JSON object {\"risks\": [...], \"region\": \"...\"}"}},
          0, 0, cmdProfile},
@@ -87,6 +87,12 @@ std::vector<CommandSpec> makeTable(const Hooks& hooks) {
         {"demo", "fill the journal with a realistic synthetic history", "--days N [--seed S]",
          {{"days", true, false, "how many days back"}, {"seed", true, false, "random seed (default 1)"}}, 0, 0,
          cmdDemo},
+    };
+}
+
+// The commands over the file: check, backups, export and import, screenshots.
+std::vector<CommandSpec> fileCommands(const Hooks& hooks) {
+    return {
         {"check", "verify the journal file's integrity", "", {}, 0, 0, cmdCheck},
         {"backup", "copy the journal to a file", "--out FILE", {{"out", true, false, "backup file"}}, 0, 0,
          cmdBackup},
@@ -122,15 +128,23 @@ std::vector<CommandSpec> makeTable(const Hooks& hooks) {
           {"tap", true, true, "click a named item first (e.g. pain:6, symptom:calf_pain), repeatable"},
           {"show", true, false, "then scroll until this named item is in view"},
           {"first-run", false, false, "show the first-run questions (disclaimer and region)"}},
-         0, 0, hooks.screenshot},
+         0, 0, [render = hooks.screenshot](Invocation& inv) { return cmdScreenshot(inv, render); }},
     };
+}
+
+std::vector<CommandSpec> makeTable(const Hooks& hooks) {
+    std::vector<CommandSpec> table = journalCommands();
+    std::vector<CommandSpec> files = fileCommands(hooks);
+    table.insert(table.end(), std::make_move_iterator(files.begin()), std::make_move_iterator(files.end()));
+    return table;
 }
 
 std::string usage(const std::vector<CommandSpec>& table) {
     std::string out =
         "KneeLog — a private journal for pain behind the knee.\n\n"
         "usage: kneelog [--db PATH] [COMMAND] [options]\n\n"
-        "With no command, the window opens on your journal.\n\ncommands:\n";
+        "With no command, the window opens on your journal.\n\ncommands:\n"
+        "  gui         open the window (the default when no command is given)\n";
     for (const auto& c : table) {
         std::string left = "  " + std::string(c.name);
         left.resize(14, ' ');
@@ -144,67 +158,68 @@ std::string usage(const std::vector<CommandSpec>& table) {
     return out;
 }
 
+int usageFailure(const std::string& message, const std::string& help) {
+    std::fprintf(stderr, "kneelog: %s\n\n%s", message.c_str(), help.c_str());
+    return kExitUsage;
+}
+
+std::optional<std::string> resolveJournal(const std::optional<std::string>& db,
+                                          const std::function<std::string()>& defaultDbPath) {
+    // An empty path must never fall back to the person's real journal.
+    if (db && db->empty()) {
+        usageError("--db is empty: give the path of the journal file");
+        return std::nullopt;
+    }
+    if (db) return db;
+    if (const char* env = std::getenv("KNEELOG_DB")) {
+        if (!*env) {
+            usageError("KNEELOG_DB is set but empty: give the path of the journal file, or unset it");
+            return std::nullopt;
+        }
+        return std::string(env);
+    }
+    return defaultDbPath ? defaultDbPath() : std::string();
+}
+
 }  // namespace
+
+bool asksForWindow(int argc, char** argv) {
+    ParsedLine line;
+    if (parseLine({}, argc, argv, line) || line.help || line.version) return false;
+    return line.unclaimed.empty() || (line.unclaimed.size() == 1 && line.unclaimed.front() == "gui");
+}
+
+std::optional<std::string> journalPath(int argc, char** argv, const std::function<std::string()>& defaultDbPath) {
+    ParsedLine line;
+    if (auto err = parseLine({}, argc, argv, line)) {
+        usageError(*err);
+        return std::nullopt;
+    }
+    return resolveJournal(line.db, defaultDbPath);
+}
 
 int run(int argc, char** argv, const Hooks& hooks) {
     const std::vector<CommandSpec> table = makeTable(hooks);
-    // --db is global: take it out wherever it stands.
-    std::vector<char*> args;
-    std::optional<std::string> db;
-    for (int i = 0; i < argc; ++i) {
-        if (i > 0 && std::strcmp(argv[i], "--db") == 0) {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "kneelog: --db needs a path\n\n%s", usage(table).c_str());
-                return kExitUsage;
-            }
-            db = argv[++i];
-        } else if (i > 0 && std::strncmp(argv[i], "--db=", 5) == 0) {
-            db = argv[i] + 5;
-        } else {
-            args.push_back(argv[i]);
-        }
-    }
-    const int n = static_cast<int>(args.size());
-    if (n >= 2 && (std::strcmp(args[1], "--help") == 0 || std::strcmp(args[1], "-h") == 0)) {
-        std::printf("%s", usage(table).c_str());
+    ParsedLine line;
+    if (auto err = parseLine(table, argc, argv, line))
+        return usageFailure(*err, line.command ? commandHelp(*line.command) : usage(table));
+    if (line.help) {
+        std::printf("%s", (line.command ? commandHelp(*line.command) : usage(table)).c_str());
         return kExitOk;
     }
-    if (n >= 2 && std::strcmp(args[1], "--version") == 0) {
+    if (line.version) {
         std::printf("kneelog %s\n", KNEELOG_VERSION);
         return kExitOk;
     }
-    const char* name = n >= 2 ? args[1] : "gui";
-    const CommandSpec* spec = nullptr;
-    for (const auto& c : table)
-        if (c.name == name) spec = &c;
-    if (!spec) {
-        std::fprintf(stderr, "kneelog: unknown command or option '%s'\n\n%s", name, usage(table).c_str());
-        return kExitUsage;
+    if (!line.command) {
+        const std::string name = line.unclaimed.empty() ? std::string("gui") : line.unclaimed.front();
+        return usageFailure("unknown command or option '" + name + "'", usage(table));
     }
-    for (int i = 2; i < n; ++i) {
-        if (std::strcmp(args[i], "--help") == 0) {
-            std::printf("%s", commandHelp(*spec).c_str());
-            return kExitOk;
-        }
-    }
-    Invocation inv;
-    if (auto err = parseOptions(*spec, n, args.data(), n >= 2 ? 2 : 1, inv)) {
-        std::fprintf(stderr, "kneelog: %s\n\n%s", err->c_str(), commandHelp(*spec).c_str());
-        return kExitUsage;
-    }
-    // An empty path must never fall back to the person's real journal.
-    if (db && db->empty()) return usageError("--db is empty: give the path of the journal file");
-    if (!db)
-        if (const char* env = std::getenv("KNEELOG_DB")) {
-            if (!*env) return usageError("KNEELOG_DB is set but empty: give the path of the journal file, or unset it");
-            db = env;
-        }
-    inv.dbPath = !db && hooks.defaultDbPath ? hooks.defaultDbPath() : db.value_or("");
-    if (!spec->run) {
-        std::fprintf(stderr, "kneelog: '%s' is not available in this build\n", name);
-        return kExitUsage;
-    }
-    int rc = spec->run(inv);
+    const auto db = resolveJournal(line.db, hooks.defaultDbPath);
+    if (!db) return kExitUsage;
+    Invocation& inv = line.inv;
+    inv.dbPath = *db;
+    int rc = line.command->run(inv);
     for (const core::Error& e : takeDeferredFailures()) {
         std::fprintf(stderr, "kneelog: %s%s\n", e.message.c_str(),
                      rc == kExitOk ? " What the command did was saved." : "");

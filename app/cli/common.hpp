@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/args.hpp"
+#include "cli/invocation.hpp"
 #include "core/episode.hpp"
 #include "core/result.hpp"
 #include "core/triage.hpp"

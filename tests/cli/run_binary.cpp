@@ -1,5 +1,7 @@
 #include "run_binary.hpp"
 
+#include <cstdio>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -71,6 +73,17 @@ std::filesystem::path freshDir(const std::string& name) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+std::string shellOutput(const std::string& command) {
+    std::string out;
+    if (FILE* p = ::popen((command + " 2>/dev/null").c_str(), "r")) {
+        char buf[1 << 14];
+        std::size_t n = 0;
+        while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+        ::pclose(p);
+    }
+    return out;
 }
 
 }  // namespace test

@@ -15,20 +15,10 @@ using test::runKneelog;
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string shell(const std::string& command) {
-    std::string out;
-    if (FILE* p = ::popen((command + " 2>/dev/null").c_str(), "r")) {
-        char buf[1 << 14];
-        std::size_t n = 0;
-        while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-        ::pclose(p);
-    }
-    return out;
-}
+using test::shellOutput;
 
 int pageCount(const fs::path& pdf) {
-    const std::string info = shell("pdfinfo '" + pdf.string() + "'");
+    const std::string info = shellOutput("pdfinfo '" + pdf.string() + "'");
     const auto at = info.find("Pages:");
     return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
 }
@@ -37,7 +27,7 @@ int pageCount(const fs::path& pdf) {
 std::string pageText(const fs::path& pdf, int page = 0) {
     std::string range;
     if (page > 0) range.append(" -f ").append(std::to_string(page)).append(" -l ").append(std::to_string(page));
-    return shell("pdftotext -raw" + range + " '" + pdf.string() + "' -");
+    return shellOutput("pdftotext -raw" + range + " '" + pdf.string() + "' -");
 }
 
 // "YYYY-MM-DD 10:00" `days` days before today, in local time.
@@ -189,7 +179,7 @@ TEST_CASE("report: Japanese and Cyrillic notes come back from the PDF and an emo
     CHECK(text.find("\xE2\x96\xA1") != std::string::npos);  // the visible mark where the emoji was
     CHECK(text.find("Some characters could not be drawn") != std::string::npos);
     // The Japanese font is embedded only when the text needs it.
-    CHECK(shell("pdffonts '" + pdf.string() + "'").find("WenQuanYi") != std::string::npos);
-    CHECK(shell("pdffonts '" + plain.string() + "'").find("WenQuanYi") == std::string::npos);
+    CHECK(shellOutput("pdffonts '" + pdf.string() + "'").find("WenQuanYi") != std::string::npos);
+    CHECK(shellOutput("pdffonts '" + plain.string() + "'").find("WenQuanYi") == std::string::npos);
     fs::remove_all(dir);
 }

@@ -22,21 +22,10 @@ using test::runKneelog;
 namespace {
 
 namespace fs = std::filesystem;
-
-// Output of a shell command (stderr discarded).
-std::string shell(const std::string& command) {
-    std::string out;
-    if (FILE* p = ::popen((command + " 2>/dev/null").c_str(), "r")) {
-        char buf[1 << 14];
-        std::size_t n = 0;
-        while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-        ::pclose(p);
-    }
-    return out;
-}
+using test::shellOutput;
 
 std::string pdfText(const fs::path& pdf, const char* mode = "-raw") {
-    return shell(std::string("pdftotext ") + mode + " '" + pdf.string() + "' -");
+    return shellOutput(std::string("pdftotext ") + mode + " '" + pdf.string() + "' -");
 }
 
 // Runs of whitespace become one space: wrapped lines read as the text that was wrapped.
@@ -159,7 +148,7 @@ TEST_CASE("export pdf: ten years of entries give one table row each", "[cli][exp
     for (std::string line; std::getline(lines, line);)
         if (isRow(line)) ++rows;
     CHECK(rows == episodes);
-    CHECK(shell("pdfinfo '" + pdf.string() + "'").find("612 x 792 pts (letter)") != std::string::npos);
+    CHECK(shellOutput("pdfinfo '" + pdf.string() + "'").find("612 x 792 pts (letter)") != std::string::npos);
     fs::remove_all(dir);
 }
 
@@ -356,7 +345,7 @@ TEST_CASE("a full disk while exporting gives a clear message and leaves no parti
     // A file-size limit makes write(2) fail with EFBIG, as a full disk does, once the PDF passes ~50 KB.
     const std::string command = "cd '" + dir.string() + "' && sh -c 'ulimit -f 100; trap \"\" XFSZ; exec \"$0\" \"$@\"' " +
                                 KNEELOG_EXE + " export --format pdf --out out/r.pdf --db j.db 2>err.txt; echo $?";
-    const std::string rc = shell(command);
+    const std::string rc = shellOutput(command);
     CHECK(rc == "1\n");
     const std::string err = test::readFile(dir / "err.txt");
     CHECK(err.find("the disk is full. Nothing was written.") != std::string::npos);

@@ -181,53 +181,26 @@ KeyboardStep keyboardStep(bool wanted, bool wantedBefore, bool active, bool tapp
 
 // [SECTION] the real window
 
-int runWindow(const WindowConfig& config, FrameHooks& hooks) {
-    SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
-#ifdef __ANDROID__
-    // Back always reaches the app as AC_BACK (handleEvent), never the activity directly: the app
-    // closes a dialog or goes back a screen, and only at the root hands it on with
-    // SDL_AndroidBackButton() (which bypasses this trap).
-    SDL_SetHint(SDL_HINT_ANDROID_TRAP_BACK_BUTTON, "1");
-#endif
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        std::fprintf(stderr, "kneelog: cannot start the window: %s\n", SDL_GetError());
-        return 1;
-    }
-    Session s;
-    // SDL 2.26 falls back to an invisible offscreen driver when there is no display: refuse instead.
+namespace {
+
+// SDL 2.26 falls back to an invisible offscreen driver when there is no display: refuse instead,
+// and point to the command line.
+bool hasVisibleDisplay() {
     const char* driver = SDL_GetCurrentVideoDriver();
     const bool invisible = driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0);
-    if (!driver || (invisible && !SDL_getenv("KNEELOG_ALLOW_HEADLESS_WINDOW"))) {
-        std::fprintf(stderr,
-                     "kneelog: no graphical display was found (DISPLAY / WAYLAND_DISPLAY is not set),\n"
-                     "so the window cannot open. Everything also works from the command line:\n"
-                     "  kneelog add --pain 5 --side left     log an episode\n"
-                     "  kneelog list                         show your journal\n"
-                     "  kneelog --help                       every command\n");
-        return 1;
-    }
-    s.window = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config.width,
-                                config.height, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (!s.window) {
-        std::fprintf(stderr, "kneelog: cannot open the window: %s\n", SDL_GetError());
-        return 1;
-    }
-    setWindowIcon(s.window, config.iconPng);
-    s.renderer = SDL_CreateRenderer(s.window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!s.renderer) s.renderer = SDL_CreateRenderer(s.window, -1, SDL_RENDERER_SOFTWARE);
-    if (!s.renderer) {
-        std::fprintf(stderr, "kneelog: cannot create a renderer: %s\n", SDL_GetError());
-        return 1;
-    }
-    int ww = 0, wh = 0, dw = 0, dh = 0;
-    SDL_GetWindowSize(s.window, &ww, &wh);
-    SDL_GetRendererOutputSize(s.renderer, &dw, &dh);
-    const float pixelRatio = ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
-    if (!initImGui(s, hooks, pixelRatio * displayScale(s.window))) {
-        std::fprintf(stderr, "kneelog: cannot start the interface\n");
-        return 1;
-    }
+    if (driver && (!invisible || SDL_getenv("KNEELOG_ALLOW_HEADLESS_WINDOW"))) return true;
+    std::fprintf(stderr,
+                 "kneelog: no graphical display was found (DISPLAY / WAYLAND_DISPLAY is not set),\n"
+                 "so the window cannot open. Everything also works from the command line:\n"
+                 "  kneelog add --pain 5 --side left     log an episode\n"
+                 "  kneelog list                         show your journal\n"
+                 "  kneelog --help                       every command\n");
+    return false;
+}
 
+// Draws only when something changed (an event, a timer due, the settle frames after input);
+// in the background nothing is drawn and only an event wakes it.
+void eventLoop(Session& s, const WindowConfig& config, FrameHooks& hooks) {
     bool textInput = false;
     int pending = kSettleFrames;
     SDL_StopTextInput();
@@ -254,11 +227,90 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
             syncTextInput(hooks, textInput);
         }
     }
+}
+
+}  // namespace
+
+int runWindow(const WindowConfig& config, FrameHooks& hooks) {
+    SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+#ifdef __ANDROID__
+    // Back always reaches the app as AC_BACK (handleEvent), never the activity directly: the app
+    // closes a dialog or goes back a screen, and only at the root hands it on with
+    // SDL_AndroidBackButton() (which bypasses this trap).
+    SDL_SetHint(SDL_HINT_ANDROID_TRAP_BACK_BUTTON, "1");
+#endif
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "kneelog: cannot start the window: %s\n", SDL_GetError());
+        return 1;
+    }
+    Session s;
+    if (!hasVisibleDisplay()) return 1;
+    s.window = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config.width,
+                                config.height, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!s.window) {
+        std::fprintf(stderr, "kneelog: cannot open the window: %s\n", SDL_GetError());
+        return 1;
+    }
+    setWindowIcon(s.window, config.iconPng);
+    s.renderer = SDL_CreateRenderer(s.window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!s.renderer) s.renderer = SDL_CreateRenderer(s.window, -1, SDL_RENDERER_SOFTWARE);
+    if (!s.renderer) {
+        std::fprintf(stderr, "kneelog: cannot create a renderer: %s\n", SDL_GetError());
+        return 1;
+    }
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(s.window, &ww, &wh);
+    SDL_GetRendererOutputSize(s.renderer, &dw, &dh);
+    const float pixelRatio = ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
+    if (!initImGui(s, hooks, pixelRatio * displayScale(s.window))) {
+        std::fprintf(stderr, "kneelog: cannot start the interface\n");
+        return 1;
+    }
+
+    eventLoop(s, config, hooks);
     if (!s.paused && hooks.pause) hooks.pause();
     return 0;
 }
 
 // [SECTION] headless
+
+namespace {
+
+// The system event a script asks for (the back key, going to the background and back, a lost
+// render device).
+SDL_Event systemEvent(ScriptedInput::System system) {
+    SDL_Event ev{};
+    switch (system) {
+    case ScriptedInput::System::Back:
+        ev.type = SDL_KEYDOWN;
+        ev.key.state = SDL_PRESSED;
+        ev.key.keysym.scancode = SDL_SCANCODE_AC_BACK;
+        ev.key.keysym.sym = SDLK_AC_BACK;
+        break;
+    case ScriptedInput::System::EnterBackground: ev.type = SDL_APP_WILLENTERBACKGROUND; break;
+    case ScriptedInput::System::EnterForeground: ev.type = SDL_APP_DIDENTERFOREGROUND; break;
+    case ScriptedInput::System::RenderDeviceReset: ev.type = SDL_RENDER_DEVICE_RESET; break;
+    case ScriptedInput::System::None: break;
+    }
+    return ev;
+}
+
+// The rendered frame as an opaque PNG; the error in words, or empty.
+std::string writePng(SDL_Renderer* renderer, int pw, int ph, const std::string& path) {
+#ifdef __ANDROID__
+    (void)renderer, (void)pw, (void)ph, (void)path;
+    return "PNG screenshots are a desktop tool";
+#else
+    std::vector<unsigned char> pixels(static_cast<size_t>(pw) * ph * 4);
+    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), pw * 4) != 0)
+        return std::string("cannot read the rendered pixels: ") + SDL_GetError();
+    for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    if (!stbi_write_png(path.c_str(), pw, ph, 4, pixels.data(), pw * 4)) return "cannot write " + path;
+    return {};
+#endif
+}
+
+}  // namespace
 
 HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     HeadlessResult result;
@@ -282,19 +334,7 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     for (int f = 0; f < config.frames; ++f) {
         std::optional<ScriptedInput> in = config.input ? config.input(f) : std::nullopt;
         if (in && in->system != ScriptedInput::System::None) {
-            SDL_Event ev{};
-            switch (in->system) {
-            case ScriptedInput::System::Back:
-                ev.type = SDL_KEYDOWN;
-                ev.key.state = SDL_PRESSED;
-                ev.key.keysym.scancode = SDL_SCANCODE_AC_BACK;
-                ev.key.keysym.sym = SDLK_AC_BACK;
-                break;
-            case ScriptedInput::System::EnterBackground: ev.type = SDL_APP_WILLENTERBACKGROUND; break;
-            case ScriptedInput::System::EnterForeground: ev.type = SDL_APP_DIDENTERFOREGROUND; break;
-            case ScriptedInput::System::RenderDeviceReset: ev.type = SDL_RENDER_DEVICE_RESET; break;
-            case ScriptedInput::System::None: break;
-            }
+            SDL_Event ev = systemEvent(in->system);
             handleEvent(s, hooks, ev);
         }
         const double t0 = threadCpuMs();
@@ -320,24 +360,8 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     }
     result.fontTextureUploads = s.fontTextureUploads;
     result.backToSystem = s.backToSystem;
-    if (!config.pngOut.empty()) {
-#ifdef __ANDROID__
-        result.error = "PNG screenshots are a desktop tool";
-        return result;
-#else
-        std::vector<unsigned char> pixels(static_cast<size_t>(pw) * ph * 4);
-        if (SDL_RenderReadPixels(s.renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), pw * 4) != 0) {
-            result.error = std::string("cannot read the rendered pixels: ") + SDL_GetError();
-            return result;
-        }
-        for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-        if (!stbi_write_png(config.pngOut.c_str(), pw, ph, 4, pixels.data(), pw * 4)) {
-            result.error = "cannot write " + config.pngOut;
-            return result;
-        }
-#endif
-    }
-    result.ok = true;
+    if (!config.pngOut.empty()) result.error = writePng(s.renderer, pw, ph, config.pngOut);
+    result.ok = result.error.empty();
     return result;
 }
 

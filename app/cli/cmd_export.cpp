@@ -59,7 +59,7 @@ int cmdExport(Invocation& inv) {
 
     // No export may land on the journal, its -wal/-shm or its backups, however the path is
     // spelled (symlink, relative path): checked before anything is read or written.
-    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
+    if (auto r = io::refuseProtected(*out, journalFiles().protectedPaths(inv.dbPath)); !r) return fail(r.error());
     auto store = openJournal(inv, Access::Read);  // exporting never writes to the journal
     if (!store) return kExitFailure;
     core::Journal journal(*store);
@@ -71,6 +71,7 @@ int cmdExport(Invocation& inv) {
     request.patientName = inv.get("name").value_or("");
     request.paper = *paper;
     request.summaryOnly = inv.has("summary");
+    request.fontDir = fontDir();
     request.now = core::localFromUtc(core::nowUtc());
     auto profile = journal.profile();
     if (!profile) return fail(profile.error());
@@ -79,7 +80,7 @@ int cmdExport(Invocation& inv) {
     auto exported = pdf::exportJournal(journal, request);
     if (!exported) return fail(exported.error());
     // Checked again right before the write (the journal's -wal may have appeared meanwhile).
-    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
+    if (auto r = io::refuseProtected(*out, journalFiles().protectedPaths(inv.dbPath)); !r) return fail(r.error());
     if (auto w = io::writeFileAtomically(*out, exported->bytes); !w) return fail(w.error());
     std::printf("Wrote %zu %s (%zu red-flag %s) to %s as a %s.\n", exported->episodes,
                 exported->episodes == 1 ? "entry" : "entries", exported->alerts,

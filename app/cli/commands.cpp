@@ -217,6 +217,8 @@ int run(int argc, char** argv, const Hooks& hooks) {
     }
     const auto db = resolveJournal(line.db, hooks.defaultDbPath);
     if (!db) return kExitUsage;
+    if (!hooks.files) return fail(core::makeError(core::ErrorCode::Internal, "no journal storage was wired in"));
+    useWiring(*hooks.files, hooks.fontDir);
     Invocation& inv = line.inv;
     inv.dbPath = *db;
     int rc = line.command->run(inv);

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <filesystem>
 #include <cstdint>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -19,20 +20,31 @@ namespace cli {
 
 namespace {
 std::vector<core::Error> g_deferred;
+core::JournalFiles* g_files = nullptr;
+std::string g_fontDir;
 }  // namespace
+
+void useWiring(core::JournalFiles& files, std::string fontDir) {
+    g_files = &files;
+    g_fontDir = std::move(fontDir);
+}
+
+core::JournalFiles& journalFiles() { return *g_files; }
+
+const std::string& fontDir() { return g_fontDir; }
 
 void deferFailure(const core::Error& error) { g_deferred.push_back(error); }
 
 std::vector<core::Error> takeDeferredFailures() { return std::exchange(g_deferred, {}); }
 
-std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, Access access) {
+std::unique_ptr<core::StoredJournal> openJournal(const Invocation& inv, Access access) {
     const bool write = has(access, Access::Write);
     const bool memory = inv.dbPath == ":memory:";
     const bool existed = memory || io::fileExists(inv.dbPath);
-    db::OpenOptions opts;
+    core::OpenOptions opts;
     opts.create = write && has(access, Access::Create);
     opts.readOnlyIfNeeded = !write;
-    auto store = db::JournalStore::open(inv.dbPath, opts);
+    auto store = journalFiles().open(inv.dbPath, opts);
     if (!store) {
         fail(store.error());
         return nullptr;
@@ -48,7 +60,7 @@ std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, Access acce
     return std::move(*store);
 }
 
-std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv, bool missingIsEmpty) {
+std::unique_ptr<core::StoredJournal> openForReading(const Invocation& inv, bool missingIsEmpty) {
     std::error_code ec;
     if (missingIsEmpty && !inv.dbPath.empty() && !std::filesystem::exists(inv.dbPath, ec)) {
         Invocation memory = inv;
@@ -82,7 +94,7 @@ core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
     return range;
 }
 
-std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly) {
+std::unique_ptr<core::StoredJournal> openJournal(const Invocation& inv, bool readOnly) {
     return openJournal(inv, readOnly ? Access::Read : Access::Write | Access::Create);
 }
 
@@ -131,15 +143,39 @@ int usageError(const std::string& message) {
     return kExitUsage;
 }
 
+std::optional<long long> wholeNumber(std::string_view text, long long min, long long max) {
+    long long v = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || v < min || v > max)
+        return std::nullopt;
+    return v;
+}
+
+std::optional<double> decimalNumber(std::string_view text) {
+    // Integer from_chars only: the NDK's libc++ has no floating-point from_chars, and strtod
+    // depends on the locale (LC_NUMERIC).
+    const auto dot = text.find('.');
+    const std::string_view whole = text.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    if ((whole.empty() && fraction.empty()) || whole.size() > 9 || fraction.size() > 9) return std::nullopt;
+    auto digits = [](std::string_view part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(whole) || !digits(fraction)) return std::nullopt;
+    double value = whole.empty() ? 0.0 : static_cast<double>(*wholeNumber(whole, 0, 999999999));
+    if (!fraction.empty())
+        value += static_cast<double>(*wholeNumber(fraction, 0, 999999999)) / std::pow(10.0, static_cast<double>(fraction.size()));
+    return value;
+}
+
 namespace {
 
 core::Result<int> parsePain(const std::string& text) {
-    int v = -1;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || ptr != text.data() + text.size() || v < 0 || v > 10)
+    const auto v = wholeNumber(text, 0, 10);
+    if (!v)
         return core::makeError(core::ErrorCode::Invalid, "pain: '" + text.substr(0, 20) +
                                                              "' is not a whole number from 0 to 10");
-    return v;
+    return static_cast<int>(*v);
 }
 
 // Checks a name early so the message lists the valid names for exactly this flag.

@@ -153,6 +153,7 @@ private:
     void dailyBackup();
     void drawDisclaimer();
     void drawSampleStrip();
+    core::Settings readSettings();
     Screen& screen(ScreenId id);
 
     core::Journal* m_journal;

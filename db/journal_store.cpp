@@ -92,6 +92,8 @@ constexpr NameTable kNameTables[] = {
      "DELETE FROM episode_symptoms WHERE episode_id = ?1", &Episode::symptoms},
     {"INSERT OR IGNORE INTO episode_care (episode_id, name) VALUES (?1, ?2)",
      "DELETE FROM episode_care WHERE episode_id = ?1", &Episode::care},
+    {"INSERT OR IGNORE INTO episode_where (episode_id, name) VALUES (?1, ?2)",
+     "DELETE FROM episode_where WHERE episode_id = ?1", &Episode::where},
 };
 
 core::Result<void> checkStorable(const Episode& e) {

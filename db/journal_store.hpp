@@ -54,6 +54,7 @@ public:
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> sideCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& range) override;
+    core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& range, const std::string& text,
                                                               int limit, int offset) override;
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override;

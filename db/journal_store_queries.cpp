@@ -20,7 +20,8 @@ SELECT e.id, e.started_local, e.utc_offset_minutes, e.recorded_utc, e.side, e.pa
        (SELECT group_concat(name, char(31)) FROM episode_contexts WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_symptoms WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id),
-       e.leg, e.temperature_tenths
+       e.leg, e.temperature_tenths,
+       (SELECT group_concat(name, char(31)) FROM episode_where WHERE episode_id = e.id)
 FROM episodes e )sql";
 
 // instr() rather than LIKE: the person's text needs no escaping of % and _.
@@ -60,6 +61,7 @@ core::Result<Episode> readEpisode(const Statement& s) {
     e.care = names(s, 13);
     e.leg = s.columnText(14);
     if (auto t = s.columnOptionalInt64(15)) e.temperatureTenths = static_cast<int>(*t);
+    e.where = names(s, 16);
     return e;
 }
 
@@ -100,6 +102,11 @@ GROUP BY n.name ORDER BY COUNT(*) DESC, n.name)sql";
 
 constexpr const char* kContextCounts = R"sql(
 SELECT n.name, COUNT(*) FROM episodes e JOIN episode_contexts n ON n.episode_id = e.id
+WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2
+GROUP BY n.name ORDER BY COUNT(*) DESC, n.name)sql";
+
+constexpr const char* kWhereCounts = R"sql(
+SELECT n.name, COUNT(*) FROM episodes e JOIN episode_where n ON n.episode_id = e.id
 WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2
 GROUP BY n.name ORDER BY COUNT(*) DESC, n.name)sql";
 
@@ -220,6 +227,10 @@ core::Result<std::vector<core::NameCount>> JournalStore::sideCounts(const core::
 
 core::Result<std::vector<core::NameCount>> JournalStore::painTypeCounts(const core::DateRange& range) {
     return nameCounts(kPainTypeCounts, range);
+}
+
+core::Result<std::vector<core::NameCount>> JournalStore::whereCounts(const core::DateRange& range) {
+    return nameCounts(kWhereCounts, range);
 }
 
 core::Result<std::vector<core::Alert>> JournalStore::alertRows(const std::string& sql,

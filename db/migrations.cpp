@@ -87,6 +87,16 @@ ALTER TABLE episodes ADD COLUMN temperature_tenths INTEGER
     CHECK (temperature_tenths IS NULL OR temperature_tenths BETWEEN 340 AND 430);
 )sql";
 
+// v4 (issue 18, the knee map): where behind the knee each episode hurt, several names per episode
+// (core::whereTerms()). Existing entries get none, which is what they recorded.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE episode_where (
+    episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+    name       TEXT    NOT NULL,
+    PRIMARY KEY (episode_id, name)
+) WITHOUT ROWID;
+)sql";
+
 core::Result<void> toV1(Connection& conn) {
     if (auto r = conn.exec(kSchemaV1, "create the journal tables"); !r) return r;
     return conn.exec("PRAGMA application_id = " + std::to_string(kApplicationId), "mark the journal as KneeLog's");
@@ -94,10 +104,11 @@ core::Result<void> toV1(Connection& conn) {
 
 core::Result<void> toV2(Connection& conn) { return conn.exec(kSchemaV2, "add the daily summary to the journal"); }
 core::Result<void> toV3(Connection& conn) { return conn.exec(kSchemaV3, "add the leg and temperature to the journal"); }
+core::Result<void> toV4(Connection& conn) { return conn.exec(kSchemaV4, "add where behind the knee to the journal"); }
 
 using Step = core::Result<void> (*)(Connection&);
 // kSteps[n] upgrades version n to n + 1. Never edit a released step: add a new one.
-constexpr Step kSteps[] = {toV1, toV2, toV3};
+constexpr Step kSteps[] = {toV1, toV2, toV3, toV4};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 core::Error tooNew(int version) {

@@ -82,6 +82,23 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks);
 enum class KeyboardStep { Keep, Show, Hide };
 KeyboardStep keyboardStep(bool wanted, bool wantedBefore, bool active, bool tapped);
 
+// [SECTION] images (platform/images.cpp)
+// A texture of the running renderer; `id` is what ImGui draws (ImTextureID). The renderer owns it.
+struct Texture {
+    void* id = nullptr;
+    int width = 0, height = 0;  // pixels
+};
+struct ImageLoad {
+    Texture texture;
+    std::string error;  // why there is no texture (names the file), empty when loaded
+};
+// Reads a PNG (a file, or an APK asset on Android, through loadFile), decodes it with stb_image and
+// uploads it to the renderer of the window or headless run in progress. Call it from a frame hook.
+ImageLoad loadImage(const std::string& path);
+// Changes whenever textures loaded before are gone (a new renderer, or a lost GL context on
+// Android): load them again then.
+int textureGeneration();
+
 // [SECTION] paths and files
 // Per-user data folder (SDL_GetPrefPath; the XDG data folder on Linux, app storage on Android).
 std::string userDataDir();

@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "platform/platform.hpp"
+#include "platform/renderer_internal.hpp"
 
 namespace platform {
 
@@ -47,6 +48,7 @@ struct Session {
             ImGui_ImplSDL2_Shutdown();
             ImGui::DestroyContext();
         }
+        detail::setRenderer(nullptr);
         if (renderer) SDL_DestroyRenderer(renderer);
         if (window) SDL_DestroyWindow(window);
         SDL_Quit();
@@ -61,6 +63,7 @@ bool initImGui(Session& s, FrameHooks& hooks, float uiScale) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (!ImGui_ImplSDL2_InitForSDLRenderer(s.window) || !ImGui_ImplSDLRenderer_Init(s.renderer)) return false;
     s.imgui = true;
+    detail::setRenderer(s.renderer);
     if (hooks.setup) hooks.setup(uiScale);
     return true;
 }
@@ -144,6 +147,7 @@ void handleEvent(Session& s, FrameHooks& hooks, const SDL_Event& ev) {
         // The GL context was lost (Android, after the background): every texture is gone. The
         // next ImGui_ImplSDLRenderer_NewFrame() uploads the font atlas again.
         ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        detail::texturesLost();  // the screens load their images again (textureGeneration)
         break;
     default:
         if (isBackEvent(ev) && !(hooks.back && hooks.back())) {

@@ -41,6 +41,8 @@ std::vector<OptionSpec> episodeOptions() {
         {"when", true, true, namesHelp("when it hurts, repeatable: ", core::contextTerms())},
         {"symptom", true, true, namesHelp("repeatable: ", core::symptomTerms())},
         {"care", true, true, namesHelp("what you did for it, repeatable: ", core::careTerms())},
+        {"where", true, true,
+         namesHelp("where behind the knee, repeatable (inner = the side towards the other leg): ", core::whereTerms())},
         {"medication", true, false, "medication name and dose, free text"},
         {"temperature", true, false, "body temperature in °C, 34.0-43.0, one decimal (38.0 or more is a fever)"},
         {"risk", true, true, namesHelp("a risk for this evaluation only, repeatable: ", core::riskTerms())},
@@ -62,7 +64,7 @@ std::vector<CommandSpec> journalCommands() {
          {{"from", true, false, "first day"}, {"to", true, false, "last day"}, {"json", false, false, "JSON array"}},
          0, 0, cmdList},
         {"triage", "what KneeLog would advise for one episode, as if saved now (writes nothing)",
-         "[--pain N] [--side S] [--leg L] [--onset O] [--when W]... [--symptom S]... [--risk R]... "
+         "[--pain N] [--side S] [--leg L] [--onset O] [--when W]... [--where R]... [--symptom S]... [--risk R]... "
          "[--temperature C] [--region CODE] [--json]",
          with(episodeOptions(), {{"region", true, false, regionHelp()}, {"json", false, false, "one JSON object"}}),
          0, 0, cmdTriage},

@@ -214,7 +214,7 @@ core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painR
     }
     struct Multi { const char* flag; std::vector<std::string>* field; std::span<const core::Term> terms; };
     for (const Multi& m : {Multi{"when", &e.when, core::contextTerms()}, Multi{"symptom", &e.symptoms, core::symptomTerms()},
-                           Multi{"care", &e.care, core::careTerms()}}) {
+                           Multi{"care", &e.care, core::careTerms()}, Multi{"where", &e.where, core::whereTerms()}}) {
         for (const auto& v : inv.all(m.flag)) {
             if (auto r = checkTerm(m.flag, v, m.terms); !r) return r.error();
             m.field->push_back(v);
@@ -255,6 +255,7 @@ nlohmann::json episodeJson(const core::Episode& e) {
         {"when", e.when},
         {"symptoms", e.symptoms},
         {"care", e.care},
+        {"where", e.where},
         {"medication", e.medication},
         {"note", e.note},
     };

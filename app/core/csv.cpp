@@ -12,12 +12,13 @@ namespace core {
 
 namespace {
 
-// Red flags version 2 added the last two columns; files written before (the first 11) still import.
+// Red flags version 2 added leg, temperature and advice, the knee map (issue 18) added where; files
+// written before either (the first 11 or 14 columns) still import.
 constexpr std::string_view kColumns[] = {"started_at", "side",        "pain", "type",        "onset",
                                          "when",       "symptoms",    "care", "medication",  "note",
-                                         "recorded_at", "leg",        "temperature", "advice"};
+                                         "recorded_at", "leg",        "temperature", "advice", "where"};
 constexpr std::size_t kColumnCount = std::size(kColumns);
-constexpr std::size_t kColumnCountV1 = 11;
+constexpr std::size_t kColumnCountV1 = 11, kColumnCountV2 = 14;
 constexpr char kListSeparator = ';';
 
 // [SECTION] writing
@@ -208,6 +209,7 @@ public:
                 else bad(12, shown(m_f[12]) + " is not a temperature in °C from 34.0 to 43.0");
             }
         }
+        if (m_f.size() > kColumnCountV2) names(14, whereTerms(), e.where);
         if (m_reasons.empty()) {
             normalize(e);
             if (auto v = validate(e, m_now); !v) m_reasons.push_back(v.error().message);
@@ -336,14 +338,11 @@ std::string episodesToCsv(std::span<const Episode> episodes, std::span<const Ale
         appendField(out, guardedText(e.note));
         out += ',';
         if (e.recordedAtUtc != 0) out += formatIsoUtc(e.recordedAtUtc);
-        out += ',';
-        out += e.leg;
-        out += ',';
+        out.append(",").append(e.leg).append(",");
         if (e.temperatureTenths) out += formatTemperature(*e.temperatureTenths);
-        out += ',';
         const auto level = levels.find(e.id);
-        out += levelName(level == levels.end() ? Level::SelfCare : level->second);
-        out += "\r\n";
+        out.append(",").append(levelName(level == levels.end() ? Level::SelfCare : level->second));
+        out.append(",").append(joinNames(e.where)).append("\r\n");
     }
     return out;
 }
@@ -353,7 +352,7 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
     Reader reader(text);
     Record r;
     bool headerSeen = false;
-    std::size_t columns = kColumnCount;  // the header decides: the current layout or the one before v2
+    std::size_t columns = kColumnCount;  // the header decides: the current layout or an older one
     while (true) {
         const Reader::Status status = reader.next(r);
         if (status == Reader::Status::End) break;
@@ -369,7 +368,8 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
         if (r.blank) continue;
         if (!headerSeen) {
             headerSeen = true;
-            columns = r.fields.size() == kColumnCountV1 ? kColumnCountV1 : kColumnCount;
+            const std::size_t n = r.fields.size();
+            columns = n == kColumnCountV1 || n == kColumnCountV2 ? n : kColumnCount;
             bool same = r.fields.size() == columns;
             for (std::size_t i = 0; same && i < columns; ++i) same = r.fields[i] == kColumns[i];
             if (!same) {
@@ -384,7 +384,7 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
             continue;
         }
         std::vector<std::string> reasons;
-        Episode e = RowReader(r.fields, nowUtcSeconds, columns == kColumnCount).read(reasons);
+        Episode e = RowReader(r.fields, nowUtcSeconds, columns != kColumnCountV1).read(reasons);
         if (!reasons.empty()) result.problems.push_back({r.line, joinReasons(reasons)});
         else result.rows.push_back({r.line, std::move(e)});
     }

@@ -18,6 +18,10 @@ bool Episode::hasCare(std::string_view name) const {
     return std::find(care.begin(), care.end(), name) != care.end();
 }
 
+bool Episode::hasWhere(std::string_view name) const {
+    return std::find(where.begin(), where.end(), name) != where.end();
+}
+
 bool Episode::hasFever() const {
     return hasSymptom("fever") || (temperatureTenths && *temperatureTenths >= kFeverTenths);
 }
@@ -60,7 +64,7 @@ std::size_t utf8Length(std::string_view text) {
 }
 
 void normalize(Episode& e) {
-    for (auto* v : {&e.when, &e.symptoms, &e.care}) {
+    for (auto* v : {&e.when, &e.symptoms, &e.care, &e.where}) {
         std::sort(v->begin(), v->end());
         v->erase(std::unique(v->begin(), v->end()), v->end());
     }
@@ -126,6 +130,7 @@ Result<void> validate(const Episode& e, int64_t now) {
     if (auto r = checkNames("when", e.when, contextTerms()); !r) return r;
     if (auto r = checkNames("symptom", e.symptoms, symptomTerms()); !r) return r;
     if (auto r = checkNames("care", e.care, careTerms()); !r) return r;
+    if (auto r = checkNames("where", e.where, whereTerms()); !r) return r;
     if (!validUtf8(e.note) || !validUtf8(e.medication))
         return makeError(ErrorCode::Invalid, "note: the text is not valid UTF-8");
     if (const auto n = utf8Length(e.note); n > kMaxNoteChars)

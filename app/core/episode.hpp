@@ -30,6 +30,7 @@ struct Episode {
     std::vector<std::string> when;   // contextTerms() names, sorted, unique
     std::vector<std::string> symptoms;
     std::vector<std::string> care;
+    std::vector<std::string> where;  // whereTerms() names (the knee map), sorted, unique; empty: not given
     std::string medication;          // free text "NAME DOSE"
     std::string note;
     std::optional<int64_t> deletedAtUtc;
@@ -37,6 +38,7 @@ struct Episode {
     bool hasSymptom(std::string_view name) const;
     bool hasContext(std::string_view name) const;
     bool hasCare(std::string_view name) const;
+    bool hasWhere(std::string_view name) const;
     // The symptom `fever`, or a temperature of 38.0 °C or more (a lower reading never cancels a ticked fever).
     bool hasFever() const;
     bool operator==(const Episode&) const = default;

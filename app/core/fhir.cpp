@@ -47,6 +47,20 @@ constexpr Code kBodySites[] = {
     {"", "72696002", "Knee region structure (body structure)"},
 };
 
+// Where behind the knee (issue 18). Each code was looked up in published FHIR material, and is
+// sent only where it names the same place as the person's word:
+//   32361000 "Popliteal fossa structure (body structure)": used as a SNOMED CT body site in HL7
+//     Switzerland's CH AllergyIntolerance implementation guide (its FSH examples);
+//   53840002 "Structure of calf of leg (body structure)": the target of "CALF" (equivalence
+//     "equal") in the RANZCR / Sparked radiology services ConceptMap.
+// The inner and outer sides of the back of the knee and the back of the lower thigh have no
+// concept we could confirm, so they go as text alone. The knee side (laterality) stays in
+// bodySite's lateralised knee code; bodySite's text and each region's text name it too.
+constexpr Code kWhereCodes[] = {
+    {"centre", "32361000", "Popliteal fossa structure (body structure)"},
+    {"below", "53840002", "Structure of calf of leg (body structure)"},
+};
+
 // [SECTION] ids
 
 uint64_t mix(uint64_t x) {  // splitmix64 finaliser
@@ -112,11 +126,24 @@ json symptomComponent(const std::string& name) {
     return {{"code", std::move(code)}, {"valueBoolean", true}};
 }
 
-json bodySite(const std::string& side) {
+// The knee (lateralised code) and, in its text, where behind it: "Left knee, behind it: Centre".
+json bodySite(const Episode& e) {
+    std::string text = sideWords(e.side);
+    if (!e.where.empty()) text += ", behind it: " + termLabels(whereTerms(), e.where);
     for (const Code& c : kBodySites)
-        if (c.name == side) return {{"coding", json::array({coding(kSnomed, c.code, c.display)})}, {"text", sideWords(side)}};
-    return {{"coding", json::array({coding(kSnomed, "72696002", "Knee region structure (body structure)")})},
-            {"text", sideWords(side)}};
+        if (c.name == e.side) return {{"coding", json::array({coding(kSnomed, c.code, c.display)})}, {"text", text}};
+    return {{"coding", json::array({coding(kSnomed, "72696002", "Knee region structure (body structure)")})}, {"text", text}};
+}
+
+// One component per knee-map region: its SNOMED CT code where one exists, and its words with the side.
+json whereComponent(const Episode& e, const std::string& name) {
+    const Term* t = findTerm(whereTerms(), name);
+    std::string text = sideWords(e.side) + ": " + termLabel(whereTerms(), name);
+    if (t && !t->explanation.empty()) text += " (" + std::string(t->explanation) + ")";
+    json value = {{"text", text}};
+    for (const Code& c : kWhereCodes)
+        if (c.name == name) value["coding"] = json::array({coding(kSnomed, c.code, c.display)});
+    return {{"code", {{"text", "Where behind the knee (patient-reported)"}}}, {"valueCodeableConcept", std::move(value)}};
 }
 
 json observation(const Episode& e, const std::string& id, const std::string& patient) {
@@ -133,7 +160,7 @@ json observation(const Episode& e, const std::string& id, const std::string& pat
         {"effectiveDateTime", formatIso(e.startedAt)},
         {"performer", json::array({ref(patient)})},
         {"valueInteger", e.pain},
-        {"bodySite", bodySite(e.side)},
+        {"bodySite", bodySite(e)},
     };
     if (e.recordedAtUtc != 0) o["issued"] = formatIsoUtc(e.recordedAtUtc);
     json notes = json::array();
@@ -146,6 +173,7 @@ json observation(const Episode& e, const std::string& id, const std::string& pat
     if (!notes.empty()) o["note"] = std::move(notes);
     json components = json::array();
     for (const auto& s : e.symptoms) components.push_back(symptomComponent(s));
+    for (const auto& w : e.where) components.push_back(whereComponent(e, w));
     if (!e.painType.empty()) components.push_back(textComponent("Pain quality", termLabel(painTypeTerms(), e.painType)));
     if (!e.onset.empty()) components.push_back(textComponent("Onset", termLabel(onsetTerms(), e.onset)));
     if (!e.when.empty()) components.push_back(textComponent("When it hurts", termLabels(contextTerms(), e.when)));

@@ -43,9 +43,10 @@ struct Settings {
     bool operator==(const Settings&) const = default;
 };
 
-// Counts of names in a period (Trends): symptoms, contexts, knee sides and pain types, most first.
+// Counts of names in a period (Trends): symptoms, contexts, knee sides, pain types and knee-map
+// regions (where), most first.
 struct NameCounts {
-    std::vector<NameCount> symptoms, contexts, sides, painTypes;
+    std::vector<NameCount> symptoms, contexts, sides, painTypes, where;
 };
 
 // An emergency or urgent alert not yet acknowledged, with the episode that raised it (when readable).

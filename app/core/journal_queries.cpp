@@ -52,6 +52,9 @@ Result<NameCounts> Journal::nameCounts(const DateRange& range) {
     if (!sides) return sides.error();
     auto types = m_repo.painTypeCounts(range);
     if (!types) return types.error();
+    auto where = m_repo.whereCounts(range);
+    if (!where) return where.error();
+    out.where = std::move(*where);
     out.symptoms = std::move(*symptoms);
     out.contexts = std::move(*contexts);
     out.sides = std::move(*sides);

@@ -295,6 +295,11 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
     r.contexts = counts(list, contextTerms(), &Episode::when, r.summary.daysLogged);
     r.care = counts(list, careTerms(), &Episode::care, r.summary.daysLogged);
     r.medications = medicationCounts(list, r.summary.daysLogged);
+    for (const Term& t : whereTerms()) {  // the knee map, page 1 (only when something was marked)
+        const auto n = std::count_if(list.begin(), list.end(), [&](const Episode* e) { return e->hasWhere(t.name); });
+        r.where.emplace_back(std::string(t.name), static_cast<int>(n));
+    }
+    if (std::all_of(r.where.begin(), r.where.end(), [](const auto& w) { return w.second == 0; })) r.where.clear();
     addAlerts(r, list, alerts, options);
     if (options.withEntries) {
         r.rows.reserve(list.size());

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/episode.hpp"
@@ -122,6 +123,7 @@ struct Report {
     std::vector<ReportCount> contexts;
     std::vector<ReportCount> care;        // what was tried, most frequent first
     std::vector<ReportCount> medications; // the medication text as typed, most frequent first
+    std::vector<std::pair<std::string, int>> where;  // knee-map region name and entries, in whereTerms() order; empty: none marked
     std::vector<ReportRow> rows;          // every episode, newest first
     std::string statement;                // the one line saying the data is patient-reported
 };

@@ -69,6 +69,8 @@ public:
     // Episodes per side ("" when not given) and per pain type ("" when not given), most first.
     virtual Result<std::vector<NameCount>> sideCounts(const DateRange& range) = 0;
     virtual Result<std::vector<NameCount>> painTypeCounts(const DateRange& range) = 0;
+    // Episodes per knee-map region (whereTerms() names; episodes with none are not counted), most first.
+    virtual Result<std::vector<NameCount>> whereCounts(const DateRange& range) = 0;
     virtual Result<std::vector<Alert>> alerts(const DateRange& range) = 0;
     // Alerts at or above `minLevel` not yet acknowledged, newest first.
     virtual Result<std::vector<Alert>> pendingAlerts(Level minLevel) = 0;

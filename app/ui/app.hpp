@@ -14,6 +14,7 @@
 #include "core/journal.hpp"
 #include "ui/alerts.hpp"
 #include "ui/fonts.hpp"
+#include "ui/knee_map_view.hpp"
 #include "ui/theme.hpp"
 
 namespace ui {
@@ -33,6 +34,7 @@ struct Assets {
     std::string regularTtf;
     std::string boldTtf;
     std::vector<std::pair<std::string, std::string>> articles;  // (file name, contents)
+    PictureSource pictures;  // the knee map's drawings (platform: stb_image into a texture)
 };
 
 class Screen;

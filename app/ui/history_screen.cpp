@@ -296,6 +296,11 @@ private:
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + chip + em(0.5f)));
         drawAlerts();
         field("Knee", core::sideWords(e.side));
+        field("Where behind the knee", core::termLabels(core::whereTerms(), e.where));
+        if (!e.where.empty()) {  // the same on the drawing: a person reads a place faster than a word
+            kneeMapShown(app.assets().pictures, "history-map", e.side, MapMarks{e.where, nullptr}, em(8.0f));
+            ImGui::Spacing();
+        }
         field("Type of pain", core::termLabels(core::painTypeTerms(), {e.painType}));
         field("How it started", core::termLabels(core::onsetTerms(), {e.onset}));
         field("When it hurts", core::termLabels(core::contextTerms(), e.when));

@@ -45,6 +45,7 @@ public:
         m_form.drawPain();
         ImGui::Spacing();
         m_form.drawSide();
+        m_form.drawWhere(app.assets().pictures);
         ImGui::Spacing();
         ImGui::Separator();
         hint("Everything below is optional.");

@@ -194,6 +194,9 @@ public:
     core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& range) override {
         return counts(range, [](const core::Episode& e) { return std::vector<std::string>{e.painType}; });
     }
+    core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& range) override {
+        return counts(range, [](const core::Episode& e) { return e.where; });
+    }
 
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override {
         if (failReads) return readError();

@@ -41,6 +41,7 @@ public:
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& r) override { return m_real.contextCounts(r); }
     core::Result<std::vector<core::NameCount>> sideCounts(const core::DateRange& r) override { return m_real.sideCounts(r); }
     core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& r) override { return m_real.painTypeCounts(r); }
+    core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& r) override { return m_real.whereCounts(r); }
     core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& r, const std::string& t, int limit,
                                                               int offset) override {
         return m_real.episodesWithNote(r, t, limit, offset);

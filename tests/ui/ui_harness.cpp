@@ -17,6 +17,11 @@ ui::Assets buildTreeAssets() {
     ui::Assets a;
     a.regularTtf = readFile(dir / "fonts/DejaVuSans.ttf");
     a.boldTtf = readFile(dir / "fonts/DejaVuSans-Bold.ttf");
+    a.pictures.load = [dir](const std::string& path) {
+        platform::ImageLoad loaded = platform::loadImage((dir / path).string());
+        return ui::Picture{loaded.texture.id, loaded.texture.width, loaded.texture.height, std::move(loaded.error)};
+    };
+    a.pictures.generation = platform::textureGeneration;
     const std::filesystem::path guidance = std::filesystem::path(KNEELOG_SOURCE_DIR) / "assets/guidance";
     for (const auto& entry : std::filesystem::directory_iterator(guidance)) {
         const std::string name = entry.path().filename().string();

@@ -283,6 +283,17 @@ void Document::fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float 
     HPDF_Page_Fill(page);
 }
 
+void Document::polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width,
+                       const std::vector<std::pair<float, float>>& points) const {
+    if (points.size() < 3) return;
+    HPDF_Page_SetRGBFill(page, fill.r, fill.g, fill.b);
+    HPDF_Page_SetRGBStroke(page, stroke.r, stroke.g, stroke.b);
+    HPDF_Page_SetLineWidth(page, width);
+    HPDF_Page_MoveTo(page, points[0].first, points[0].second);
+    for (std::size_t i = 1; i < points.size(); ++i) HPDF_Page_LineTo(page, points[i].first, points[i].second);
+    HPDF_Page_ClosePathFillStroke(page);
+}
+
 void Document::line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const {
     HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
     HPDF_Page_SetLineWidth(page, width);

@@ -55,6 +55,8 @@ public:
     void textRight(HPDF_Page page, HPDF_Font font, float size, Rgb c, float right, float y, std::string_view s) const;
     void fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const;
     void line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const;
+    // A closed polygon (x, y pairs in points), filled and outlined.
+    void polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width, const std::vector<std::pair<float, float>>& points) const;
 
     // True once a character no font covers was drawn (as kMissingMark).
     bool missedCharacters() const { return m_missed; }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/knee_map.hpp"
 #include "core/profile.hpp"
 #include "core/words.hpp"
 #include "pdf/pdf_draw.hpp"
@@ -234,16 +235,45 @@ std::vector<core::ReportCount> tried(const Report& r) {
     return out;
 }
 
+// The knee map, small, beside the most frequent (only when places were marked): each region
+// shaded by how many entries marked it, the count written in it. Vector shapes from core/knee_map
+// (no image: libharu on Android has no PNG support), the left leg seen from behind.
+constexpr float kMapW = 50, kMapH = kMapW * core::knee_map::kAspect;
+
+void drawWhereMap(Flow& f, const Report& r, float x, float top) {
+    Document& d = f.doc();
+    int most = 1;
+    for (const auto& [name, n] : r.where) most = std::max(most, n);
+    for (const auto& [name, n] : r.where) {
+        const auto shape = core::knee_map::regionShape(core::knee_map::Leg::Left, name);
+        std::vector<std::pair<float, float>> pts;
+        for (int i = 0; i < shape.count; ++i)
+            pts.emplace_back(x + shape.points[static_cast<std::size_t>(i)].x * kMapW,
+                             top - shape.points[static_cast<std::size_t>(i)].y * kMapH);
+        const float t = n == 0 ? 0.0f : 0.25f + 0.6f * static_cast<float>(n) / static_cast<float>(most);
+        const Rgb fill{1.0f - t * (1.0f - kBar.r * 0.6f), 1.0f - t * (1.0f - kBar.g * 0.75f), 1.0f - t * (1.0f - kBar.b)};
+        d.polygon(f.page(), fill, colour::kMuted, 0.6f, pts);
+        const std::string count = std::to_string(n);
+        const float cx = x + shape.labelAt.x * kMapW, cy = top - shape.labelAt.y * kMapH;
+        d.text(f.page(), d.bold(), kSmall, colour::kText, cx - d.textWidth(d.bold(), kSmall, count) * 0.5f, cy - 2.5f, count);
+    }
+    d.text(f.page(), d.regular(), kSmall - 1, colour::kMuted, x - 6, top - kMapH - 8, "Left knee from behind;");
+    d.text(f.page(), d.regular(), kSmall - 1, colour::kMuted, x - 6, top - kMapH - 15, "inner side on the right");
+}
+
 void drawFrequent(Flow& f, const Report& r) {
     Document& d = f.doc();
     heading(f, "Most frequent: count of entries (share of the " + std::to_string(r.summary.daysLogged) +
-                   " days with entries)", 60);
+                   " days with entries)" + (r.where.empty() ? "" : "; where behind the knee"), 60);
+    const bool map = !r.where.empty();
+    const float top = f.y();
+    if (map) drawWhereMap(f, r, f.left() + f.contentWidth() - kMapW - 6, top - 2);
     const auto tries = tried(r);
     if (r.symptoms.empty() && r.contexts.empty() && tries.empty()) {
         paragraph(f, "No symptoms, situations or care were ticked in this period.", d.regular(), kBody, colour::kText);
         return;
     }
-    const float w = f.contentWidth() / 3, size = kSmall + 0.5f;
+    const float w = (f.contentWidth() - (map ? kMapW + 24 : 0)) / 3, size = kSmall + 0.5f;
     constexpr float kLabel = 0.64f;
     Table table(f, {{"Symptoms", w * kLabel}, {"", w * (1 - kLabel)}, {"When it hurts", w * kLabel}, {"", w * (1 - kLabel)},
                     {"What was tried", w * kLabel}, {"", w * (1 - kLabel)}},
@@ -259,6 +289,7 @@ void drawFrequent(Flow& f, const Report& r) {
     for (std::size_t i = 0; i < rows; ++i)
         table.row({label(r.symptoms, i), count(r.symptoms, i), label(r.contexts, i), count(r.contexts, i), label(tries, i),
                    count(tries, i)});
+    if (map && f.y() > top - kMapH - 18) f.down(f.y() - (top - kMapH - 18));  // below the map too
 }
 
 }  // namespace

@@ -229,6 +229,7 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
     }
 
     bool textInput = false;
+    bool presented = false;
     int pending = kSettleFrames;
     SDL_StopTextInput();
     while (s.running) {
@@ -249,6 +250,8 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
         if (pending > 0 || config.continuous || wake == 0) {
             (void)drawFrame(s, hooks, {});
             SDL_RenderPresent(s.renderer);
+            if (!presented) platform::reportFirstFrame();
+            presented = true;
             if (pending > 0) --pending;
             // ImGui 1.86 does not open the soft keyboard itself.
             syncTextInput(hooks, textInput);

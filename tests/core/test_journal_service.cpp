@@ -1043,7 +1043,7 @@ TEST_CASE("service: forEachEpisode hands the range over oldest first, a page at 
     REQUIRE(n.ok());
     CHECK(*n == 9);
     CHECK(seen == added);  // oldest first, the deleted one left out
-    CHECK(pageSizes == std::vector<std::size_t>{1, 4, 4});
+    CHECK(pageSizes == std::vector<std::size_t>{4, 4, 1});  // the oldest page first
     for (std::size_t size : pageSizes) CHECK(size <= 4);
 
     IdList part;

@@ -43,12 +43,12 @@ struct Child {
 
 // Runs `work` in a child process: its wall time (fork to exit) and its peak resident memory.
 Child inChild(const std::function<void()>& work) {
+    std::fflush(stdout);  // or the child would print the parent's buffered lines again
     const auto t0 = Clock::now();
     const pid_t pid = ::fork();
     if (pid < 0) fail("fork failed");
     if (pid == 0) {
         work();
-        std::fflush(stdout);
         ::_exit(0);
     }
     int status = 0;

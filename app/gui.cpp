@@ -11,6 +11,7 @@
 #include "core/io/atomic_file.hpp"
 #include "core/journal.hpp"
 #include "db/journal_store.hpp"
+#include "pdf/pdf_report.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -31,6 +32,7 @@ ui::Assets loadAssets() {
         return ui::Picture{loaded.texture.id, loaded.texture.width, loaded.texture.height, std::move(loaded.error)};
     };
     a.pictures.generation = platform::textureGeneration;
+    a.loadCjkTtf = [] { return platform::loadFile(pdf::cjkFontPath()).value_or(""); };
     for (const auto& path : platform::listAssets("guidance", ".md")) {
         const std::string name = std::filesystem::path(path).filename().string();
         if (name == "FORMAT.md") continue;

@@ -57,6 +57,7 @@ public:
     core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& range, const std::string& text,
                                                               int limit, int offset) override;
+    core::Result<std::vector<std::string>> textsBeyondAscii() override;
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override;
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level minLevel) override;
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override;

@@ -187,6 +187,20 @@ core::Result<std::vector<core::DaySummary>> JournalStore::summaryRows(int64_t fr
     return out;
 }
 
+// length() counts characters and a blob's length bytes: they differ when a character is beyond ASCII.
+core::Result<std::vector<std::string>> JournalStore::textsBeyondAscii() {
+    auto stmt = m_conn.cached("SELECT note FROM episodes WHERE length(CAST(note AS BLOB)) <> length(note) "
+                              "UNION ALL SELECT medication FROM episodes "
+                              "WHERE length(CAST(medication AS BLOB)) <> length(medication)",
+                              "read the notes");
+    if (!stmt) return stmt.error();
+    StatementScope scope(**stmt);
+    std::vector<std::string> out;
+    auto r = detail::eachRow(**stmt, [&](Statement& s) { out.push_back(s.columnText(0)); });
+    if (!r) return r.error();
+    return out;
+}
+
 core::Result<std::vector<core::DaySummary>> JournalStore::daySummaries(const core::DateRange& range) {
     const auto [from, to] = detail::dayBounds(range);
     return summaryRows(from, to);

@@ -114,6 +114,10 @@ void restrictNewFiles();
 
 // Monotonic seconds since start (for start-up timing and animations).
 double seconds();
+// Benchmark hook: with KNEELOG_LAUNCH_NS (the launch time, CLOCK_REALTIME nanoseconds) set,
+// prints "first_frame_presented_ms=… peak_rss_kb=…" to stderr; otherwise does nothing. Called
+// once, right after the first frame is presented (tests/bench/startup.sh).
+void reportFirstFrame();
 
 // [SECTION] the person's files (platform/person_files.cpp)
 // The person's documents folder ($XDG_DOCUMENTS_DIR, else Documents in $HOME) when it is a folder;

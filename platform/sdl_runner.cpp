@@ -206,6 +206,7 @@ bool hasVisibleDisplay() {
 // in the background nothing is drawn and only an event wakes it.
 void eventLoop(Session& s, const WindowConfig& config, FrameHooks& hooks) {
     bool textInput = false;
+    bool presented = false;
     int pending = kSettleFrames;
     SDL_StopTextInput();
     while (s.running) {
@@ -226,6 +227,8 @@ void eventLoop(Session& s, const WindowConfig& config, FrameHooks& hooks) {
         if (pending > 0 || config.continuous || wake == 0) {
             (void)drawFrame(s, hooks, {});
             SDL_RenderPresent(s.renderer);
+            if (!presented) platform::reportFirstFrame();
+            presented = true;
             if (pending > 0) --pending;
             // ImGui 1.86 does not open the soft keyboard itself.
             syncTextInput(hooks, textInput);

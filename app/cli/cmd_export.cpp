@@ -39,6 +39,12 @@ std::string describe(core::ExportFormat f, core::Paper paper) {
     return "FHIR R4 bundle (JSON)";
 }
 
+// Red flags (emergency, urgent) and "see a doctor soon" advice, counted apart: advice is never a red flag.
+std::string alertWords(std::size_t serious, std::size_t soon) {
+    return "Red flags (emergency or urgent): " + std::to_string(serious) +
+           ". Advice to see a doctor soon (not a red flag): " + std::to_string(soon) + ".";
+}
+
 std::string entryWords(const core::Episode& e) {
     return core::formatDate(e.startedAt.date) + " " + core::formatTime(e.startedAt) + ", " + core::sideWords(e.side) +
            ", pain " + std::to_string(e.pain);
@@ -77,14 +83,16 @@ int cmdExport(Invocation& inv) {
     if (!profile) return fail(profile.error());
     request.region = profile->region;
     request.risks = profile->risks;
-    auto exported = pdf::exportJournal(journal, request);
-    if (!exported) return fail(exported.error());
-    // Checked again right before the write (the journal's -wal may have appeared meanwhile).
+    auto file = io::AtomicFile::create(*out);
+    if (!file) return fail(file.error());
+    auto exported = pdf::exportJournal(journal, request, **file);
+    if (!exported) return fail(exported.error());  // the half-written temporary file is removed
+    // Checked again right before the file is put in place (the journal's -wal may have appeared meanwhile).
     if (auto r = io::refuseProtected(*out, journalFiles().protectedPaths(inv.dbPath)); !r) return fail(r.error());
-    if (auto w = io::writeFileAtomically(*out, exported->bytes); !w) return fail(w.error());
-    std::printf("Wrote %zu %s (%zu red-flag %s) to %s as a %s.\n", exported->episodes,
-                exported->episodes == 1 ? "entry" : "entries", exported->alerts,
-                exported->alerts == 1 ? "alert" : "alerts", out->c_str(), describe(*format, *paper).c_str());
+    if (auto w = (*file)->commit(); !w) return fail(w.error());
+    std::printf("Wrote %zu %s to %s as a %s. %s\n", exported->episodes, exported->episodes == 1 ? "entry" : "entries",
+                out->c_str(), describe(*format, *paper).c_str(),
+                alertWords(exported->seriousAlerts, exported->soonAdvice).c_str());
     return kExitOk;
 }
 
@@ -122,16 +130,17 @@ int cmdImport(Invocation& inv) {
     }
     const std::size_t n = plan->toAdd.size();
     if (dryRun) {
-        std::printf("Dry run: would import %zu %s (%zu duplicates skipped, %d red-flag %s). Nothing was written.\n", n,
-                    n == 1 ? "entry" : "entries", plan->duplicates.size(), plan->alerts, plan->alerts == 1 ? "alert" : "alerts");
+        std::printf("Dry run: would import %zu %s (%zu duplicates skipped). %s Nothing was written.\n", n,
+                    n == 1 ? "entry" : "entries", plan->duplicates.size(),
+                    alertWords(plan->seriousAlerts, plan->soonAdvice).c_str());
         return kExitOk;
     }
     if (auto r = journal.commitImport(*plan); !r) return fail(r.error());
     std::printf("Imported %zu %s from %s (%zu duplicates skipped).\n", n, n == 1 ? "entry" : "entries", file.c_str(),
                 plan->duplicates.size());
     if (plan->alerts > 0)
-        std::printf("%d of them raised red-flag alerts; those for entries older than a day are marked as seen now.\n",
-                    plan->alerts);
+        std::printf("%s Alerts for entries older than a day are marked as seen now.\n",
+                    alertWords(plan->seriousAlerts, plan->soonAdvice).c_str());
     return kExitOk;
 }
 

@@ -21,45 +21,6 @@ constexpr std::size_t kColumnCount = std::size(kColumns);
 constexpr std::size_t kColumnCountV1 = 11, kColumnCountV2 = 14;
 constexpr char kListSeparator = ';';
 
-// [SECTION] writing
-
-// A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
-bool startsLikeFormula(std::string_view value) {
-    return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
-}
-
-// Free text: a leading ' keeps a spreadsheet from running it, and text that starts with ' gets one
-// more, so reading strips exactly one and the round trip is exact.
-std::string guardedText(std::string_view value) {
-    std::string out;
-    out.reserve(value.size() + 1);
-    if (startsLikeFormula(value) || (!value.empty() && value.front() == '\'')) out += '\'';
-    out.append(value);  // appended, not "'" + text: GCC 12 reports a false -Wrestrict on that at -O3
-    return out;
-}
-
-void appendField(std::string& out, std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += value;
-        return;
-    }
-    out += '"';
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
-std::string joinNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += kListSeparator;
-        out += n;
-    }
-    return out;
-}
-
 // [SECTION] reading: RFC 4180 records with the line each starts on
 
 struct Record {
@@ -197,7 +158,7 @@ public:
         names(5, contextTerms(), e.when);
         names(6, symptomTerms(), e.symptoms);
         names(7, careTerms(), e.care);
-        // Files with the advice column wrote free text guarded (see guardedText); older ones did not.
+        // Files with the advice column wrote free text guarded (csv_write.cpp); older ones did not.
         e.medication = m_guarded ? unguarded(m_f[8]) : m_f[8];
         e.note = m_guarded ? unguarded(m_f[9]) : m_f[9];
         LocalDateTime recorded;
@@ -309,43 +270,6 @@ std::string joinReasons(const std::vector<std::string>& reasons) {
 }  // namespace
 
 std::span<const std::string_view> csvColumns() { return kColumns; }
-
-std::string episodesToCsv(std::span<const Episode> episodes, std::span<const Alert> alerts) {
-    std::unordered_map<int64_t, Level> levels;
-    for (const Alert& a : alerts) {
-        Level& l = levels.try_emplace(a.episodeId, Level::SelfCare).first->second;
-        l = std::max(l, a.level);
-    }
-    std::string out = headerLine() + "\r\n";
-    out.reserve(out.size() + episodes.size() * 160);
-    for (const Episode& e : episodes) {
-        out += formatIso(e.startedAt);
-        out += ',';
-        out += e.side;
-        out += ',';
-        out += std::to_string(e.pain);
-        out += ',';
-        out += e.painType;
-        out += ',';
-        out += e.onset;
-        for (const auto* list : {&e.when, &e.symptoms, &e.care}) {
-            out += ',';
-            out += joinNames(*list);
-        }
-        out += ',';
-        appendField(out, guardedText(e.medication));
-        out += ',';
-        appendField(out, guardedText(e.note));
-        out += ',';
-        if (e.recordedAtUtc != 0) out += formatIsoUtc(e.recordedAtUtc);
-        out.append(",").append(e.leg).append(",");
-        if (e.temperatureTenths) out += formatTemperature(*e.temperatureTenths);
-        const auto level = levels.find(e.id);
-        out.append(",").append(levelName(level == levels.end() ? Level::SelfCare : level->second));
-        out.append(",").append(joinNames(e.where)).append("\r\n");
-    }
-    return out;
-}
 
 CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
     CsvReadResult result;

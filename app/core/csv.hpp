@@ -6,10 +6,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/episode.hpp"
 #include "core/repository.hpp"
+#include "core/sink.hpp"
 
 namespace core {
 
@@ -24,6 +26,19 @@ std::span<const std::string_view> csvColumns();
 // formula (starting with = + - @, tab or carriage return) is written with a leading ' (OWASP's
 // advice against CSV injection), and so is text that starts with ', so import restores it exactly.
 std::string episodesToCsv(std::span<const Episode> episodes, std::span<const Alert> alerts = {});
+
+// The same CSV written to `out` as it goes: the header at once, then the rows of each add(), so an
+// export streams the journal a page at a time. `alerts` give the advice column (csv_write.cpp).
+class CsvWriter {
+public:
+    CsvWriter(Sink& out, std::span<const Alert> alerts);
+    void add(std::span<const Episode> episodes);
+
+private:
+    Sink& m_out;
+    std::unordered_map<int64_t, Level> m_levels;  // the highest alert level of each episode
+    std::string m_row;
+};
 
 struct CsvRow {
     int line = 0;  // where the record starts in the file (1 = the header)

@@ -63,6 +63,21 @@ std::size_t utf8Length(std::string_view text) {
     return n;
 }
 
+char32_t decodeUtf8(std::string_view text, std::size_t& i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 1) return ++i, c;
+    if (n == 0 || i + n > text.size()) return ++i, U'\uFFFD';
+    char32_t cp = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        const unsigned char t = static_cast<unsigned char>(text[i + k]);
+        if ((t & 0xC0) != 0x80) return ++i, U'\uFFFD';
+        cp = (cp << 6) | (t & 0x3F);
+    }
+    i += n;
+    return cp;
+}
+
 void normalize(Episode& e) {
     for (auto* v : {&e.when, &e.symptoms, &e.care, &e.where}) {
         std::sort(v->begin(), v->end());

@@ -46,6 +46,8 @@ struct Episode {
 
 // Number of Unicode code points in UTF-8 text (what the person sees as characters).
 std::size_t utf8Length(std::string_view text);
+// The code point at text[i], moving i past it; U+FFFD (and one byte) for a malformed sequence.
+char32_t decodeUtf8(std::string_view text, std::size_t& i);
 
 // Sorts and de-duplicates the multi-value fields (so two equal episodes compare equal).
 void normalize(Episode& e);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/journal.hpp"
+#include "core/report.hpp"
 #include "core/triage.hpp"
 
 namespace core {
@@ -103,6 +104,8 @@ Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int
             if (nowUtc - a.shownAtUtc > kRecentSeconds) a.acknowledgedAtUtc = nowUtc;
             alerts.push_back(std::move(a));
             ++plan.alerts;
+            if (isSerious(t.level)) ++plan.seriousAlerts;
+            else ++plan.soonAdvice;
         }
         plan.lines.push_back(r.line);
         plan.toAdd.emplace_back(std::move(e), std::move(alerts));

@@ -41,7 +41,9 @@ struct ImportPlan {
     std::vector<std::pair<Episode, std::vector<Alert>>> toAdd;  // with their triage alerts, file order
     std::vector<int> lines;            // the file line of each toAdd entry
     std::vector<ImportDuplicate> duplicates;  // already in the journal (or earlier in the file)
-    int alerts = 0;                    // how many red-flag alerts the new episodes raise
+    int alerts = 0;                    // how many alerts the new episodes raise, of any level:
+    int seriousAlerts = 0;             //   emergency or urgent (the red flags)
+    int soonAdvice = 0;                //   "see a doctor soon" (advice, never called a red flag)
 };
 
 // Two episodes are the same entry when they started at the same instant with the same side,

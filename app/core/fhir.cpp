@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -264,49 +265,87 @@ json entry(const std::string& id, json resource) {
     return {{"fullUrl", "urn:uuid:" + id}, {"resource", std::move(resource)}};
 }
 
+// What a Flag needs of the episode that raised it, kept while the episodes stream past.
+struct Raised {
+    std::string observationId;
+    Episode episode;  // without its lists and note: the narrative names the time, the pain and the side
+};
+
+// One entry a line; invalid UTF-8 (never stored, but never trusted either) is replaced, not thrown.
+void put(Sink& out, std::size_t& written, const json& e) {
+    out.write(written++ == 0 ? "\n  " : ",\n  ");
+    out.write(e.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 }  // namespace
 
-std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options) {
+struct FhirWriter::State {
     Ids ids;
-    const std::string bundleId = ids.make("bundle/" + std::to_string(options.generatedAtUtc) + "/" +
-                                          std::to_string(episodes.size()));
-    const std::string patientId = ids.make("patient/" + options.patientName);
-    json patient = {{"resourceType", "Patient"}, {"id", patientId}};
-    if (!options.patientName.empty()) patient["name"] = json::array({{{"text", options.patientName}}});
+    std::string patientId;
+    std::unordered_map<int64_t, std::optional<Raised>> raised;  // episodes with alerts: empty until seen
+    std::vector<Alert> alerts;
+    std::size_t written = 0;
+};
 
-    json entries = json::array();
-    entries.push_back(entry(patientId, std::move(patient)));
-    std::unordered_map<int64_t, std::pair<const Episode*, std::string>> byId;
+FhirWriter::FhirWriter(Sink& out, const FhirOptions& options, std::size_t episodeCount, std::span<const Alert> alerts)
+    : m_out(out), m_options(options), m_state(std::make_unique<State>()) {
+    State& st = *m_state;
+    st.alerts.assign(alerts.begin(), alerts.end());
+    for (const Alert& a : alerts) st.raised.try_emplace(a.episodeId);
+    const std::string bundleId = st.ids.make("bundle/" + std::to_string(options.generatedAtUtc) + "/" +
+                                             std::to_string(episodeCount));
+    st.patientId = st.ids.make("patient/" + options.patientName);
+    m_out.write("{\n \"resourceType\": \"Bundle\",\n \"id\": \"" + bundleId + "\",\n \"type\": \"collection\",\n"
+                " \"timestamp\": \"" + formatIsoUtc(options.generatedAtUtc) + "\",\n \"entry\": [");
+    json patient = {{"resourceType", "Patient"}, {"id", st.patientId}};
+    if (!options.patientName.empty()) patient["name"] = json::array({{{"text", options.patientName}}});
+    put(m_out, st.written, entry(st.patientId, std::move(patient)));
+}
+
+FhirWriter::~FhirWriter() = default;
+
+void FhirWriter::add(std::span<const Episode> episodes) {
+    State& st = *m_state;
     for (const Episode& e : episodes) {
         if (e.deletedAtUtc) continue;
-        const std::string id = ids.make("episode/" + std::to_string(e.id) + "/" + formatIso(e.startedAt) + "/" +
-                                        std::to_string(e.recordedAtUtc));
-        if (e.id != 0) byId[e.id] = {&e, id};
-        entries.push_back(entry(id, observation(e, id, patientId)));
+        const std::string id = st.ids.make("episode/" + std::to_string(e.id) + "/" + formatIso(e.startedAt) + "/" +
+                                           std::to_string(e.recordedAtUtc));
+        if (auto it = st.raised.find(e.id); e.id != 0 && it != st.raised.end()) {
+            Episode brief;
+            brief.startedAt = e.startedAt;
+            brief.pain = e.pain;
+            brief.side = e.side;
+            it->second = Raised{id, std::move(brief)};
+        }
+        put(m_out, st.written, entry(id, observation(e, id, st.patientId)));
         if (e.temperatureTenths) {
-            const std::string tid = ids.make("temperature/" + id);
-            entries.push_back(entry(tid, temperatureObservation(e, tid, patientId, id)));
+            const std::string tid = st.ids.make("temperature/" + id);
+            put(m_out, st.written, entry(tid, temperatureObservation(e, tid, st.patientId, id)));
         }
     }
-    for (const RiskMark& r : options.risks) {
-        const std::string rid = ids.make("risk/" + r.name + "/" + std::to_string(r.setAtUtc));
-        entries.push_back(entry(rid, riskObservation(r.name, rid, patientId, r.setAtUtc)));
+}
+
+void FhirWriter::finish() {
+    State& st = *m_state;
+    for (const RiskMark& r : m_options.risks) {
+        const std::string rid = st.ids.make("risk/" + r.name + "/" + std::to_string(r.setAtUtc));
+        put(m_out, st.written, entry(rid, riskObservation(r.name, rid, st.patientId, r.setAtUtc)));
     }
-    for (const Alert& a : alerts) {
-        auto it = byId.find(a.episodeId);
-        if (it == byId.end()) continue;
-        const std::string id = ids.make("alert/" + std::to_string(a.id) + "/" + std::to_string(a.shownAtUtc));
-        entries.push_back(entry(id, flag(a, *it->second.first, id, patientId, it->second.second, options)));
+    for (const Alert& a : st.alerts) {
+        auto it = st.raised.find(a.episodeId);
+        if (it == st.raised.end() || !it->second) continue;  // its episode is not in the bundle
+        const std::string id = st.ids.make("alert/" + std::to_string(a.id) + "/" + std::to_string(a.shownAtUtc));
+        put(m_out, st.written, entry(id, flag(a, it->second->episode, id, st.patientId, it->second->observationId, m_options)));
     }
-    const json bundle = {
-        {"resourceType", "Bundle"},
-        {"id", bundleId},
-        {"type", "collection"},
-        {"timestamp", formatIsoUtc(options.generatedAtUtc)},
-        {"entry", std::move(entries)},
-    };
-    // Invalid UTF-8 (never stored, but never trusted either) is replaced, not thrown.
-    return bundle.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+    m_out.write("\n ]\n}\n");
+}
+
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options) {
+    StringSink out;
+    FhirWriter writer(out, options, episodes.size(), alerts);
+    writer.add(episodes);
+    writer.finish();
+    return std::move(out.bytes);
 }
 
 }  // namespace core

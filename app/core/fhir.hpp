@@ -20,12 +20,14 @@
 // Every reference is a urn:uuid fullUrl inside the bundle. The ids are derived from the
 // episodes themselves, so the same journal gives the same bundle (pure: data in, bytes out).
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 
 #include "core/episode.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
+#include "core/sink.hpp"
 
 namespace core {
 
@@ -38,5 +40,25 @@ struct FhirOptions {
 
 // The bundle as UTF-8 JSON text. Alerts whose episode is not among `episodes` are left out.
 std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options);
+
+// The same bundle written to `out` as it goes, one entry a line: the Patient at once, each add()'s
+// Observations, then finish() writes the risks, the Flags and the closing brackets. Only the
+// episodes that raised an alert are remembered (for their Flag's narrative), so an export streams
+// the journal a page at a time. `episodeCount` (how many add() will see) is part of the bundle id.
+class FhirWriter {
+public:
+    FhirWriter(Sink& out, const FhirOptions& options, std::size_t episodeCount, std::span<const Alert> alerts);
+    ~FhirWriter();
+    FhirWriter(const FhirWriter&) = delete;
+    FhirWriter& operator=(const FhirWriter&) = delete;
+    void add(std::span<const Episode> episodes);
+    void finish();
+
+private:
+    struct State;
+    Sink& m_out;
+    FhirOptions m_options;
+    std::unique_ptr<State> m_state;
+};
 
 }  // namespace core

@@ -97,6 +97,9 @@ public:
     Result<NameCounts> nameCounts(const DateRange& range);
     Result<std::vector<Alert>> alerts(const DateRange& range);
     Result<std::vector<PendingAlert>> pendingAlerts();  // emergency and urgent, newest first
+    // Every character beyond ASCII in the notes and medication texts, sorted, each once (the
+    // window adds just these to its fonts). Malformed UTF-8 counts as U+FFFD.
+    Result<std::vector<char32_t>> typedCharacters();
     // Changes whenever anything committed changes (this process or another); cheap to call.
     uint64_t dataVersion();
     // Today's automatic backup, made once a day (the path made, or nullopt when it exists already).
@@ -104,6 +107,11 @@ public:
 
     // [SECTION] exchange (journal_queries.cpp): what an export reads; what an import would add.
     Result<ExportData> exportData(const DateRange& range);
+    // Every episode of the range, oldest first, handed to `page` at most `pageSize` at a time, so
+    // an export holds one page, never the whole journal (returns how many). Refused when another
+    // program changed the journal during the reading (the pages would not fit together).
+    using EpisodePage = std::function<void(std::span<const Episode>)>;
+    Result<std::size_t> forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page);
     Result<ImportPlan> planImport(std::string_view csv);
     // Adds what a plan found new, with its alerts, in one transaction (all or nothing).
     Result<void> commitImport(const ImportPlan& plan);

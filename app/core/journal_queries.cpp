@@ -74,7 +74,40 @@ Result<std::vector<PendingAlert>> Journal::pendingAlerts() {
     return out;
 }
 
+Result<std::vector<char32_t>> Journal::typedCharacters() {
+    auto texts = m_repo.textsBeyondAscii();
+    if (!texts) return texts.error();
+    std::vector<char32_t> out;
+    for (const std::string& text : *texts)
+        for (std::size_t i = 0; i < text.size();) {
+            const char32_t c = decodeUtf8(text, i);
+            if (c >= 0x80) out.push_back(c);
+        }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 Result<ExportData> Journal::exportData(const DateRange& range) { return loadExportData(m_repo, range); }
+
+Result<std::size_t> Journal::forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page) {
+    const uint64_t version = dataVersion();
+    auto total = m_repo.countEpisodes(range);
+    if (!total) return total.error();
+    // The store pages newest first: the oldest page is the one at the far end.
+    for (int64_t end = *total; end > 0;) {
+        const int64_t start = std::max<int64_t>(0, end - std::max(1, pageSize));
+        auto rows = m_repo.episodes(range, static_cast<int>(end - start), static_cast<int>(start));
+        if (!rows) return rows.error();
+        std::reverse(rows->begin(), rows->end());
+        page(*rows);
+        end = start;
+    }
+    // Another program writing meanwhile would shift the pages: refused rather than half-right.
+    if (dataVersion() != version)
+        return makeError(ErrorCode::Busy, "The journal changed while it was being read; nothing was written. Try again.");
+    return static_cast<std::size_t>(*total);
+}
 Result<ImportPlan> Journal::planImport(std::string_view csv) {
     auto p = profile();
     if (!p) return p.error();

@@ -62,6 +62,9 @@ public:
     // Episodes whose note contains `text` (ASCII letters case-insensitive), newest first, paged.
     virtual Result<std::vector<Episode>> episodesWithNote(const DateRange& range, const std::string& text, int limit,
                                                           int offset) = 0;
+    // Every note and medication text (of any episode, deleted ones too) that holds a character
+    // beyond ASCII: what the window's fonts must draw.
+    virtual Result<std::vector<std::string>> textsBeyondAscii() = 0;
     // One row per local day that has episodes, oldest first.
     virtual Result<std::vector<DaySummary>> daySummaries(const DateRange& range) = 0;
     virtual Result<std::vector<NameCount>> symptomCounts(const DateRange& range) = 0;

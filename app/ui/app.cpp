@@ -79,14 +79,17 @@ core::Settings App::readSettings() {
 
 void App::setup(float scale) {
     m_scale = scale;
-    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale));
+    m_typed.loadCjkTtf = m_assets.loadCjkTtf;
+    (void)m_typed.refresh(m_journal, dataVersion());
+    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale), m_typed);
     applyTheme(m_theme, m_scale);
 }
 
 bool App::prepareFrame() {
+    if (m_typed.refresh(m_journal, dataVersion())) m_fontsDirty = true;  // new characters to draw
     if (!m_fontsDirty) return false;
     m_fontsDirty = false;
-    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale));
+    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale), m_typed);
     return true;
 }
 

@@ -163,6 +163,19 @@ public:
         return page(std::move(found), limit, offset);
     }
 
+    core::Result<std::vector<std::string>> textsBeyondAscii() override {
+        if (failReads) return readError();
+        std::vector<std::string> out;
+        const auto beyond = [](const std::string& s) {
+            return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        };
+        for (const auto& [id, e] : m_episodes)
+            if (beyond(e.note)) out.push_back(e.note);
+        for (const auto& [id, e] : m_episodes)
+            if (beyond(e.medication)) out.push_back(e.medication);
+        return out;
+    }
+
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& range) override {
         if (failReads) return readError();
         std::map<core::CivilDate, std::pair<core::DaySummary, int>> days;  // day -> summary, pain sum

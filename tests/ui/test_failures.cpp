@@ -46,6 +46,7 @@ public:
                                                               int offset) override {
         return m_real.episodesWithNote(r, t, limit, offset);
     }
+    core::Result<std::vector<std::string>> textsBeyondAscii() override { return m_real.textsBeyondAscii(); }
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& r) override { return m_real.alerts(r); }
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level l) override {
         if (failAlertReads) return core::makeError(core::ErrorCode::Io, "Could not read the journal (I/O error)");

@@ -104,6 +104,7 @@ public:
     core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& r, const std::string& t, int limit, int offset) override {
         return ++calls, m_real.episodesWithNote(r, t, limit, offset);
     }
+    core::Result<std::vector<std::string>> textsBeyondAscii() override { return ++calls, m_real.textsBeyondAscii(); }
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& r) override { return ++calls, m_real.alerts(r); }
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level l) override { return ++calls, m_real.pendingAlerts(l); }
     core::Result<void> acknowledgeAlert(int64_t id, int64_t at) override { return ++calls, m_real.acknowledgeAlert(id, at); }

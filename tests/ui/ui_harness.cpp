@@ -30,12 +30,14 @@ ui::Assets buildTreeAssets() {
     return a;
 }
 
-UiSession::UiSession(const std::string& dbPath) {
+UiSession::UiSession(const std::string& dbPath, const std::function<void(ui::Assets&)>& adjust) {
     auto opened = db::JournalStore::open(dbPath);
     if (!opened) throw std::runtime_error(opened.error().message);
     store = std::move(*opened);
     journal = std::make_unique<core::Journal>(*store);
-    app = std::make_unique<ui::App>(journal.get(), buildTreeAssets());
+    ui::Assets assets = buildTreeAssets();
+    if (adjust) adjust(assets);
+    app = std::make_unique<ui::App>(journal.get(), std::move(assets));
     app->skipDisclaimer();
     ui::setItemRecording(true);
 }

@@ -20,7 +20,7 @@ SELECT e.id, e.started_local, e.utc_offset_minutes, e.recorded_utc, e.side, e.pa
        (SELECT group_concat(name, char(31)) FROM episode_contexts WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_symptoms WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id),
-       e.leg, e.temperature_tenths
+       e.leg, e.temperature_tenths, e.relief
 FROM episodes e )sql";
 
 // instr() rather than LIKE: the person's text needs no escaping of % and _.
@@ -60,6 +60,7 @@ core::Result<Episode> readEpisode(const Statement& s) {
     e.care = names(s, 13);
     e.leg = s.columnText(14);
     if (auto t = s.columnOptionalInt64(15)) e.temperatureTenths = static_cast<int>(*t);
+    if (auto r = s.columnOptionalInt64(16)) e.relief = static_cast<int>(*r);
     return e;
 }
 

@@ -367,6 +367,10 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
             continue;
         }
         if (r.blank) continue;
+        if (headerSeen && isPegSectionHeader(r.fields)) {
+            while (reader.next(r) == Reader::Status::Record) result.pegRowsSkipped += r.blank ? 0 : 1;
+            break;
+        }
         if (!headerSeen) {
             headerSeen = true;
             columns = r.fields.size() == kColumnCountV1 ? kColumnCountV1 : kColumnCount;

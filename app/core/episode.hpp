@@ -32,6 +32,7 @@ struct Episode {
     std::vector<std::string> care;
     std::string medication;          // free text "NAME DOSE"
     std::string note;
+    std::optional<int> relief;       // how much the medication helped, rated later: 0-3 (core/relief.hpp)
     std::optional<int64_t> deletedAtUtc;
 
     bool hasSymptom(std::string_view name) const;

@@ -232,13 +232,57 @@ json flag(const Alert& a, const Episode& e, const std::string& id, const std::st
     };
 }
 
+// The PEG as a Questionnaire: its three items (linkId = the question's id, type integer, 0-10).
+// Its canonical url is its own fullUrl, so each response's `questionnaire` resolves in the bundle.
+json pegQuestionnaire(const std::string& id) {
+    json items = json::array();
+    for (const PegQuestion& q : pegQuestions())
+        items.push_back({{"linkId", std::string(q.id)},
+                         {"text", std::string(q.text) + " (0 = " + std::string(q.low) + ", 10 = " + std::string(q.high) + ")"},
+                         {"type", "integer"},
+                         {"required", true}});
+    return {
+        {"resourceType", "Questionnaire"},
+        {"id", id},
+        {"url", "urn:uuid:" + id},
+        {"name", "PEG"},
+        {"title", "PEG three-item pain scale: Pain, Enjoyment of life, General activity (Krebs et al. 2009)"},
+        {"status", "active"},
+        {"subjectType", json::array({"Patient"})},
+        {"description", "Score: the mean of the three answers, 0-10. A change of 2 points or more is usually meaningful."},
+        {"item", std::move(items)},
+    };
+}
+
+json pegResponse(const PegEntry& p, const std::string& id, const std::string& questionnaire, const std::string& patient) {
+    json items = json::array();
+    for (const PegQuestion& q : pegQuestions())
+        items.push_back({{"linkId", std::string(q.id)}, {"text", std::string(q.text)},
+                         {"answer", json::array({{{"valueInteger", p.*q.field}}})}});
+    return {
+        {"resourceType", "QuestionnaireResponse"},
+        {"id", id},
+        {"questionnaire", "urn:uuid:" + questionnaire},
+        {"status", "completed"},
+        {"subject", ref(patient)},
+        {"author", ref(patient)},
+        {"authored", formatIso(p.at)},
+        {"text", {{"status", "generated"},
+                  {"div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">PEG score " + pegScoreText(p.score()) +
+                              " (pain " + std::to_string(p.pain) + ", enjoyment of life " + std::to_string(p.enjoyment) +
+                              ", general activity " + std::to_string(p.activity) + ")</div>"}}},
+        {"item", std::move(items)},
+    };
+}
+
 json entry(const std::string& id, json resource) {
     return {{"fullUrl", "urn:uuid:" + id}, {"resource", std::move(resource)}};
 }
 
 }  // namespace
 
-std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options) {
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options,
+                       std::span<const PegEntry> peg) {
     Ids ids;
     const std::string bundleId = ids.make("bundle/" + std::to_string(options.generatedAtUtc) + "/" +
                                           std::to_string(episodes.size()));
@@ -269,6 +313,14 @@ std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert>
         if (it == byId.end()) continue;
         const std::string id = ids.make("alert/" + std::to_string(a.id) + "/" + std::to_string(a.shownAtUtc));
         entries.push_back(entry(id, flag(a, *it->second.first, id, patientId, it->second.second, options)));
+    }
+    if (!peg.empty()) {
+        const std::string qid = ids.make("questionnaire/peg");
+        entries.push_back(entry(qid, pegQuestionnaire(qid)));
+        for (const PegEntry& p : peg) {
+            const std::string id = ids.make("peg/" + std::to_string(p.id) + "/" + formatIso(p.at));
+            entries.push_back(entry(id, pegResponse(p, id, qid, patientId)));
+        }
     }
     const json bundle = {
         {"resourceType", "Bundle"},

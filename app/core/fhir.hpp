@@ -17,6 +17,12 @@
 // - One Flag per red-flag alert (category "clinical"), pointing at its episode's Observation
 //   with the core extension http://hl7.org/fhir/StructureDefinition/flag-detail; the advice
 //   given and the time the person acknowledged it are in the Flag's narrative.
+// - The PEG weekly check-ins (core/peg.hpp), when there are any: one Questionnaire with the three
+//   items (linkId pain / enjoyment / activity, type integer, the question's words) and one
+//   QuestionnaireResponse per check-in (status completed, authored with the UTC offset, the
+//   patient as subject and author, each answer a valueInteger 0-10, the score in the narrative).
+//   R4's QuestionnaireResponse.questionnaire is a canonical, not a Reference: the Questionnaire's
+//   url is its own urn:uuid fullUrl, so the canonical resolves inside the bundle.
 // Every reference is a urn:uuid fullUrl inside the bundle. The ids are derived from the
 // episodes themselves, so the same journal gives the same bundle (pure: data in, bytes out).
 #include <cstdint>
@@ -24,6 +30,7 @@
 #include <string>
 
 #include "core/episode.hpp"
+#include "core/peg.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
 
@@ -37,6 +44,7 @@ struct FhirOptions {
 };
 
 // The bundle as UTF-8 JSON text. Alerts whose episode is not among `episodes` are left out.
-std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options);
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options,
+                       std::span<const PegEntry> peg = {});
 
 }  // namespace core

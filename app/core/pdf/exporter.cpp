@@ -55,12 +55,12 @@ core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportReq
     out.alerts = data->alerts.size();
     switch (request.format) {
         case core::ExportFormat::Csv:
-            out.bytes = core::episodesToCsv(data->episodes, data->alerts);
+            out.bytes = core::episodesToCsv(data->episodes, data->alerts) + core::pegSectionCsv(data->peg);
             break;
         case core::ExportFormat::Fhir: {
             const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region,
                                             request.risks};
-            out.bytes = core::fhirBundle(data->episodes, data->alerts, options);
+            out.bytes = core::fhirBundle(data->episodes, data->alerts, options, data->peg);
             break;
         }
         case core::ExportFormat::Pdf: {
@@ -71,6 +71,7 @@ core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportReq
             options.region = request.region;
             options.risks = request.risks;
             options.withEntries = !request.summaryOnly;
+            options.peg = data->peg;
             const core::Report report = core::buildReport(data->episodes, data->alerts, options);
             auto pdf = renderReport(report, PdfOptions{request.paper, request.fontDir, request.summaryOnly});
             if (!pdf) return pdf.error();

@@ -14,7 +14,7 @@ namespace {
 const std::string kNow = "KNEELOG_TEST_NOW=2026-11-27T12:00:00Z";
 }  // namespace
 
-TEST_CASE("peg --pain --enjoyment --activity prints the score; peg --json lists them", "[cli][peg]") {
+TEST_CASE("peg --pain --enjoyment --activity prints the score, and peg --json lists them", "[cli][peg]") {
     const auto dir = test::freshDir("peg");
     const std::string db = (dir / "j.db").string();
     auto first = runKneelog({"peg", "--db", db, "--pain", "7", "--enjoyment", "6", "--activity", "5", "--at",
@@ -95,7 +95,7 @@ TEST_CASE("peg refuses answers outside 0-10, non-numbers and missing answers wit
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("peg with no check-ins says how to answer one; listing never creates a journal", "[cli][peg]") {
+TEST_CASE("peg with no check-ins says how to answer one, and listing never creates a journal", "[cli][peg]") {
     const auto dir = test::freshDir("pegempty");
     const std::string db = (dir / "j.db").string();
     auto missing = runKneelog({"peg", "--db", db, "--json"});

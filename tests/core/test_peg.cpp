@@ -132,7 +132,7 @@ TEST_CASE("Relief: asked about an entry with medication logged 1 to 4 hours ago,
     CHECK(reliefToAsk(none, kNow, 0).has_value());
 }
 
-TEST_CASE("Relief through the service: set on entries with medication only; the prompt is asked once", "[relief][journal]") {
+TEST_CASE("Relief through the service: set on entries with medication only, and the prompt is asked once", "[relief][journal]") {
     Fixture f;
     Episode plain = medicated(0, 2 * 3600, "");
     plain.startedAt = localFromUtc(kNow - 2 * 3600);

@@ -59,8 +59,8 @@ using core::Episode;
 
 constexpr const char* kInsertEpisode = R"sql(
 INSERT INTO episodes (started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain,
-                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql";
+                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths, relief)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql";
 
 constexpr const char* kUpdateEpisode = R"sql(
 UPDATE episodes SET started_local = ?1, utc_offset_minutes = ?2, started_utc = ?3, local_day = ?4,
@@ -183,7 +183,8 @@ core::Result<int64_t> JournalStore::insertEpisode(const Episode& e, const std::v
     auto stmt = m_conn.cached(kInsertEpisode, "save the episode");
     if (!stmt) return stmt.error();
     bindFields((*stmt)->reset(), e);
-    if (auto r = (*stmt)->bind(12, e.deletedAtUtc).run(); !r) return r.error();
+    const auto relief = e.relief ? std::optional<int64_t>(*e.relief) : std::nullopt;
+    if (auto r = (*stmt)->bind(12, e.deletedAtUtc).bind(15, relief).run(); !r) return r.error();
     const int64_t id = m_conn.lastInsertRowid();
     if (auto r = insertNames(id, e); !r) return r.error();
     for (const core::Alert& a : alerts)

@@ -11,7 +11,8 @@
 //   existing alert whose rule set is unchanged is kept as it is (id, time shown and
 //   acknowledgement), so an edit does not re-raise what the person already acknowledged.
 //   Given history alerts are added as new rows; earlier history alerts are left alone.
-//   The episode's deletion state is not changed by an update (use softDelete/undelete).
+//   The episode's deletion state is not changed by an update (use softDelete/undelete), nor its
+//   relief rating (use setRelief).
 // - addEpisode() ignores the episode's and the alerts' ids and returns the new episode id.
 // - dataVersion() = this connection's commit count + PRAGMA data_version (other processes).
 #include <cstdint>
@@ -61,6 +62,9 @@ public:
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override;
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level minLevel) override;
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override;
+    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief) override;
+    core::Result<int64_t> addPeg(const core::PegEntry& p) override;
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& range) override;
     core::Result<std::optional<std::string>> setting(const std::string& key) override;
     core::Result<void> setSetting(const std::string& key, const std::string& value) override;
     core::Result<void> setSettings(const std::vector<std::pair<std::string, std::string>>& values) override;
@@ -104,7 +108,7 @@ public:
     // KneeLog journal; the current journal is kept in its backups folder first. Returns where it
     // was kept (nullopt when there was no journal to keep). Close every store on `dbPath` first.
     static core::Result<std::optional<std::string>> restore(const std::string& backupFile, const std::string& dbPath);
-    // Deletes every episode and alert and this journal's backups (only its own), then
+    // Deletes every episode, alert and PEG check-in and this journal's backups (only its own), then
     // checkpoints and vacuums so no trace remains in the file. Settings are kept.
     // `removedBackups`, when given, receives the number of backup files removed.
     core::Result<void> wipe(std::size_t* removedBackups = nullptr) override;

@@ -20,7 +20,7 @@ SELECT e.id, e.started_local, e.utc_offset_minutes, e.recorded_utc, e.side, e.pa
        (SELECT group_concat(name, char(31)) FROM episode_contexts WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_symptoms WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id),
-       e.leg, e.temperature_tenths,
+       e.leg, e.temperature_tenths, e.relief,
        (SELECT group_concat(name, char(31)) FROM episode_where WHERE episode_id = e.id)
 FROM episodes e )sql";
 
@@ -61,7 +61,8 @@ core::Result<Episode> readEpisode(const Statement& s) {
     e.care = names(s, 13);
     e.leg = s.columnText(14);
     if (auto t = s.columnOptionalInt64(15)) e.temperatureTenths = static_cast<int>(*t);
-    e.where = names(s, 16);
+    if (auto r = s.columnOptionalInt64(16)) e.relief = static_cast<int>(*r);
+    e.where = names(s, 17);
     return e;
 }
 

@@ -95,6 +95,24 @@ CREATE TABLE episode_where (
     name       TEXT    NOT NULL,
     PRIMARY KEY (episode_id, name)
 ) WITHOUT ROWID;
+// v5 (issue 17): the PEG weekly check-in (three answers 0-10; the score is computed, never
+// stored), and how much an episode's medication helped (0 none, 1 a little, 2 a lot,
+// 3 complete; NULL = not rated). Existing entries get no rating, which is what they recorded.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE peg_checkins (
+    id                 INTEGER PRIMARY KEY,
+    answered_local     TEXT    NOT NULL CHECK (answered_local GLOB
+                           '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]'),
+    utc_offset_minutes INTEGER NOT NULL CHECK (utc_offset_minutes BETWEEN -1080 AND 1080),
+    answered_utc       INTEGER NOT NULL,
+    local_day          INTEGER NOT NULL,
+    recorded_utc       INTEGER NOT NULL,
+    pain               INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    enjoyment          INTEGER NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+    activity           INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 10)
+);
+CREATE INDEX peg_by_day ON peg_checkins (local_day, answered_utc, id);
+ALTER TABLE episodes ADD COLUMN relief INTEGER CHECK (relief IS NULL OR relief BETWEEN 0 AND 3);
 )sql";
 
 core::Result<void> toV1(Connection& conn) {
@@ -105,10 +123,13 @@ core::Result<void> toV1(Connection& conn) {
 core::Result<void> toV2(Connection& conn) { return conn.exec(kSchemaV2, "add the daily summary to the journal"); }
 core::Result<void> toV3(Connection& conn) { return conn.exec(kSchemaV3, "add the leg and temperature to the journal"); }
 core::Result<void> toV4(Connection& conn) { return conn.exec(kSchemaV4, "add where behind the knee to the journal"); }
+core::Result<void> toV5(Connection& conn) {
+    return conn.exec(kSchemaV5, "add the weekly check-in and medication relief to the journal");
+}
 
 using Step = core::Result<void> (*)(Connection&);
 // kSteps[n] upgrades version n to n + 1. Never edit a released step: add a new one.
-constexpr Step kSteps[] = {toV1, toV2, toV3, toV4};
+constexpr Step kSteps[] = {toV1, toV2, toV3, toV4, toV5};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 core::Error tooNew(int version) {

@@ -128,6 +128,9 @@ int cmdImport(Invocation& inv) {
         const std::string same = d.sameAsLine == 0 ? "already in your journal" : "repeats line " + std::to_string(d.sameAsLine);
         std::printf("line %d: %s (%s); skipped\n", d.line, same.c_str(), terminalSafe(entryWords(d.episode)).c_str());
     }
+    if (plan->pegRowsSkipped > 0)
+        std::printf("The file's weekly check-in section (%d %s) was skipped: import reads entries only.\n",
+                    plan->pegRowsSkipped, plan->pegRowsSkipped == 1 ? "row" : "rows");
     const std::size_t n = plan->toAdd.size();
     if (dryRun) {
         std::printf("Dry run: would import %zu %s (%zu duplicates skipped). %s Nothing was written.\n", n,

@@ -53,6 +53,8 @@ int cmdImport(Invocation& inv);
 int cmdProfile(Invocation& inv);
 int cmdAlerts(Invocation& inv);
 int cmdInsights(Invocation& inv);
+int cmdPeg(Invocation& inv);
+int cmdRelief(Invocation& inv);
 int cmdScreenshot(Invocation& inv, const std::function<int(const app::ScreenshotOptions&)>& render);
 
 }  // namespace cli

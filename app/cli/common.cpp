@@ -1,5 +1,7 @@
 #include "cli/common.hpp"
 
+#include "core/relief.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -258,6 +260,9 @@ nlohmann::json episodeJson(const core::Episode& e) {
         {"where", e.where},
         {"medication", e.medication},
         {"note", e.note},
+        {"relief", e.relief && *e.relief >= 0 && *e.relief < core::kReliefLevels
+                       ? nlohmann::json(std::string(core::reliefName(static_cast<core::Relief>(*e.relief))))
+                       : nlohmann::json(nullptr)},
     };
     return j;
 }

@@ -290,6 +290,10 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
             continue;
         }
         if (r.blank) continue;
+        if (headerSeen && isPegSectionHeader(r.fields)) {
+            while (reader.next(r) == Reader::Status::Record) result.pegRowsSkipped += r.blank ? 0 : 1;
+            break;
+        }
         if (!headerSeen) {
             headerSeen = true;
             const std::size_t n = r.fields.size();

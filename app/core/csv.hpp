@@ -1,7 +1,8 @@
 #pragma once
 // Episodes as CSV (RFC 4180, UTF-8): a header row, one row per episode, multi-value fields
 // joined with ';', times in ISO 8601 with their UTC offset. What episodesToCsv() writes,
-// parseEpisodesCsv() reads back to the same episodes, field for field (the id aside).
+// parseEpisodesCsv() reads back to the same episodes, field for field (the id and the medication
+// relief rating aside: the CSV has no relief column yet).
 #include <cstdint>
 #include <span>
 #include <string>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/peg.hpp"
 #include "core/repository.hpp"
 #include "core/sink.hpp"
 
@@ -40,6 +42,14 @@ private:
     std::string m_row;
 };
 
+// The weekly check-ins as a second section of the same file: an empty line, the header
+// peg_at,peg_pain,peg_enjoyment,peg_activity,peg_score, one row per check-in (oldest first; the
+// score with one decimal). Empty when there are none, so a journal without check-ins exports
+// exactly as before. A spreadsheet shows it below the entries.
+std::string pegSectionCsv(std::span<const PegEntry> oldestFirst);
+// True for the first record of that section (its first field is "peg_at").
+bool isPegSectionHeader(std::span<const std::string> fields);
+
 struct CsvRow {
     int line = 0;  // where the record starts in the file (1 = the header)
     Episode episode;
@@ -53,12 +63,14 @@ struct CsvProblem {
 struct CsvReadResult {
     std::vector<CsvRow> rows;          // the rows that are valid, in file order
     std::vector<CsvProblem> problems;  // every bad row (empty when the whole file is good)
+    int pegRowsSkipped = 0;            // rows of the PEG section, which import does not read
 };
 
 // Reads episodes strictly: the header must match, every row needs all columns, names must be
 // the vocabulary's, times need their offset, and each episode must pass validate(e, nowUtc).
 // A row with recorded_at left empty gets recordedAtUtc 0 (the importer fills in the time).
 // Never throws and never stops at the first bad row, except after an unbalanced quote.
+// Reading stops at the PEG section (isPegSectionHeader): its rows are counted, not imported.
 CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds);
 
 }  // namespace core

@@ -1,5 +1,7 @@
 #include "core/episode.hpp"
 
+#include "core/relief.hpp"
+
 #include <algorithm>
 
 #include "core/vocabulary.hpp"
@@ -151,6 +153,8 @@ Result<void> validate(const Episode& e, int64_t now) {
     if (const auto n = utf8Length(e.note); n > kMaxNoteChars)
         return makeError(ErrorCode::Invalid, "note: " + std::to_string(n) + " characters; the limit is " +
                                                  std::to_string(kMaxNoteChars) + ". Nothing was saved.");
+    if (e.relief && (*e.relief < 0 || *e.relief >= kReliefLevels))
+        return makeError(ErrorCode::Invalid, "relief: " + std::to_string(*e.relief) + " is not a relief rating");
     if (utf8Length(e.medication) > kMaxMedicationChars)
         return makeError(ErrorCode::Invalid, "medication: longer than " + std::to_string(kMaxMedicationChars) +
                                                  " characters");

@@ -33,6 +33,7 @@ struct Episode {
     std::vector<std::string> where;  // whereTerms() names (the knee map), sorted, unique; empty: not given
     std::string medication;          // free text "NAME DOSE"
     std::string note;
+    std::optional<int> relief;       // how much the medication helped, rated later: 0-3 (core/relief.hpp)
     std::optional<int64_t> deletedAtUtc;
 
     bool hasSymptom(std::string_view name) const;

@@ -54,6 +54,9 @@ Result<ExportData> loadExportData(JournalRepository& repo, const DateRange& rang
     data.episodes.assign(std::make_move_iterator(episodes->rbegin()), std::make_move_iterator(episodes->rend()));
     data.alerts = std::move(*alerts);
     std::reverse(data.alerts.begin(), data.alerts.end());
+    auto peg = repo.pegEntries(range);
+    if (!peg) return peg.error();
+    data.peg = std::move(*peg);
     return data;
 }
 
@@ -63,6 +66,7 @@ Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int
                               const std::vector<std::string>& risks) {
     ImportPlan plan;
     CsvReadResult read = parseEpisodesCsv(csv, nowUtc);
+    plan.pegRowsSkipped = read.pegRowsSkipped;
     if (!read.problems.empty()) {
         plan.problems = std::move(read.problems);
         return plan;

@@ -261,6 +261,49 @@ json flag(const Alert& a, const Episode& e, const std::string& id, const std::st
     };
 }
 
+// The PEG as a Questionnaire: its three items (linkId = the question's id, type integer, 0-10).
+// Its canonical url is its own fullUrl, so each response's `questionnaire` resolves in the bundle.
+json pegQuestionnaire(const std::string& id) {
+    json items = json::array();
+    for (const PegQuestion& q : pegQuestions())
+        items.push_back({{"linkId", std::string(q.id)},
+                         {"text", std::string(q.text) + " (0 = " + std::string(q.low) + ", 10 = " + std::string(q.high) + ")"},
+                         {"type", "integer"},
+                         {"required", true}});
+    return {
+        {"resourceType", "Questionnaire"},
+        {"id", id},
+        {"url", "urn:uuid:" + id},
+        {"name", "PEG"},
+        {"title", "PEG three-item pain scale: Pain, Enjoyment of life, General activity (Krebs et al. 2009)"},
+        {"status", "active"},
+        {"subjectType", json::array({"Patient"})},
+        {"description", "Score: the mean of the three answers, 0-10. A change of 2 points or more is usually meaningful."},
+        {"item", std::move(items)},
+    };
+}
+
+json pegResponse(const PegEntry& p, const std::string& id, const std::string& questionnaire, const std::string& patient) {
+    json items = json::array();
+    for (const PegQuestion& q : pegQuestions())
+        items.push_back({{"linkId", std::string(q.id)}, {"text", std::string(q.text)},
+                         {"answer", json::array({{{"valueInteger", p.*q.field}}})}});
+    return {
+        {"resourceType", "QuestionnaireResponse"},
+        {"id", id},
+        {"questionnaire", "urn:uuid:" + questionnaire},
+        {"status", "completed"},
+        {"subject", ref(patient)},
+        {"author", ref(patient)},
+        {"authored", formatIso(p.at)},
+        {"text", {{"status", "generated"},
+                  {"div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">PEG score " + pegScoreText(p.score()) +
+                              " (pain " + std::to_string(p.pain) + ", enjoyment of life " + std::to_string(p.enjoyment) +
+                              ", general activity " + std::to_string(p.activity) + ")</div>"}}},
+        {"item", std::move(items)},
+    };
+}
+
 json entry(const std::string& id, json resource) {
     return {{"fullUrl", "urn:uuid:" + id}, {"resource", std::move(resource)}};
 }
@@ -325,7 +368,7 @@ void FhirWriter::add(std::span<const Episode> episodes) {
     }
 }
 
-void FhirWriter::finish() {
+void FhirWriter::finish(std::span<const PegEntry> peg) {
     State& st = *m_state;
     for (const RiskMark& r : m_options.risks) {
         const std::string rid = st.ids.make("risk/" + r.name + "/" + std::to_string(r.setAtUtc));
@@ -337,14 +380,23 @@ void FhirWriter::finish() {
         const std::string id = st.ids.make("alert/" + std::to_string(a.id) + "/" + std::to_string(a.shownAtUtc));
         put(m_out, st.written, entry(id, flag(a, it->second->episode, id, st.patientId, it->second->observationId, m_options)));
     }
+    if (!peg.empty()) {
+        const std::string qid = st.ids.make("questionnaire/peg");
+        put(m_out, st.written, entry(qid, pegQuestionnaire(qid)));
+        for (const PegEntry& p : peg) {
+            const std::string id = st.ids.make("peg/" + std::to_string(p.id) + "/" + formatIso(p.at));
+            put(m_out, st.written, entry(id, pegResponse(p, id, qid, st.patientId)));
+        }
+    }
     m_out.write("\n ]\n}\n");
 }
 
-std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options) {
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options,
+                       std::span<const PegEntry> peg) {
     StringSink out;
     FhirWriter writer(out, options, episodes.size(), alerts);
     writer.add(episodes);
-    writer.finish();
+    writer.finish(peg);
     return std::move(out.bytes);
 }
 

@@ -12,6 +12,8 @@
 #include "core/episode.hpp"
 #include "core/export.hpp"
 #include "core/insights.hpp"
+#include "core/peg.hpp"
+#include "core/relief.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
 #include "core/triage.hpp"
@@ -40,6 +42,8 @@ struct Settings {
     std::string paper;       // "a4" or "letter" for the PDF
     std::optional<int64_t> disclaimerSeenAt;  // when the first-run statement was acknowledged
     std::string logDraft;    // the unsaved Log form kept while the app is in the background
+    std::optional<int64_t> pegDismissedAt;  // the weekly check-in's "not now" (UTC), see pegDue
+    int64_t reliefAskedUpTo = 0;  // the newest episode id the relief prompt asked about (or was dismissed for)
     bool operator==(const Settings&) const = default;
 };
 
@@ -125,6 +129,24 @@ public:
     Result<void> saveSettings(const Settings& s);
     // What helps and what hurts in the range (core/insights.hpp).
     Result<Insights> insights(const DateRange& range);
+
+    // [SECTION] PEG check-in and medication relief (journal_peg.cpp)
+    // Validates and stores a check-in (its recordedAtUtc is set to now); returns it with its id.
+    Result<PegEntry> addPeg(PegEntry p);
+    Result<std::vector<PegEntry>> pegEntries(const DateRange& range);  // oldest first
+    // Whether the Log screen offers the weekly check-in now: once the journal has an entry at
+    // least kPegOfferDays old (the questions are about the past week), core::pegDue with the
+    // newest check-in and Settings::pegDismissedAt.
+    Result<bool> pegDue();
+    // "Not now" on the check-in: not offered again for kPegOfferDays.
+    Result<void> dismissPeg();
+    // Rates (or clears) how much an entry's medication helped. Invalid for an entry without
+    // medication, NotFound for an unknown or deleted one.
+    Result<void> setRelief(int64_t episodeId, std::optional<Relief> relief);
+    // The entry the relief prompt asks about now (core::reliefToAsk), if any.
+    Result<std::optional<Episode>> reliefToAsk();
+    // The prompt was answered or dismissed for `episodeId`: never asked about it (or older) again.
+    Result<void> reliefAsked(int64_t episodeId);
 
     int64_t now() const { return m_clock(); }
 

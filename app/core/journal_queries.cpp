@@ -17,11 +17,25 @@ constexpr const char* kFontScaleKey = "font_scale";
 constexpr const char* kLastSideKey = "last_side";
 constexpr const char* kDisclaimerKey = "disclaimer_acknowledged";
 constexpr const char* kDraftKey = "log_draft";
+constexpr const char* kPegDismissedKey = "peg_dismissed_utc";
+constexpr const char* kReliefAskedKey = "relief_asked_up_to";
 
 Result<std::string> text(JournalRepository& repo, const char* key) {
     auto v = repo.setting(key);
     if (!v) return v.error();
     return v->value_or(std::string());
+}
+
+// A stored number; nullopt when not set, `unreadable` when set but not a number.
+Result<std::optional<int64_t>> number(JournalRepository& repo, const char* key, int64_t unreadable) {
+    auto v = repo.setting(key);
+    if (!v) return v.error();
+    if (!v->has_value()) return std::optional<int64_t>{};
+    try {
+        return std::optional<int64_t>(std::stoll(**v));
+    } catch (...) {
+        return std::optional<int64_t>(unreadable);
+    }
 }
 
 }  // namespace
@@ -156,15 +170,15 @@ Result<Settings> Journal::settings() {
         if (!v) return v.error();
         *f.value = std::move(*v);
     }
-    auto seen = m_repo.setting(kDisclaimerKey);
+    auto seen = number(m_repo, kDisclaimerKey, 0);  // acknowledged even when the time cannot be read
     if (!seen) return seen.error();
-    if (seen->has_value()) {
-        try {
-            s.disclaimerSeenAt = std::stoll(**seen);
-        } catch (...) {
-            s.disclaimerSeenAt = 0;  // acknowledged; the time could not be read
-        }
-    }
+    s.disclaimerSeenAt = *seen;
+    auto peg = number(m_repo, kPegDismissedKey, 0);
+    if (!peg) return peg.error();
+    s.pegDismissedAt = *peg;
+    auto asked = number(m_repo, kReliefAskedKey, 0);
+    if (!asked) return asked.error();
+    s.reliefAskedUpTo = asked->value_or(0);
     return s;
 }
 
@@ -179,6 +193,10 @@ Result<void> Journal::saveSettings(const Settings& s) {
         if (f.value != f.stored) changed.emplace_back(f.key, f.value);
     if (s.disclaimerSeenAt && s.disclaimerSeenAt != now->disclaimerSeenAt)
         changed.emplace_back(kDisclaimerKey, std::to_string(*s.disclaimerSeenAt));
+    if (s.pegDismissedAt && s.pegDismissedAt != now->pegDismissedAt)
+        changed.emplace_back(kPegDismissedKey, std::to_string(*s.pegDismissedAt));
+    if (s.reliefAskedUpTo != now->reliefAskedUpTo)
+        changed.emplace_back(kReliefAskedKey, std::to_string(s.reliefAskedUpTo));
     if (changed.empty()) return {};
     return m_repo.setSettings(changed);  // one transaction: all of it or nothing
 }

@@ -305,6 +305,8 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
         r.rows.reserve(list.size());
         for (auto it = list.rbegin(); it != list.rend(); ++it) r.rows.push_back(reportRow(**it));
     }
+    r.peg = options.peg;
+    r.pegWords = pegChangeWords(r.peg);
     r.statement = "All data in this report is patient-reported: entered by the patient in the KneeLog app. "
                   "KneeLog does not diagnose.";
     return r;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/peg.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "core/triage.hpp"
@@ -78,6 +79,13 @@ public:
     // Alerts at or above `minLevel` not yet acknowledged, newest first.
     virtual Result<std::vector<Alert>> pendingAlerts(Level minLevel) = 0;
     virtual Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) = 0;
+    // Sets (or clears, with nullopt) an episode's relief rating (0-3) and nothing else; NotFound
+    // when there is no such episode.
+    virtual Result<void> setRelief(int64_t episodeId, std::optional<int> relief) = 0;
+    // Stores one PEG check-in; returns its id.
+    virtual Result<int64_t> addPeg(const PegEntry& p) = 0;
+    // The PEG check-ins of the range (by their local day), oldest first (then by id).
+    virtual Result<std::vector<PegEntry>> pegEntries(const DateRange& range) = 0;
     virtual Result<std::optional<std::string>> setting(const std::string& key) = 0;
     virtual Result<void> setSetting(const std::string& key, const std::string& value) = 0;
     // Several settings in one transaction: all or nothing. (This default is for fakes that do not

@@ -21,6 +21,7 @@
 #include "ui/chart.hpp"
 #include "ui/fonts.hpp"
 #include "ui/insights_view.hpp"
+#include "ui/peg_chart.hpp"
 #include "ui/period_choice.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -46,6 +47,7 @@ struct TrendsModel {
     int episodes = 0, daysLogged = 0, rangeDays = 0, streak = 0;
     core::Comparison comparison;
     core::Insights insights;  // what helps and what hurts in the range
+    std::vector<core::PegEntry> peg;  // the weekly check-ins of the range, oldest first
     std::string error;
 };
 
@@ -137,12 +139,15 @@ core::Result<TrendsModel> buildModel(core::Journal& journal, core::CivilDate tod
     auto insights = journal.insights(period);
     if (!insights) return insights.error();
     m.insights = std::move(*insights);
+    auto peg = journal.pegEntries(period);
+    if (!peg) return peg.error();
+    m.peg = std::move(*peg);
     return m;
 }
 
 // [SECTION] the screen
 
-enum Card { kCompare, kLogging, kChart, kCalendar, kWhere, kSymptoms, kContexts, kTypes, kSides, kInsights, kEmpty, kCardCount };
+enum Card { kCompare, kLogging, kChart, kCalendar, kWhere, kSymptoms, kContexts, kTypes, kSides, kPeg, kInsights, kEmpty, kCardCount };
 
 class TrendsScreen final : public Screen {
 public:
@@ -168,6 +173,8 @@ public:
         drawCalendar();
         drawWhere(app);
         drawCounts();
+        card(kPeg, "##peg", 0, 0, [&] { drawPegTrend(m_model.peg); });
+        ImGui::Spacing();
         card(kInsights, "##insights", 0, 0, [&] { drawInsights(m_model.insights, m_openFinding); });
         ImGui::Dummy(ImVec2(0, em(0.5f)));
     }

@@ -10,7 +10,8 @@
 //   acknowledgement), drops the other episode alerts and adds the new ones; history alerts given
 //   are added, earlier history alerts are left alone; the deletion state is not changed;
 // - every successful write bumps dataVersion() once (a write that changes nothing does not);
-// - addEpisodes() is all or nothing.
+// - addEpisodes() is all or nothing;
+// - updateEpisode() keeps the stored relief rating (setRelief changes it); pegEntries() is oldest first.
 // A test can make the n-th write from now fail (failWrite) or every read fail (failReads), and
 // counts the setSetting calls.
 #include <algorithm>
@@ -75,6 +76,7 @@ public:
         if (it == m_episodes.end()) return notFound("episode", e.id);
         core::Episode stored = e;
         stored.deletedAtUtc = it->second.deletedAtUtc;
+        stored.relief = it->second.relief;  // changed by setRelief only
         it->second = std::move(stored);
         // Episode alerts: keep the unchanged ones, drop the others, add the new ones.
         std::vector<int64_t> previous;  // ids of this episode's own alerts not yet matched
@@ -120,6 +122,36 @@ public:
 
     core::Result<void> setSetting(const std::string& key, const std::string& value) override {
         return setSettings({{key, value}});
+    }
+
+    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief) override {
+        if (auto f = writeFailure("save the relief rating")) return *f;
+        auto it = m_episodes.find(episodeId);
+        if (it == m_episodes.end()) return notFound("episode", episodeId);
+        it->second.relief = relief;
+        ++m_version;
+        return {};
+    }
+
+    core::Result<int64_t> addPeg(const core::PegEntry& p) override {
+        if (auto f = writeFailure("save the check-in")) return *f;
+        core::PegEntry stored = p;
+        stored.id = m_nextPegId++;
+        m_peg.push_back(stored);
+        ++m_version;
+        return stored.id;
+    }
+
+    // Oldest first by the instant answered, then id.
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& range) override {
+        if (failReads) return readError();
+        std::vector<core::PegEntry> out;
+        for (const core::PegEntry& p : m_peg)
+            if ((!range.from || p.at.date >= *range.from) && (!range.to || p.at.date <= *range.to)) out.push_back(p);
+        std::stable_sort(out.begin(), out.end(), [](const core::PegEntry& a, const core::PegEntry& b) {
+            return std::pair(core::toUtcSeconds(a.at), a.id) < std::pair(core::toUtcSeconds(b.at), b.id);
+        });
+        return out;
     }
 
     // One transaction of one statement per key: a failing statement stores none of them.
@@ -354,6 +386,8 @@ private:
     std::map<int64_t, core::Episode> m_episodes;
     std::vector<core::Alert> m_alerts;
     std::map<std::string, std::string> m_settings;
+    std::vector<core::PegEntry> m_peg;
+    int64_t m_nextPegId = 1;
     int64_t m_nextEpisodeId = 1;
     int64_t m_nextAlertId = 1;
     uint64_t m_version = 0;

@@ -963,7 +963,7 @@ TEST_CASE("service: a failed repository write is returned and nothing half-done 
     CHECK(blind.error().code == ErrorCode::Io);
     auto eval = f.journal.evaluate(ep(0, 2));
     REQUIRE_FALSE(eval.ok());
-    auto settings = f.journal.saveSettings(Settings{"dark", "", "", "", std::nullopt, ""});
+    auto settings = f.journal.saveSettings(Settings{"dark", "", "", "", std::nullopt, "", std::nullopt, 0});
     REQUIRE_FALSE(settings.ok());
     CHECK(f.repo.writeCalls == writes);
     f.repo.failReads = false;

@@ -138,7 +138,7 @@ TEST_CASE("A journal from a newer KneeLog is refused and left byte for byte unch
     CHECK(migrated.error().code == core::ErrorCode::TooNew);
 }
 
-// The knee map's step (issue 18; the newest step, kSchemaVersion): a journal written before the map
+// The knee map's step (issue 18, kVersionKneeMap): a journal written before the map
 // keeps every entry as it was, with no region; new entries store theirs.
 TEST_CASE("A journal from before the knee map gains it with every old entry unchanged and no region", "[db]") {
     dbtest::TempDir dir;
@@ -146,7 +146,7 @@ TEST_CASE("A journal from before the knee map gains it with every old entry unch
     {
         auto conn = db::Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         REQUIRE(conn.ok());
-        REQUIRE(db::migrateTo(*conn, db::kSchemaVersion - 1).ok());
+        REQUIRE(db::migrateTo(*conn, db::kVersionKneeMap - 1).ok());
         REQUIRE(conn->exec(R"sql(
 INSERT INTO episodes (id, started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain,
                       pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths) VALUES

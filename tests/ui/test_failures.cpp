@@ -30,6 +30,9 @@ public:
     core::Result<void> acknowledgeAlert(int64_t, int64_t) override { return fail(); }
     core::Result<void> setSetting(const std::string&, const std::string&) override { return fail(); }
     core::Result<std::optional<std::string>> dailyBackup(core::CivilDate) override { return fail(); }
+    core::Result<void> setRelief(int64_t, std::optional<int>) override { return fail(); }
+    core::Result<int64_t> addPeg(const core::PegEntry&) override { return fail(); }
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& r) override { return m_real.pegEntries(r); }
 
     core::Result<std::optional<core::Episode>> episode(int64_t id) override { return m_real.episode(id); }
     core::Result<std::vector<core::Episode>> episodes(const core::DateRange& r, int limit, int offset) override {

@@ -110,6 +110,9 @@ public:
     core::Result<void> acknowledgeAlert(int64_t id, int64_t at) override { return ++calls, m_real.acknowledgeAlert(id, at); }
     core::Result<std::optional<std::string>> setting(const std::string& k) override { return ++calls, m_real.setting(k); }
     core::Result<void> setSetting(const std::string& k, const std::string& v) override { return ++calls, m_real.setSetting(k, v); }
+    core::Result<void> setRelief(int64_t id, std::optional<int> r) override { return ++calls, m_real.setRelief(id, r); }
+    core::Result<int64_t> addPeg(const core::PegEntry& p) override { return ++calls, m_real.addPeg(p); }
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& r) override { return ++calls, m_real.pegEntries(r); }
     uint64_t dataVersion() override { return m_real.dataVersion(); }
 
 private:

@@ -68,26 +68,33 @@ core::Result<std::vector<core::Alert>> alertsOf(core::Journal& journal, const co
     return alerts;
 }
 
-core::Result<std::size_t> streamCsv(core::Journal& journal, const ExportRequest& request,
-                                    const std::vector<core::Alert>& alerts, core::Sink& out) {
-    core::CsvWriter writer(out, alerts);
-    return journal.forEachEpisode(request.range, kPageSize, [&](std::span<const core::Episode> page) { writer.add(page); });
+// What each format needs besides the episodes: the alerts and the weekly check-ins, oldest first.
+struct Extras {
+    std::vector<core::Alert> alerts;
+    std::vector<core::PegEntry> peg;
+};
+
+core::Result<std::size_t> streamCsv(core::Journal& journal, const ExportRequest& request, const Extras& extras,
+                                    core::Sink& out) {
+    core::CsvWriter writer(out, extras.alerts);
+    auto n = journal.forEachEpisode(request.range, kPageSize, [&](std::span<const core::Episode> page) { writer.add(page); });
+    if (n) out.write(core::pegSectionCsv(extras.peg));
+    return n;
 }
 
-core::Result<std::size_t> streamFhir(core::Journal& journal, const ExportRequest& request,
-                                     const std::vector<core::Alert>& alerts, core::Sink& out) {
+core::Result<std::size_t> streamFhir(core::Journal& journal, const ExportRequest& request, const Extras& extras,
+                                     core::Sink& out) {
     auto count = journal.countEpisodes(request.range);
     if (!count) return count.error();
     const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region, request.risks};
-    core::FhirWriter writer(out, options, static_cast<std::size_t>(*count), alerts);
+    core::FhirWriter writer(out, options, static_cast<std::size_t>(*count), extras.alerts);
     auto n = journal.forEachEpisode(request.range, kPageSize, [&](std::span<const core::Episode> page) { writer.add(page); });
-    if (n) writer.finish();
+    if (n) writer.finish(extras.peg);
     return n;
 }
 
 // The report's figures and rows; the episodes themselves are let go before the layout starts.
-core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest& request,
-                                     const std::vector<core::Alert>& alerts) {
+core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest& request, const Extras& extras) {
     auto episodes = journal.episodes(request.range);
     if (!episodes) return episodes.error();
     core::ReportOptions options;
@@ -97,12 +104,13 @@ core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest
     options.region = request.region;
     options.risks = request.risks;
     options.withEntries = !request.summaryOnly;
-    return core::buildReport(*episodes, alerts, options);
+    options.peg = extras.peg;
+    return core::buildReport(*episodes, extras.alerts, options);
 }
 
-core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& request,
-                                   const std::vector<core::Alert>& alerts, core::Sink& out) {
-    auto report = reportFor(journal, request, alerts);
+core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& request, const Extras& extras,
+                                   core::Sink& out) {
+    auto report = reportFor(journal, request, extras);
     if (!report) return report.error();
     if (auto r = renderReport(*report, PdfOptions{request.paper, request.fontDir, request.summaryOnly}, out); !r)
         return r.error();
@@ -114,13 +122,16 @@ core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& 
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out) {
     auto alerts = alertsOf(journal, request.range);
     if (!alerts) return alerts.error();
+    auto peg = journal.pegEntries(request.range);
+    if (!peg) return peg.error();
+    const Extras extras{std::move(*alerts), std::move(*peg)};
     ExportResult result;
-    countAlerts(result, *alerts);
+    countAlerts(result, extras.alerts);
     core::Result<std::size_t> n = std::size_t{0};
     switch (request.format) {
-        case core::ExportFormat::Csv: n = streamCsv(journal, request, *alerts, out); break;
-        case core::ExportFormat::Fhir: n = streamFhir(journal, request, *alerts, out); break;
-        case core::ExportFormat::Pdf: n = writePdf(journal, request, *alerts, out); break;
+        case core::ExportFormat::Csv: n = streamCsv(journal, request, extras, out); break;
+        case core::ExportFormat::Fhir: n = streamFhir(journal, request, extras, out); break;
+        case core::ExportFormat::Pdf: n = writePdf(journal, request, extras, out); break;
     }
     if (!n) return n.error();
     result.episodes = *n;

@@ -90,7 +90,7 @@ TEST_CASE("add --help and triage --help list the valid region names", "[cli][whe
         auto r = runKneelog({command, "--help"});
         INFO(command);
         REQUIRE(r.exitCode == 0);
-        const auto at = r.out.find("--where");
+        const auto at = r.out.find("  --where VALUE");  // the option's line (the usage line names it too)
         REQUIRE(at != std::string::npos);
         const std::string line = r.out.substr(at, r.out.find('\n', at) - at);
         for (const auto& n : kNames) CHECK(line.find(n) != std::string::npos);

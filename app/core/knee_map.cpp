@@ -8,7 +8,9 @@ namespace {
 
 float mirrored(Leg leg, float x) { return leg == Leg::Left ? x : 1.0f - x; }
 
-// The shapes on the LEFT leg, traced inside the outline of the SVG (x / 200, y / 300).
+// The shapes on the LEFT leg, traced inside the outline of the SVG (x / 200, y / 300). The names
+// in the knee band are staggered (outer high, centre on the crease, inner low) so that they
+// never cover each other on a phone.
 struct Traced {
     std::string_view name;
     Shape shape;
@@ -16,9 +18,9 @@ struct Traced {
 
 constexpr Traced kLeft[] = {
     {"above", {{{{0.16f, 0.02f}, {0.85f, 0.02f}, {0.83f, 0.40f}, {0.21f, 0.40f}}}, 4, {0.50f, 0.22f}}},
-    {"outer", {{{{0.21f, 0.40f}, {0.36f, 0.40f}, {0.36f, 0.62f}, {0.18f, 0.62f}, {0.19f, 0.50f}}}, 5, {0.27f, 0.51f}}},
+    {"outer", {{{{0.21f, 0.40f}, {0.36f, 0.40f}, {0.36f, 0.62f}, {0.18f, 0.62f}, {0.19f, 0.50f}}}, 5, {0.27f, 0.44f}}},
     {"centre", {{{{0.36f, 0.40f}, {0.64f, 0.40f}, {0.64f, 0.62f}, {0.36f, 0.62f}}}, 4, {0.50f, 0.51f}}},
-    {"inner", {{{{0.64f, 0.40f}, {0.83f, 0.40f}, {0.82f, 0.50f}, {0.83f, 0.62f}, {0.64f, 0.62f}}}, 5, {0.73f, 0.51f}}},
+    {"inner", {{{{0.64f, 0.40f}, {0.83f, 0.40f}, {0.82f, 0.50f}, {0.83f, 0.62f}, {0.64f, 0.62f}}}, 5, {0.73f, 0.58f}}},
     {"below", {{{{0.18f, 0.62f}, {0.83f, 0.62f}, {0.85f, 0.72f}, {0.79f, 0.88f}, {0.25f, 0.88f}, {0.17f, 0.70f}}}, 6,
                {0.50f, 0.75f}}},
 };

@@ -300,6 +300,9 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
         r.where.emplace_back(std::string(t.name), static_cast<int>(n));
     }
     if (std::all_of(r.where.begin(), r.where.end(), [](const auto& w) { return w.second == 0; })) r.where.clear();
+    r.whereRightLeg = !r.where.empty() && std::all_of(list.begin(), list.end(), [](const Episode* e) {
+        return e->where.empty() || e->side == "right";
+    });
     addAlerts(r, list, alerts, options);
     if (options.withEntries) {
         r.rows.reserve(list.size());

@@ -126,6 +126,7 @@ struct Report {
     std::vector<ReportCount> care;        // what was tried, most frequent first
     std::vector<ReportCount> medications; // the medication text as typed, most frequent first
     std::vector<std::pair<std::string, int>> where;  // knee-map region name and entries, in whereTerms() order; empty: none marked
+    bool whereRightLeg = false;  // every entry with a place marked was the right knee: the map shows the right leg
     std::vector<ReportRow> rows;          // every episode, newest first
     std::string statement;                // the one line saying the data is patient-reported
     // The weekly check-ins (PEG), oldest first, and their change in words with the 2-point

@@ -299,7 +299,7 @@ private:
         field("Knee", core::sideWords(e.side));
         field("Where behind the knee", core::termLabels(core::whereTerms(), e.where));
         if (!e.where.empty()) {  // the same on the drawing: a person reads a place faster than a word
-            kneeMapShown(app.assets().pictures, "history-map", e.side, MapMarks{e.where, nullptr}, em(8.0f));
+            kneeMapShown(app.assets().pictures, "history-map", e.side, MapMarks{e.where, nullptr, true}, em(10.0f));
             ImGui::Spacing();
         }
         field("Type of pain", core::termLabels(core::painTypeTerms(), {e.painType}));

@@ -66,7 +66,7 @@ ImU32 withAlpha(const ImVec4& c, float a) { return ImGui::GetColorU32(ImVec4(c.x
 
 // A region's name as a pill that reads on the drawing in every theme.
 void namePill(ImDrawList* dl, ImVec2 centre, const std::string& text, bool marked) {
-    ImGui::PushFont(marked ? fonts().bold : fonts().regular);
+    ImGui::PushFont(marked ? fonts().smallBold : fonts().small);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 pad(em(0.35f), em(0.12f));
     const ImVec2 a(centre.x - size.x * 0.5f - pad.x, centre.y - size.y * 0.5f - pad.y);
@@ -111,7 +111,7 @@ void drawRegion(ImDrawList* dl, ImVec2 origin, ImVec2 size, Leg leg, std::string
         dl->AddConvexPolyFilled(pts.data(), shape.count, withAlpha(pal.accent, 0.38f));
     }
     if (marked || hovered) dl->AddPolyline(pts.data(), shape.count, ImGui::GetColorU32(pal.accent), ImDrawFlags_Closed, marked ? em(0.18f) : em(0.1f));
-    namePill(dl, label, marked ? "\xE2\x9C\x93 " + text : text, marked);
+    if (marked || !marks.onlyMarkedNames) namePill(dl, label, marked ? "\xE2\x9C\x93 " + text : text, marked);
     recordRect(std::string(id) + ":" + std::string(name), ImVec2(label.x - 1, label.y - 1), ImVec2(label.x + 1, label.y + 1));
 }
 

@@ -33,6 +33,7 @@ struct PictureSource {
 struct MapMarks {
     std::vector<std::string> marked;       // highlighted, with the name in bold (logging, History)
     const std::vector<core::NameCount>* counts = nullptr;  // shaded by count, counts written (Trends)
+    bool onlyMarkedNames = false;          // name only the marked regions (a small map that is read)
 };
 
 // Draws the drawing of `leg` at the cursor, `width` device px wide (1.5 times as high),

@@ -290,7 +290,7 @@ private:
             }
             hint("How many episodes marked each place in this period: the darker, the more often.");
             const float avail = ImGui::GetContentRegionAvail().x;
-            const float w = std::min(em(11.0f), (avail - em(1.0f)) * (m_model.whereSide == "both" ? 0.5f : 1.0f));
+            const float w = std::min(em(16.0f), (avail - em(1.0f)) * (m_model.whereSide == "both" ? 0.5f : 1.0f));
             kneeMapShown(app.assets().pictures, "trends-map", m_model.whereSide, MapMarks{{}, &m_model.where}, w);
         });
         ImGui::Spacing();

@@ -90,7 +90,7 @@ TEST_CASE("add --help and triage --help list the valid region names", "[cli][whe
         auto r = runKneelog({command, "--help"});
         INFO(command);
         REQUIRE(r.exitCode == 0);
-        const auto at = r.out.find("--where");
+        const auto at = r.out.find("  --where VALUE");  // the option's line (the usage line names it too)
         REQUIRE(at != std::string::npos);
         const std::string line = r.out.substr(at, r.out.find('\n', at) - at);
         for (const auto& n : kNames) CHECK(line.find(n) != std::string::npos);
@@ -137,4 +137,38 @@ TEST_CASE("triage --where below is read like calf_pain; above is not", "[cli][wh
     const auto above = triageJson({"--pain", "4", "--where", "above", "--symptom", "warmth"})["rules"];
     CHECK_FALSE(has(above, "U1"));
     CHECK_FALSE(has(above, "S7"));
+}
+
+TEST_CASE("where travels through CSV export and import, FHIR, and page 1 of the PDF (one page)", "[cli][where]") {
+    const auto dir = test::freshDir("where-export");
+    const std::string db = (dir / "j.db").string(), csv = (dir / "e.csv").string();
+    const std::string fhir = (dir / "e.json").string(), pdf = (dir / "p.pdf").string();
+    REQUIRE(runKneelog({"add", "--db", db, "--pain", "5", "--side", "right", "--where", "centre", "--where", "below",
+                        "--at", "2026-11-20 09:00"}).exitCode == 0);
+    REQUIRE(runKneelog({"add", "--db", db, "--pain", "3", "--side", "right", "--at", "2026-11-21 09:00"}).exitCode == 0);
+    REQUIRE(runKneelog({"export", "--db", db, "--format", "csv", "--out", csv}).exitCode == 0);
+    CHECK(test::readFile(csv).find(",where\r\n") != std::string::npos);
+    const std::string fresh = (dir / "fresh.db").string();
+    auto imported = runKneelog({"import", csv, "--db", fresh});
+    INFO(imported.err);
+    REQUIRE(imported.exitCode == 0);
+    const auto a = listJson(db), b = listJson(fresh);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) CHECK(a[i]["where"] == b[i]["where"]);
+
+    REQUIRE(runKneelog({"export", "--db", db, "--format", "fhir", "--out", fhir}).exitCode == 0);
+    const std::string bundle = test::readFile(fhir);
+    CHECK(bundle.find("\"53840002\"") != std::string::npos);  // below: structure of calf of leg
+    CHECK(bundle.find("\"32361000\"") != std::string::npos);  // centre: popliteal fossa structure
+    CHECK(bundle.find("Right knee, behind it: Below the crease, Centre") != std::string::npos);
+
+    REQUIRE(runKneelog({"export", "--db", db, "--format", "pdf", "--summary", "--out", pdf}).exitCode == 0);
+    const std::string text = test::shellOutput("pdftotext -raw '" + pdf + "' -");
+    CHECK(text.find("Where behind the knee") != std::string::npos);
+    CHECK(text.find("Right leg from behind") != std::string::npos);
+    const std::string info = test::shellOutput("pdfinfo '" + pdf + "'");
+    const auto pages = info.find("Pages:");
+    REQUIRE(pages != std::string::npos);
+    CHECK(std::stoi(info.substr(pages + 6)) == 1);
+    std::filesystem::remove_all(dir);
 }

@@ -68,8 +68,8 @@ TEST_CASE("CSV round trip of two years of demo data is exact", "[csv]") {
 
 TEST_CASE("the CSV writer follows RFC 4180", "[csv]") {
     const std::string text = episodesToCsv(std::vector<Episode>{sample()});
-    CHECK(text.rfind(kHeaderV2, 0) == 0);
-    CHECK(text.find(",right,38.1,self_care\r\n") != std::string::npos);
+    CHECK(text.rfind(kHeaderV3, 0) == 0);
+    CHECK(text.find(",right,38.1,self_care,below;inner\r\n") != std::string::npos);
     CHECK(text.find("2026-11-20T18:30:05-05:00,left,6,throbbing,sudden,night;stairs,calf_pain;swelling,ice;medication,"
                     "\"ibuprofen 400 mg, twice\",\"Après la marche: \"\"ça tire\"\"") != std::string::npos);
     CHECK(text.substr(text.size() - 2) == "\r\n");

@@ -95,6 +95,8 @@ CREATE TABLE episode_where (
     name       TEXT    NOT NULL,
     PRIMARY KEY (episode_id, name)
 ) WITHOUT ROWID;
+)sql";
+
 // v5 (issue 17): the PEG weekly check-in (three answers 0-10; the score is computed, never
 // stored), and how much an episode's medication helped (0 none, 1 a little, 2 a lot,
 // 3 complete; NULL = not rated). Existing entries get no rating, which is what they recorded.

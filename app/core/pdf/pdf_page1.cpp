@@ -269,6 +269,13 @@ void drawWhereMap(Flow& f, const Report& r, float x, float top) {
                 r.whereRightLeg ? "inner side (towards the other leg) on the left" : "inner side (towards the other leg) on the right");
 }
 
+// The small knee map at the right of the section that starts at `top`, drawn after the table
+// (its fills would cover it), and the flow moved below it.
+void drawMapBeside(Flow& f, const Report& r, float top) {
+    drawWhereMap(f, r, f.left() + f.contentWidth() - kMapW - 6, top - 10);
+    if (f.y() > top - kMapH - 28) f.down(f.y() - (top - kMapH - 28));
+}
+
 void drawFrequent(Flow& f, const Report& r) {
     Document& d = f.doc();
     heading(f, "Most frequent: count of entries (share of the " + std::to_string(r.summary.daysLogged) +
@@ -278,6 +285,7 @@ void drawFrequent(Flow& f, const Report& r) {
     const auto tries = tried(r);
     if (r.symptoms.empty() && r.contexts.empty() && tries.empty()) {
         paragraph(f, "No symptoms, situations or care were ticked in this period.", d.regular(), kBody, colour::kText);
+        if (map) drawMapBeside(f, r, top);
         return;
     }
     const float w = (f.contentWidth() - (map ? kMapW + 40 : 0)) / 3, size = kSmall + 0.5f;
@@ -296,9 +304,7 @@ void drawFrequent(Flow& f, const Report& r) {
     for (std::size_t i = 0; i < rows; ++i)
         table.row({label(r.symptoms, i), count(r.symptoms, i), label(r.contexts, i), count(r.contexts, i), label(tries, i),
                    count(tries, i)});
-    if (!map) return;
-    drawWhereMap(f, r, f.left() + f.contentWidth() - kMapW - 6, top - 10);  // after the table: its fills would cover it
-    if (f.y() > top - kMapH - 28) f.down(f.y() - (top - kMapH - 28));       // below the map too
+    if (map) drawMapBeside(f, r, top);
 }
 
 }  // namespace

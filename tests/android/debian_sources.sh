@@ -5,7 +5,7 @@
 #   libsdl2        SDL 2.26.5, the upstream tree (include/, src/, CMakeLists.txt, android-project/)
 #   libharu        libharu (include/, src/)
 #   nlohmann-json3 nlohmann/json 3.11.2 (single_include/)
-#   stb            stb at 8b5f1f3 (stb_image.h at the top)
+#   libstb         stb at 8b5f1f3 (stb_image.h at the top)
 #   sqlite3        SQLite's source tree, from which the amalgamation (sqlite3.c, sqlite3.h: the
 #                  layout of the autoconf tarball the Android build fetches) is generated
 #
@@ -50,7 +50,7 @@ apt-get update -q >"$apt/update.log" 2>&1 || { cat "$apt/update.log" >&2; exit 1
 # Each package on its own: a mirror may lack a file (bookworm's libharu .debian.tar.xz is missing
 # on some), and apt keeps the files it did verify. A package whose Debian part is missing is used
 # as its upstream tarball alone (*.orig.tar.*, hash-checked by apt like every file).
-for pkg in imgui libsdl2 libharu nlohmann-json3 sqlite3 stb; do
+for pkg in imgui libsdl2 libharu nlohmann-json3 sqlite3 libstb; do
   (cd "$out/src" && apt-get source -q --download-only "$pkg" >>"$apt/source.log" 2>&1) || true
   dsc="$(ls "$out/src/$pkg"_*.dsc 2>/dev/null | head -1)"
   if [ -n "$dsc" ] && ls "$out/src/$pkg"_*.debian.tar.* >/dev/null 2>&1; then
@@ -72,7 +72,7 @@ ln -sfn "$(one imgui)" "$out/imgui"
 ln -sfn "$(one libsdl2)" "$out/sdl2"
 ln -sfn "$(one libharu)" "$out/hpdf"
 ln -sfn "$(one nlohmann-json3)" "$out/json"
-ln -sfn "$(one stb)" "$out/stb"
+ln -sfn "$(one libstb)" "$out/stb"
 
 # SQLite: the amalgamation, generated from the source tree by its own makefile (a few seconds).
 sqlite_tree="$out/$(one sqlite3)"

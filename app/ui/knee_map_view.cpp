@@ -48,7 +48,14 @@ const Picture& pictureFor(const PictureSource& source, Leg leg, float widthPx) {
         Picture picture;
         if (source.load) {
             std::string path = std::string("knee_map/back_of_knee_") + (leg == Leg::Left ? "left" : "right");
-            path += density == 1 ? ".png" : "@" + std::to_string(density) + "x.png";
+            // Appended piece by piece: GCC 12 reports a false -Wrestrict on "@" + std::string at -O3.
+            if (density == 1) {
+                path += ".png";
+            } else {
+                path += '@';
+                path += std::to_string(density);
+                path += "x.png";
+            }
             picture = source.load(path);
         } else {
             picture.error = "no picture loader";
@@ -106,7 +113,8 @@ void drawRegion(ImDrawList* dl, ImVec2 origin, ImVec2 size, Leg leg, std::string
     if (marks.counts) {
         const int n = countOf(*marks.counts, name);
         if (n > 0) dl->AddConvexPolyFilled(pts.data(), shape.count, withAlpha(pal.accent, 0.12f + 0.55f * n / std::max(1, maxCount)));
-        text += " " + std::to_string(n);
+        text += ' ';
+        text += std::to_string(n);
     } else if (marked) {
         dl->AddConvexPolyFilled(pts.data(), shape.count, withAlpha(pal.accent, 0.38f));
     }

@@ -32,6 +32,32 @@ std::string joined(const std::vector<std::string>& v) {
     return out;
 }
 
+// `list --json`: the episodes newest first, read and printed a page at a time so a journal of
+// any size holds one page in memory. The text is the same as one whole array dumped with indent 2.
+int printEpisodesJson(core::Journal& journal, const core::DateRange& range) {
+    constexpr int kPage = 500;
+    bool first = true;
+    for (int offset = 0;; offset += kPage) {
+        auto page = journal.episodes(range, kPage, offset);
+        if (!page) {
+            if (!first) std::fputs("\n", stdout);
+            return fail(page.error());
+        }
+        for (const core::Episode& e : *page) {
+            std::string item(2, ' ');  // appended, not "  " + dump: GCC 12 warns falsely (-Wrestrict)
+            item += episodeJson(e).dump(2);
+            for (std::size_t at = item.find('\n'); at != std::string::npos; at = item.find('\n', at + 3))
+                item.insert(at + 1, "  ");
+            std::fputs(first ? "[\n" : ",\n", stdout);
+            std::fputs(item.c_str(), stdout);
+            first = false;
+        }
+        if (page->size() < static_cast<std::size_t>(kPage)) break;
+    }
+    std::fputs(first ? "[]\n" : "\n]\n", stdout);
+    return kExitOk;
+}
+
 }  // namespace
 
 int cmdAdd(Invocation& inv) {
@@ -59,14 +85,9 @@ int cmdList(Invocation& inv) {
     auto store = openJournal(inv, Access::Read);
     if (!store) return kExitFailure;
     core::Journal journal(*store);
+    if (inv.has("json")) return printEpisodesJson(journal, *range);
     auto episodes = journal.episodes(*range);
     if (!episodes) return fail(episodes.error());
-    if (inv.has("json")) {
-        nlohmann::json arr = nlohmann::json::array();
-        for (const auto& e : *episodes) arr.push_back(episodeJson(e));
-        std::printf("%s\n", arr.dump(2).c_str());
-        return kExitOk;
-    }
     if (episodes->empty()) {
         std::printf("No episodes in this period. Log one with: kneelog add --pain N\n");
         return kExitOk;

@@ -39,13 +39,9 @@ core::Result<core::PegEntry> pegFromOptions(const Invocation& inv) {
         return core::makeError(core::ErrorCode::Invalid, "the check-in needs all three answers (--pain, --enjoyment, "
                                                          "--activity, each 0-10); missing: " + missing +
                                                              ". Nothing was saved.");
-    if (auto at = inv.get("at")) {
-        auto t = core::parseDateTime(*at);
-        if (!t) return core::makeError(core::ErrorCode::Invalid, "at: " + t.error().message);
-        p.at = *t;
-    } else {
-        p.at = core::localFromUtc(core::nowUtc());
-    }
+    auto at = timeFromOptions(inv);
+    if (!at) return at.error();
+    p.at = *at;
     return p;
 }
 

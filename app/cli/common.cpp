@@ -79,6 +79,14 @@ std::string regionNumbersLine(const std::string& regionCode) {
            std::string(r->name) + ").";
 }
 
+core::Result<core::LocalDateTime> timeFromOptions(const Invocation& inv) {
+    auto at = inv.get("at");
+    if (!at) return core::localFromUtc(core::nowUtc());
+    auto t = core::parseDateTime(*at);
+    if (!t) return core::makeError(core::ErrorCode::Invalid, "at: " + t.error().message);
+    return *t;
+}
+
 core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
     core::DateRange range;
     if (auto f = inv.get("from")) {
@@ -198,13 +206,9 @@ core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painR
     } else if (painRequired) {
         return core::makeError(core::ErrorCode::Invalid, "pain: --pain N is required (0-10)");
     }
-    if (auto at = inv.get("at")) {
-        auto t = core::parseDateTime(*at);
-        if (!t) return core::makeError(core::ErrorCode::Invalid, "at: " + t.error().message);
-        e.startedAt = *t;
-    } else {
-        e.startedAt = core::localFromUtc(core::nowUtc());
-    }
+    auto at = timeFromOptions(inv);
+    if (!at) return at.error();
+    e.startedAt = *at;
     struct Single { const char* flag; std::string* field; std::span<const core::Term> terms; };
     for (const Single& s : {Single{"side", &e.side, core::sideTerms()}, Single{"leg", &e.leg, core::legTerms()},
                             Single{"type", &e.painType, core::painTypeTerms()},

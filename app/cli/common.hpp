@@ -53,6 +53,9 @@ std::string regionNumbersLine(const std::string& regionCode);
 // not come before the first.
 core::Result<core::DateRange> rangeFromOptions(const Invocation& inv);
 
+// --at as a local date and time ("YYYY-MM-DD HH:MM" or ISO 8601); now when it is absent.
+core::Result<core::LocalDateTime> timeFromOptions(const Invocation& inv);
+
 // A failure after the command's work was done (today's automatic backup could not be made):
 // printed and turned into exit 1 by cli::run once the command returns.
 void deferFailure(const core::Error& error);

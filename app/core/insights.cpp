@@ -129,75 +129,108 @@ std::optional<Interval> welchInterval(std::span<const double> a, std::span<const
     return i;
 }
 
-Insights computeInsights(std::span<const Episode> episodes) {
-    std::vector<const Episode*> list;
-    for (const Episode& e : episodes)
-        if (!e.deletedAtUtc) list.push_back(&e);
-    std::stable_sort(list.begin(), list.end(), [](const Episode* a, const Episode* b) {
-        return toUtcSeconds(a->startedAt) < toUtcSeconds(b->startedAt);
-    });
-    Insights out;
+namespace {
 
-    // Pairs: an entry and the person's next entry within 24 hours (UTC, so DST changes pair right).
-    std::vector<const Episode*> first, second;
-    std::vector<double> change;
+using EntryList = std::vector<const Episode*>;
+
+// An entry and the person's next entry within 24 hours (UTC, so DST changes pair right).
+struct Pairs {
+    EntryList first, second;
+    std::vector<double> change;  // pain of the second minus pain of the first
+};
+
+Pairs nextEntryPairs(const EntryList& list) {
+    Pairs p;
     for (std::size_t i = 0; i + 1 < list.size(); ++i) {
         const int64_t gap = toUtcSeconds(list[i + 1]->startedAt) - toUtcSeconds(list[i]->startedAt);
         if (gap <= 0 || gap > kPairWindowSeconds) continue;
-        first.push_back(list[i]);
-        second.push_back(list[i + 1]);
-        change.push_back(list[i + 1]->pain - list[i]->pain);
+        p.first.push_back(list[i]);
+        p.second.push_back(list[i + 1]);
+        p.change.push_back(list[i + 1]->pain - list[i]->pain);
     }
+    return p;
+}
+
+// Care actions, then each medication name: the change by the next entry with it against without.
+std::vector<Finding> careFindings(const EntryList& list, const Pairs& p) {
     const auto pairIds = [&](std::size_t i) {
-        return Finding::Example{first[i]->id, first[i]->startedAt, first[i]->pain, second[i]->id, second[i]->pain};
+        return Finding::Example{p.first[i]->id, p.first[i]->startedAt, p.first[i]->pain, p.second[i]->id,
+                                p.second[i]->pain};
     };
-    out.pairs = static_cast<int>(change.size());
+    std::vector<Finding> care;
     for (const Term& t : careTerms()) {
         const std::string name(t.name);
-        out.care.push_back(split(name, std::string(t.label), change,
-                                 [&](std::size_t i) { return first[i]->hasCare(name); }, pairIds));
+        care.push_back(split(name, std::string(t.label), p.change,
+                             [&](std::size_t i) { return p.first[i]->hasCare(name); }, pairIds));
     }
     std::map<std::string, int> meds;
     for (const Episode* e : list)
         for (const auto& m : medicationsOf(*e)) ++meds[m];
     for (const auto& [name, count] : meds) {
-        Finding f = split(name, name, change, [&](std::size_t i) { return medicationName(first[i]->medication) == name; },
-                          pairIds);
+        Finding f = split(name, name, p.change,
+                          [&](std::size_t i) { return medicationName(p.first[i]->medication) == name; }, pairIds);
         f.medication = true;
-        out.care.push_back(std::move(f));
+        care.push_back(std::move(f));
     }
-    rank(out.care);
+    rank(care);
+    return care;
+}
 
+// Each "when it hurts" context: the mean pain of entries with it minus entries without.
+std::vector<Finding> contextFindings(const EntryList& list) {
     std::vector<double> pain;
     for (const Episode* e : list) pain.push_back(e->pain);
+    std::vector<Finding> contexts;
     for (const Term& t : contextTerms()) {
         const std::string name(t.name);
-        out.contexts.push_back(split(name, std::string(t.label), pain,
-                                     [&](std::size_t i) { return list[i]->hasContext(name); },
-                                     [&](std::size_t i) {
-                                         return Finding::Example{list[i]->id, list[i]->startedAt, list[i]->pain, 0, {}};
-                                     }));
+        contexts.push_back(split(name, std::string(t.label), pain,
+                                 [&](std::size_t i) { return list[i]->hasContext(name); },
+                                 [&](std::size_t i) {
+                                     return Finding::Example{list[i]->id, list[i]->startedAt, list[i]->pain, 0, {}};
+                                 }));
     }
-    rank(out.contexts);
+    rank(contexts);
+    return contexts;
+}
 
+// Mean pain per group; `groupOf` gives an index below names.size().
+template <std::size_t N, typename GroupOf>
+std::vector<GroupMean> groupMeans(const EntryList& list, const std::array<const char*, N>& names, GroupOf groupOf) {
+    std::array<double, N> sum{};
+    std::array<int, N> n{};
+    for (const Episode* e : list) {
+        const std::size_t g = groupOf(*e);
+        sum[g] += e->pain;
+        ++n[g];
+    }
+    std::vector<GroupMean> out;
+    for (std::size_t i = 0; i < N; ++i)
+        out.push_back({names[i], n[i], n[i] ? std::optional<double>(sum[i] / n[i]) : std::nullopt});
+    return out;
+}
+
+}  // namespace
+
+Insights computeInsights(std::span<const Episode> episodes) {
+    EntryList list;
+    for (const Episode& e : episodes)
+        if (!e.deletedAtUtc) list.push_back(&e);
+    std::stable_sort(list.begin(), list.end(), [](const Episode* a, const Episode* b) {
+        return toUtcSeconds(a->startedAt) < toUtcSeconds(b->startedAt);
+    });
     static constexpr std::array<const char*, 4> kParts = {"night", "morning", "afternoon", "evening"};
     static constexpr std::array<const char*, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-    std::array<double, 4> partSum{};
-    std::array<int, 4> partN{};
-    std::array<double, 7> daySum{};
-    std::array<int, 7> dayN{};
-    for (const Episode* e : list) {
-        const auto part = static_cast<std::size_t>(e->startedAt.hour / 6);  // 0-5, 6-11, 12-17, 18-23
-        partSum[part] += e->pain;
-        ++partN[part];
-        const auto day = static_cast<std::size_t>(((daysFromCivil(e->startedAt.date) + 3) % 7 + 7) % 7);  // Monday = 0
-        daySum[day] += e->pain;
-        ++dayN[day];
-    }
-    for (std::size_t i = 0; i < kParts.size(); ++i)
-        out.timeOfDay.push_back({kParts[i], partN[i], partN[i] ? std::optional<double>(partSum[i] / partN[i]) : std::nullopt});
-    for (std::size_t i = 0; i < kDays.size(); ++i)
-        out.weekday.push_back({kDays[i], dayN[i], dayN[i] ? std::optional<double>(daySum[i] / dayN[i]) : std::nullopt});
+    const Pairs pairs = nextEntryPairs(list);
+    Insights out;
+    out.pairs = static_cast<int>(pairs.change.size());
+    out.care = careFindings(list, pairs);
+    out.contexts = contextFindings(list);
+    out.timeOfDay = groupMeans(list, kParts, [](const Episode& e) {
+        return static_cast<std::size_t>(e.startedAt.hour / 6);  // 0-5, 6-11, 12-17, 18-23
+    });
+    out.weekday = groupMeans(list, kDays, [](const Episode& e) {  // Monday = 0
+        return static_cast<std::size_t>(((daysFromCivil(e.startedAt.date) + 3) % 7 + 7) % 7);
+    });
     out.relief = reliefByMedication(episodes);
     return out;
 }

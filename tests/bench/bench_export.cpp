@@ -104,6 +104,7 @@ void exportOnce(const std::string& db, const Target& t, const std::string& out) 
     request.format = t.format;
     request.summaryOnly = t.summary;  // the PDF's page 1 alone (export --summary)
     request.patientName = "Benchmark Person";
+    request.fontDir = KNEELOG_BUILD_ASSETS "/fonts";  // copied beside the app by the build
     request.now = core::localFromUtc(core::nowUtc());
     auto made = pdf::exportToFile(journal, request, out);
     if (!made) fail(made.error().message);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -174,5 +175,30 @@ TEST_CASE("kneelog add writers killed with SIGKILL lose no reported entry", "[cl
     for (const auto& n : reported) CHECK(present.count(n) == 1);
     INFO("killed " << killed << " of 40, reported " << reported.size());
     CHECK(killed > 0);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("list --json, read a page at a time, gives every entry once in the table's order", "[cli][journal]") {
+    const auto dir = test::freshDir("list-pages");
+    const std::string db = (dir / "j.db").string();
+    REQUIRE(runKneelog({"demo", "--days", "600", "--db", db}).exitCode == 0);
+    auto table = runKneelog({"list", "--db", db});
+    REQUIRE(table.exitCode == 0);
+    std::vector<long long> tableIds;
+    std::istringstream lines(table.out);
+    std::string line;
+    std::getline(lines, line);  // the header
+    while (std::getline(lines, line))
+        if (!line.empty() && std::isdigit(static_cast<unsigned char>(line[0]))) tableIds.push_back(std::stoll(line));
+    auto json = runKneelog({"list", "--db", db, "--json"});
+    REQUIRE(json.exitCode == 0);
+    const auto arr = nlohmann::json::parse(json.out);
+    REQUIRE(arr.size() > 500);  // more than one page of the stream
+    std::vector<long long> jsonIds;
+    for (const auto& e : arr) jsonIds.push_back(e["id"].get<long long>());
+    CHECK(jsonIds == tableIds);
+    CHECK(std::set<long long>(jsonIds.begin(), jsonIds.end()).size() == jsonIds.size());
+    // The same text as one array dumped whole with indent 2.
+    CHECK(json.out == arr.dump(2) + "\n");
     std::filesystem::remove_all(dir);
 }

@@ -183,3 +183,17 @@ TEST_CASE("report: Japanese and Cyrillic notes come back from the PDF and an emo
     CHECK(shellOutput("pdffonts '" + plain.string() + "'").find("WenQuanYi") == std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a PDF export without the report font says which font is missing and writes no file", "[cli][report]") {
+    const auto dir = test::freshDir("report-nofont");
+    const auto db = (dir / "j.db").string();
+    REQUIRE(runKneelog({"add", "--pain", "3", "--db", db}).exitCode == 0);
+    const auto out = dir / "report.pdf";
+    fs::create_directories(dir / "no-assets");  // an assets folder without fonts/
+    auto r = runKneelog({"export", "--format", "pdf", "--out", out.string(), "--db", db},
+                        {"KNEELOG_ASSETS=" + (dir / "no-assets").string()});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("DejaVu") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+    fs::remove_all(dir);
+}

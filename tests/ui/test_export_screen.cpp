@@ -71,6 +71,7 @@ TEST_CASE("the Export screen saves a PDF report and does not overwrite an earlie
     logThree(s);
     ui::App::ExportPlace place;
     place.folder = dir.string();
+    place.fontDir = (std::filesystem::path(KNEELOG_BINARY_DIR) / "assets/fonts").string();  // as the app passes it
     s.app->setExportPlace(place);
     s.app->show(ui::ScreenId::Export);
     REQUIRE(s.render(1280, 800, 1.0f, 20, "", test::clickAll({"export:period:all", "export:save", "export:save"})).ok);

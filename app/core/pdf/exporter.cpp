@@ -1,10 +1,5 @@
 // exportJournal(): the one export path the command line and the Export screen share.
-#include <unistd.h>
-
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -14,40 +9,6 @@
 #include "pdf/pdf_report.hpp"
 
 namespace pdf {
-
-namespace {
-
-bool hasFont(const std::string& dir) {
-    struct stat st {};
-    return !dir.empty() && ::stat((dir + "/DejaVuSans.ttf").c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-std::string executableDir() {
-    char buf[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) return {};
-    std::string path(buf, static_cast<std::size_t>(n));
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
-}  // namespace
-
-core::Result<std::string> findFontDir(const std::string& preferred) {
-    std::vector<std::string> candidates;
-    if (!preferred.empty()) candidates.push_back(preferred);
-    if (const char* assets = std::getenv("KNEELOG_ASSETS"); assets && *assets)
-        candidates.push_back(std::string(assets) + "/fonts");
-    if (const std::string exe = executableDir(); !exe.empty()) {
-        candidates.push_back(exe + "/assets/fonts");
-        candidates.push_back(exe + "/../share/kneelog/assets/fonts");
-    }
-    candidates.push_back("/usr/share/fonts/truetype/dejavu");
-    for (const auto& dir : candidates)
-        if (hasFont(dir)) return dir;
-    return core::makeError(core::ErrorCode::NotFound,
-                           "The report font DejaVu Sans was not found: install the Debian package 'fonts-dejavu-core'");
-}
 
 namespace {
 

@@ -73,6 +73,8 @@ void Document::onError(HPDF_STATUS error, HPDF_STATUS, void* self) {
 }
 
 core::Result<std::unique_ptr<Document>> Document::create(const std::string& fontDir, core::Paper paper) {
+    if (fontDir.empty())  // the caller names the folder (the app's assets/fonts); nothing here searches
+        return core::makeError(core::ErrorCode::NotFound, "No folder with the report font DejaVu Sans was given.");
     std::unique_ptr<Document> d(new Document());
     d->m_doc = HPDF_New(&Document::onError, d.get());
     if (!d->m_doc) return core::makeError(core::ErrorCode::Internal, "Could not start a PDF (out of memory?)");

@@ -114,9 +114,7 @@ core::Result<std::string> renderReport(const core::Report& report, const PdfOpti
 }
 
 core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out) {
-    auto fontDir = findFontDir(options.fontDir);
-    if (!fontDir) return fontDir.error();
-    auto doc = Document::create(*fontDir, options.paper);
+    auto doc = Document::create(options.fontDir, options.paper);
     if (!doc) return doc.error();
     Document& d = **doc;
     d.setInfo("Knee pain diary " + core::formatDate(report.from) + " to " + core::formatDate(report.to),

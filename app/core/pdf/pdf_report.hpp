@@ -27,17 +27,13 @@ namespace pdf {
 
 struct PdfOptions {
     core::Paper paper = core::Paper::A4;
-    std::string fontDir;  // holds DejaVuSans.ttf (and DejaVuSans-Bold.ttf); empty: findFontDir("")
+    std::string fontDir;  // holds DejaVuSans.ttf and DejaVuSans-Bold.ttf (the caller's assets/fonts)
     bool summaryOnly = false;  // page 1 alone
 };
 
 // The report as PDF bytes, written to `out`; no display and no file needed.
 core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out);
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options);
-
-// The first folder holding DejaVuSans.ttf: `preferred`, $KNEELOG_ASSETS/fonts, assets/fonts
-// beside the executable, the installed share/kneelog/assets/fonts, then the Debian package's.
-core::Result<std::string> findFontDir(const std::string& preferred);
 
 // WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and
 // Korean, for the PDF and the window. KNEELOG_CJK_FONT names another .ttc/.ttf (its first face).
@@ -51,7 +47,7 @@ struct ExportRequest {
     core::LocalDateTime now;              // the person's local time at export
     std::string region;  // the region code ("" = not chosen: the advice names 112)
     std::vector<core::RiskMark> risks;    // the risk profile, shown on the report and in FHIR
-    std::string fontDir;                  // for the PDF; empty: findFontDir("")
+    std::string fontDir;                  // for the PDF: the folder holding DejaVuSans.ttf
     bool summaryOnly = false;             // PDF: page 1 alone (the one-page summary)
 };
 

@@ -202,7 +202,7 @@ core::Result<int64_t> JournalStore::addEpisode(const Episode& e, const std::vect
     return id;
 }
 
-core::Result<void> JournalStore::addEpisodes(const EpisodeBatch& batch) {
+core::Result<void> JournalStore::addEpisodes(const EpisodeBatch& batch, std::span<const core::PegEntry> checkins) {
     auto tx = Transaction::begin(m_conn, "import the episodes");
     if (!tx) return tx.error();
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -214,6 +214,8 @@ core::Result<void> JournalStore::addEpisodes(const EpisodeBatch& batch) {
             return e;
         }
     }
+    for (const core::PegEntry& p : checkins)
+        if (auto id = insertPeg(p); !id) return id.error();
     return committed(*tx);
 }
 

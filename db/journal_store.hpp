@@ -71,7 +71,7 @@ public:
     uint64_t dataVersion() override;
 
     // Stores many episodes with their alerts in one transaction (demo data, import).
-    core::Result<void> addEpisodes(const EpisodeBatch& batch) override;
+    core::Result<void> addEpisodes(const EpisodeBatch& batch, std::span<const core::PegEntry> checkins) override;
     // The per-day history the H rules read, for the inclusive local days [from, to], oldest first.
     core::Result<std::vector<core::HistoryDay>> historyDays(core::CivilDate from, core::CivilDate to);
     // Full integrity check (and foreign keys); Corrupt when anything is wrong.
@@ -123,6 +123,7 @@ private:
     JournalStore(Connection conn, std::string path, bool readOnly);
 
     core::Result<int64_t> insertEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts);
+    core::Result<int64_t> insertPeg(const core::PegEntry& p);  // inside the caller's transaction
     core::Result<void> insertNames(int64_t id, const core::Episode& e);
     core::Result<void> insertAlert(int64_t episodeId, const core::Alert& a);
     core::Result<void> replaceAlerts(int64_t episodeId, const std::vector<core::Alert>& alerts);

@@ -17,10 +17,18 @@ core::Result<void> JournalStore::setRelief(int64_t episodeId, std::optional<int>
 }
 
 core::Result<int64_t> JournalStore::addPeg(const core::PegEntry& p) {
-    if (!core::isValidDate(p.at.date) || p.at.date.year > 9999)
-        return core::makeError(core::ErrorCode::Invalid, "Could not save the check-in (its date is not a valid day)");
     auto tx = Transaction::begin(m_conn, "save the check-in");
     if (!tx) return tx.error();
+    auto id = insertPeg(p);
+    if (!id) return id.error();
+    if (auto c = committed(*tx); !c) return c.error();
+    return id;
+}
+
+// Inside the caller's transaction.
+core::Result<int64_t> JournalStore::insertPeg(const core::PegEntry& p) {
+    if (!core::isValidDate(p.at.date) || p.at.date.year > 9999)
+        return core::makeError(core::ErrorCode::Invalid, "Could not save the check-in (its date is not a valid day)");
     auto stmt = m_conn.cached(R"sql(
 INSERT INTO peg_checkins (answered_local, utc_offset_minutes, answered_utc, local_day, recorded_utc, pain, enjoyment,
                           activity)
@@ -39,9 +47,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql",
                  .bind(8, p.activity)
                  .run();
     if (!r) return r.error();
-    const int64_t id = m_conn.lastInsertRowid();
-    if (auto c = committed(*tx); !c) return c.error();
-    return id;
+    return m_conn.lastInsertRowid();
 }
 
 core::Result<std::vector<core::PegEntry>> JournalStore::pegEntries(const core::DateRange& range) {

@@ -4,21 +4,25 @@
 #include <charconv>
 #include <unordered_map>
 
+#include "core/relief.hpp"
 #include "core/triage.hpp"
-
 #include "core/vocabulary.hpp"
 
 namespace core {
 
 namespace {
 
-// Red flags version 2 added leg, temperature and advice, the knee map (issue 18) added where; files
-// written before either (the first 11 or 14 columns) still import.
+// Red flags version 2 added leg, temperature and advice, the knee map (issue 18) added where, the
+// medication relief rating (issue 17) added relief; files written before any of them (the first
+// 11, 14 or 15 columns) still import.
 constexpr std::string_view kColumns[] = {"started_at", "side",        "pain", "type",        "onset",
                                          "when",       "symptoms",    "care", "medication",  "note",
-                                         "recorded_at", "leg",        "temperature", "advice", "where"};
+                                         "recorded_at", "leg",        "temperature", "advice", "where",
+                                         "relief"};
 constexpr std::size_t kColumnCount = std::size(kColumns);
-constexpr std::size_t kColumnCountV1 = 11, kColumnCountV2 = 14;
+constexpr std::size_t kColumnCountV1 = 11, kColumnCountV2 = 14, kColumnCountV3 = 15;
+
+bool olderLayout(std::size_t n) { return n == kColumnCountV1 || n == kColumnCountV2 || n == kColumnCountV3; }
 constexpr char kListSeparator = ';';
 
 // [SECTION] reading: RFC 4180 records with the line each starts on
@@ -171,6 +175,10 @@ public:
             }
         }
         if (m_f.size() > kColumnCountV2) names(14, whereTerms(), e.where);
+        if (m_f.size() > kColumnCountV3 && !m_f[15].empty()) {
+            if (auto r = reliefFromName(m_f[15])) e.relief = static_cast<int>(*r);
+            else bad(15, shown(m_f[15]) + " is not one of: " + validNames(reliefTerms()));
+        }
         if (m_reasons.empty()) {
             normalize(e);
             if (auto v = validate(e, m_now); !v) m_reasons.push_back(v.error().message);
@@ -297,7 +305,7 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
         if (!headerSeen) {
             headerSeen = true;
             const std::size_t n = r.fields.size();
-            columns = n == kColumnCountV1 || n == kColumnCountV2 ? n : kColumnCount;
+            columns = olderLayout(n) ? n : kColumnCount;
             bool same = r.fields.size() == columns;
             for (std::size_t i = 0; same && i < columns; ++i) same = r.fields[i] == kColumns[i];
             if (!same) {

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/csv.hpp"
+#include "core/relief.hpp"
 #include "core/triage.hpp"
 
 namespace core {
@@ -90,6 +91,8 @@ void CsvWriter::add(std::span<const Episode> episodes) {
         out += levelName(level == m_levels.end() ? Level::SelfCare : level->second);
         out += ',';
         appendNames(out, e.where);
+        out += ',';
+        if (e.relief) out += reliefName(static_cast<Relief>(*e.relief));
         out += "\r\n";
         m_out.write(out);
     }

@@ -130,7 +130,7 @@ Result<ImportPlan> Journal::planImport(std::string_view csv) {
 
 Result<void> Journal::commitImport(const ImportPlan& plan) {
     if (plan.toAdd.empty()) return {};
-    return m_repo.addEpisodes(plan.toAdd);
+    return m_repo.addEpisodes(plan.toAdd, {});
 }
 
 Result<std::size_t> Journal::addSample(int days, uint64_t seed) {
@@ -157,7 +157,9 @@ Result<std::size_t> Journal::addSample(int days, uint64_t seed) {
         }
         batch.emplace_back(e, std::move(alerts));
     }
-    if (auto r = m_repo.addEpisodes(batch); !r) return r.error();
+    // A year of weekly check-ins at most, the last yesterday (always in the past).
+    const auto checkins = demoPeg(episodes, addDays(now.date, -1), std::min(days / 7, 52), seed);
+    if (auto r = m_repo.addEpisodes(batch, checkins); !r) return r.error();
     return batch.size();
 }
 

@@ -3,6 +3,7 @@
 // tests may use an in-memory fake. Every write is one transaction.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,8 +51,10 @@ public:
 
     // Stores the episode and, when given, its alerts in one transaction; returns the new id.
     virtual Result<int64_t> addEpisode(const Episode& e, const std::vector<Alert>& alerts) = 0;
-    // Stores many episodes with their alerts in one transaction: all or nothing (import, sample).
-    virtual Result<void> addEpisodes(const std::vector<std::pair<Episode, std::vector<Alert>>>& batch) = 0;
+    // Stores many episodes with their alerts, and weekly check-ins, in one transaction: all or
+    // nothing (import, sample).
+    virtual Result<void> addEpisodes(const std::vector<std::pair<Episode, std::vector<Alert>>>& batch,
+                                     std::span<const PegEntry> checkins) = 0;
     // Replaces an episode's fields and its episode alerts in one transaction.
     virtual Result<void> updateEpisode(const Episode& e, const std::vector<Alert>& alerts) = 0;
     virtual Result<void> softDelete(int64_t id, int64_t atUtc) = 0;

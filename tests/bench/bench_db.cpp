@@ -186,7 +186,7 @@ void benchImport(const std::string& dir, const std::string& path) {
     const auto batch = demoBatch(3650, 1, rows);
     auto store = openStore(path);
     const double ms = timeOnce([&] {
-        if (auto r = store->addEpisodes(batch); !r) fail(r.error().message);
+        if (auto r = store->addEpisodes(batch, {}); !r) fail(r.error().message);
     });
     std::printf("Import (addEpisodes, one transaction)\n");
     std::printf("  3650-day demo: %zu episodes, %zu rows in %.1f ms = %.0f episodes/s, %.0f rows/s\n", batch.size(),
@@ -197,7 +197,7 @@ void benchImport(const std::string& dir, const std::string& path) {
         for (auto& item : demoBatch(3650, seed, bigRows)) big.push_back(std::move(item));
     auto bigStore = openStore(dir + "/import.db");
     const double bigMs = timeOnce([&] {
-        if (auto r = bigStore->addEpisodes(big); !r) fail(r.error().message);
+        if (auto r = bigStore->addEpisodes(big, {}); !r) fail(r.error().message);
     });
     std::printf("  10 x 3650 days: %zu episodes, %zu rows in %.1f ms = %.0f episodes/s, %.0f rows/s\n", big.size(),
                 bigRows, bigMs, big.size() / bigMs * 1000, bigRows / bigMs * 1000);

@@ -81,7 +81,7 @@ void fill(const std::string& path, std::size_t entries) {
                               core::toUtcSeconds(e.startedAt) + 120});
         batch.emplace_back(std::move(e), std::move(alerts));
     }
-    if (auto r = (*store)->addEpisodes(batch); !r) fail(r.error().message);
+    if (auto r = (*store)->addEpisodes(batch, {}); !r) fail(r.error().message);
 }
 
 struct Target {

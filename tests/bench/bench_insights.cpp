@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
         if (!store) fail(store.error().message);
         db::EpisodeBatch batch;
         for (const auto& e : episodes) batch.emplace_back(e, std::vector<core::Alert>{});
-        if (auto r = (*store)->addEpisodes(batch); !r) fail(r.error().message);
+        if (auto r = (*store)->addEpisodes(batch, {}); !r) fail(r.error().message);
         core::Journal journal(**store);
         std::printf("  core::Journal::insights (SQLite file: read every entry, then compute):\n");
         const double full = median(runs, [&] {

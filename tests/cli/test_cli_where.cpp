@@ -147,7 +147,7 @@ TEST_CASE("where travels through CSV export and import, FHIR, and page 1 of the 
                         "--at", "2026-11-20 09:00"}).exitCode == 0);
     REQUIRE(runKneelog({"add", "--db", db, "--pain", "3", "--side", "right", "--at", "2026-11-21 09:00"}).exitCode == 0);
     REQUIRE(runKneelog({"export", "--db", db, "--format", "csv", "--out", csv}).exitCode == 0);
-    CHECK(test::readFile(csv).find(",where\r\n") != std::string::npos);
+    CHECK(test::readFile(csv).find(",where,relief\r\n") != std::string::npos);
     const std::string fresh = (dir / "fresh.db").string();
     auto imported = runKneelog({"import", csv, "--db", fresh});
     INFO(imported.err);

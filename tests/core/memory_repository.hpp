@@ -57,7 +57,8 @@ public:
         return id;
     }
 
-    core::Result<void> addEpisodes(const std::vector<std::pair<core::Episode, std::vector<core::Alert>>>& batch) override {
+    core::Result<void> addEpisodes(const std::vector<std::pair<core::Episode, std::vector<core::Alert>>>& batch,
+                                   std::span<const core::PegEntry> checkins) override {
         if (auto f = writeFailure("import the episodes")) return *f;
         for (std::size_t i = 0; i < batch.size(); ++i)
             if (auto r = storable(batch[i].first); !r)
@@ -65,6 +66,11 @@ public:
                                                            std::to_string(batch.size()) + ": " + r.error().message +
                                                            ". Nothing was imported.");
         for (const auto& [e, alerts] : batch) insert(e, alerts);
+        for (const core::PegEntry& p : checkins) {
+            core::PegEntry stored = p;
+            stored.id = m_nextPegId++;
+            m_peg.push_back(stored);
+        }
         ++m_version;
         return {};
     }

@@ -15,6 +15,10 @@ const std::string kHeaderV2 =
 // The header since the knee map (issue 18): where behind the knee, last.
 const std::string kHeaderV3 =
     "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at,leg,temperature,advice,where\r\n";
+// The header since the medication relief rating (issue 17): relief, last.
+const std::string kHeaderV4 =
+    "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at,leg,temperature,advice,where,"
+    "relief\r\n";
 
 Episode sample() {
     Episode e;
@@ -30,6 +34,7 @@ Episode sample() {
     e.leg = "right";
     e.temperatureTenths = 381;
     e.where = {"below", "inner"};
+    e.relief = 2;  // "a lot"
     e.medication = "ibuprofen 400 mg, twice";
     e.note = "Après la marche: \"ça tire\" derrière le genou;\r\nsecond line, with commas\nthird";
     return e;
@@ -68,8 +73,8 @@ TEST_CASE("CSV round trip of two years of demo data is exact", "[csv]") {
 
 TEST_CASE("the CSV writer follows RFC 4180", "[csv]") {
     const std::string text = episodesToCsv(std::vector<Episode>{sample()});
-    CHECK(text.rfind(kHeaderV3, 0) == 0);
-    CHECK(text.find(",right,38.1,self_care,below;inner\r\n") != std::string::npos);
+    CHECK(text.rfind(kHeaderV4, 0) == 0);
+    CHECK(text.find(",right,38.1,self_care,below;inner,lot\r\n") != std::string::npos);
     CHECK(text.find("2026-11-20T18:30:05-05:00,left,6,throbbing,sudden,night;stairs,calf_pain;swelling,ice;medication,"
                     "\"ibuprofen 400 mg, twice\",\"Après la marche: \"\"ça tire\"\"") != std::string::npos);
     CHECK(text.substr(text.size() - 2) == "\r\n");
@@ -202,8 +207,8 @@ TEST_CASE("CSV: the advice column is the highest level the episode's save raised
     std::vector<std::string> lastCells;
     std::size_t pos = 0;
     while ((pos = csv.find("\r\n", pos)) != std::string::npos) {
-        // The advice is the last cell but one (the knee map's where comes last).
-        const std::size_t end = csv.rfind(',', pos);
+        // The advice is the last cell but two (the knee map's where, then relief, come last).
+        const std::size_t end = csv.rfind(',', csv.rfind(',', pos) - 1);
         const std::size_t start = csv.rfind(',', end - 1) + 1;
         lastCells.push_back(csv.substr(start, end - start));
         pos += 2;
@@ -215,10 +220,10 @@ TEST_CASE("CSV: the advice column is the highest level the episode's save raised
     CHECK(levels == std::vector<std::string>{"urgent", "soon", "self_care"});
 }
 
-TEST_CASE("CSV: the where column is written last, read, checked, and older files still import", "[csv]") {
+TEST_CASE("CSV: the where column is written after the advice, read, checked, and older files still import", "[csv]") {
     const std::string csv = episodesToCsv(std::vector<Episode>{sample()});
-    CHECK(csv.rfind(kHeaderV3, 0) == 0);
-    CHECK(csv.find(",self_care,below;inner\r\n") != std::string::npos);
+    CHECK(csv.rfind(kHeaderV4, 0) == 0);
+    CHECK(csv.find(",self_care,below;inner,lot\r\n") != std::string::npos);
     auto read = parseEpisodesCsv(kHeaderV3 + "2026-11-20T18:30:00+01:00,left,4,,,,,,,,,,,,outer; centre;above\r\n", kNow);
     INFO((read.problems.empty() ? "" : read.problems.front().reason));
     REQUIRE(read.problems.empty());
@@ -238,4 +243,26 @@ TEST_CASE("CSV: the where column is written last, read, checked, and older files
     auto mixed = parseEpisodesCsv(kHeaderV3 + "2026-11-20T18:30:00+01:00,both,4,,,,,,,,,left,,urgent\r\n", kNow);
     REQUIRE(mixed.problems.size() == 1);
     CHECK(mixed.problems[0].reason.find("14 columns; every row needs 15") != std::string::npos);
+}
+
+TEST_CASE("CSV: the relief column is written last, read, checked, and files without it still import", "[csv]") {
+    Episode unrated = sample();
+    unrated.relief.reset();
+    const std::string csv = episodesToCsv(std::vector<Episode>{sample(), unrated});
+    CHECK(csv.find(",below;inner,lot\r\n") != std::string::npos);
+    CHECK(csv.find(",below;inner,\r\n") != std::string::npos);  // not rated: empty, never "none"
+    auto read = parseEpisodesCsv(csv, kNow);
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.rows.size() == 2);
+    CHECK(read.rows[0].episode.relief == std::optional<int>(2));
+    CHECK_FALSE(read.rows[1].episode.relief.has_value());
+    auto bad = parseEpisodesCsv(kHeaderV4 + "2026-11-20T18:30:00+01:00,left,4,,,,,,,,,,,,,great\r\n", kNow);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].reason.find("relief: 'great' is not one of: none, little, lot, complete") != std::string::npos);
+    // A file from before the rating (15 columns) imports with no rating.
+    auto v3 = parseEpisodesCsv(kHeaderV3 + "2026-11-20T18:30:00+01:00,left,4,,,,,,,,,,,,outer\r\n", kNow);
+    REQUIRE(v3.problems.empty());
+    REQUIRE(v3.rows.size() == 1);
+    CHECK(v3.rows[0].episode.where == std::vector<std::string>{"outer"});
+    CHECK_FALSE(v3.rows[0].episode.relief.has_value());
 }

@@ -834,11 +834,27 @@ TEST_CASE("service: addSample fills a journal with past, triaged, acknowledged h
         CHECK(a.level > Level::SelfCare);
         CHECK(a.acknowledgedAtUtc.has_value());
     }
+    // Weekly check-ins (60 days: 8 weeks), the last yesterday, in the same transaction; and
+    // relief ratings on most entries with medication.
+    auto checkins = f.journal.pegEntries({});
+    REQUIRE(checkins.ok());
+    REQUIRE(checkins->size() == 8);
+    CHECK(checkins->back().at.date == addDays(local.date, -1));
+    CHECK(daysFromCivil(checkins->back().at.date) - daysFromCivil(checkins->front().at.date) == 49);
+    int withMedication = 0, rated = 0;
+    for (const Episode& e : *list) {
+        withMedication += e.medication.empty() ? 0 : 1;
+        rated += e.relief ? 1 : 0;
+        if (e.relief) CHECK_FALSE(e.medication.empty());
+    }
+    CHECK(rated > 0);
+    CHECK(rated < withMedication + 1);
     // The same seed gives the same history.
     Fixture g;
     auto again = g.journal.addSample(60, 7);
     REQUIRE(again.ok());
     CHECK(*again == *added);
+    CHECK(g.journal.pegEntries({})->size() == checkins->size());
 }
 
 TEST_CASE("service: settings read back what saveSettings stored, which writes only changed keys") {

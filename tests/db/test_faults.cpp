@@ -26,7 +26,7 @@ void makeJournal(const std::string& path, int days = 60) {
     auto store = openStore(path);
     db::EpisodeBatch batch;
     for (const Episode& e : core::demoEpisodes(CivilDate{2026, 2, 28}, days, 5, 60)) batch.emplace_back(e, std::vector<core::Alert>{});
-    REQUIRE(store->addEpisodes(batch).ok());
+    REQUIRE(store->addEpisodes(batch, {}).ok());
 }
 
 // Opens `path` in a child process (as an unprivileged user when `asNobody`) and reports.

@@ -333,7 +333,7 @@ TEST_CASE("Batch import stores every episode and alert, or nothing when one entr
         }
         batch.emplace_back(e, list);
     }
-    REQUIRE(store->addEpisodes(batch).ok());
+    REQUIRE(store->addEpisodes(batch, {}).ok());
     CHECK(*store->countEpisodes(DateRange{}) == static_cast<int64_t>(demo.size()));
     CHECK(store->alerts(DateRange{})->size() == static_cast<std::size_t>(alerts));
     CHECK(store->check().ok());
@@ -352,7 +352,7 @@ TEST_CASE("Batch import stores every episode and alert, or nothing when one entr
     }
 
     db::EpisodeBatch broken = {{episodeAt(kDay1, 8, 0, 3), {}}, {episodeAt(kDay1, 9, 0, 12), {}}};
-    auto r = store->addEpisodes(broken);
+    auto r = store->addEpisodes(broken, {});
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message.find("Entry 2 of 2") != std::string::npos);
     CHECK(*store->countEpisodes(DateRange{kDay1, kDay1}) == 0);

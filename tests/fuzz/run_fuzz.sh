@@ -13,7 +13,7 @@ cxx="${CLANGXX:-$(command -v clang++ || command -v clang++-14 || true)}"
 [ -n "$cxx" ] || { echo "run_fuzz.sh: clang++ not found (install the Debian package 'clang')" >&2; exit 1; }
 
 sources=("$here/fuzz_csv.cpp")
-for f in csv.cpp csv_write.cpp csv_peg.cpp peg.cpp words.cpp episode.cpp time.cpp vocabulary.cpp triage.cpp triage_rules.cpp triage_rules_soon.cpp triage_conditions.cpp profile.cpp; do sources+=("$root/app/core/$f"); done
+for f in csv.cpp csv_write.cpp csv_peg.cpp peg.cpp relief.cpp words.cpp episode.cpp time.cpp vocabulary.cpp triage.cpp triage_rules.cpp triage_rules_soon.cpp triage_conditions.cpp profile.cpp; do sources+=("$root/app/core/$f"); done
 headers=("$root"/app/core/*.hpp)
 binary="$out/fuzz_csv"
 mkdir -p "$out/corpus"

@@ -21,7 +21,8 @@ public:
     bool failAlertReads = false;
 
     core::Result<int64_t> addEpisode(const core::Episode&, const std::vector<core::Alert>&) override { return fail(); }
-    core::Result<void> addEpisodes(const std::vector<std::pair<core::Episode, std::vector<core::Alert>>>&) override {
+    core::Result<void> addEpisodes(const std::vector<std::pair<core::Episode, std::vector<core::Alert>>>&,
+                                   std::span<const core::PegEntry>) override {
         return fail();
     }
     core::Result<void> updateEpisode(const core::Episode&, const std::vector<core::Alert>&) override { return fail(); }

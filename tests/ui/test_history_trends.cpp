@@ -34,7 +34,7 @@ void fillDemo(UiSession& s, int days) {
         }
         batch.emplace_back(std::move(e), std::move(alerts));
     }
-    REQUIRE(s.store->addEpisodes(batch).ok());
+    REQUIRE(s.store->addEpisodes(batch, {}).ok());
 }
 
 std::vector<core::Episode> allEpisodes(UiSession& s) {
@@ -84,8 +84,9 @@ public:
     int calls = 0;
 
     core::Result<int64_t> addEpisode(const core::Episode& e, const std::vector<core::Alert>& a) override { return ++calls, m_real.addEpisode(e, a); }
-    core::Result<void> addEpisodes(const std::vector<std::pair<core::Episode, std::vector<core::Alert>>>& b) override {
-        return ++calls, m_real.addEpisodes(b);
+    core::Result<void> addEpisodes(const std::vector<std::pair<core::Episode, std::vector<core::Alert>>>& b,
+                                   std::span<const core::PegEntry> c) override {
+        return ++calls, m_real.addEpisodes(b, c);
     }
     core::Result<void> updateEpisode(const core::Episode& e, const std::vector<core::Alert>& a) override { return ++calls, m_real.updateEpisode(e, a); }
     core::Result<void> softDelete(int64_t id, int64_t at) override { return ++calls, m_real.softDelete(id, at); }

@@ -12,7 +12,9 @@
 //   acknowledgement), so an edit does not re-raise what the person already acknowledged.
 //   Given history alerts are added as new rows; earlier history alerts are left alone.
 //   The episode's deletion state is not changed by an update (use softDelete/undelete).
-// - addEpisode() ignores the episode's and the alerts' ids and returns the new episode id.
+// - addEpisode() ignores the episode's and the alerts' ids and returns the new episode id; it keeps
+//   the episode's uid when given (a merge) and makes a new one otherwise; an edit time of 0 is
+//   stored as the time recorded. updateEpisode() never changes the uid.
 // - dataVersion() = this connection's commit count + PRAGMA data_version (other processes).
 #include <cstdint>
 #include <initializer_list>
@@ -58,7 +60,7 @@ public:
     core::Result<int64_t> addEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts) override;
     core::Result<void> updateEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts) override;
     core::Result<void> softDelete(int64_t id, int64_t atUtc) override;
-    core::Result<void> undelete(int64_t id) override;
+    core::Result<void> undelete(int64_t id, int64_t atUtc) override;
     core::Result<std::optional<core::Episode>> episode(int64_t id) override;
     core::Result<std::vector<core::Episode>> episodes(const core::DateRange& range, int limit, int offset) override;
     core::Result<int64_t> countEpisodes(const core::DateRange& range) override;
@@ -76,6 +78,11 @@ public:
     core::Result<void> setSetting(const std::string& key, const std::string& value) override;
     core::Result<void> setSettings(const std::vector<std::pair<std::string, std::string>>& values) override;
     uint64_t dataVersion() override;
+    // Bundles (journal_store_merge.cpp).
+    core::Result<std::vector<core::Episode>> allEpisodes() override;
+    core::Result<std::vector<core::Alert>> allAlerts() override;
+    core::Result<std::vector<core::HistoryRecord>> episodeHistory() override;
+    core::Result<void> applyMerge(const core::MergeWrite& write) override;
 
     // Stores many episodes with their alerts in one transaction (demo data, import).
     core::Result<void> addEpisodes(const EpisodeBatch& batch) override;
@@ -131,11 +138,15 @@ private:
 
     core::Result<int64_t> insertEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts);
     core::Result<void> insertNames(int64_t id, const core::Episode& e);
+    core::Result<void> replaceNames(int64_t id, const core::Episode& e);
     core::Result<void> insertAlert(int64_t episodeId, const core::Alert& a);
     core::Result<void> replaceAlerts(int64_t episodeId, const std::vector<core::Alert>& alerts);
     core::Result<void> bumpDaySummary(const core::Episode& e);
     core::Result<std::optional<std::pair<int64_t, bool>>> dayAndDeleted(int64_t id);
-    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation);
+    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation,
+                                  std::optional<int64_t> editedAtUtc = std::nullopt);
+    core::Result<void> overwriteEpisode(const core::Episode& e);
+    core::Result<void> writeMerge(const core::MergeWrite& write);
     core::Result<std::vector<core::DaySummary>> summaryRows(int64_t from, int64_t to);
     core::Result<std::vector<core::NameCount>> nameCounts(const char* sql, const core::DateRange& range);
     core::Result<std::vector<core::Episode>> episodeRows(const std::string& sql, const core::DateRange& range,

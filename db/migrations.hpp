@@ -9,7 +9,7 @@
 namespace db {
 
 // The schema version this build writes.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;  // 4: entry ids and history (issue 16)
 // PRAGMA application_id of every KneeLog journal ("KnLg"), so a foreign SQLite file is recognised.
 inline constexpr int32_t kApplicationId = 0x4B6E4C67;
 

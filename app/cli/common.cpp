@@ -13,6 +13,7 @@
 #include "core/journal.hpp"
 #include "core/profile.hpp"
 #include "core/io/atomic_file.hpp"
+#include "core/io/file_guard.hpp"
 #include "core/vocabulary.hpp"
 
 namespace cli {
@@ -80,6 +81,10 @@ core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
     if (range.from && range.to && *range.to < *range.from)
         return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
     return range;
+}
+
+core::Result<void> refuseJournalFiles(const Invocation& inv, const std::string& out) {
+    return io::refuseProtected(out, db::JournalStore::protectedPaths(inv.dbPath));
 }
 
 std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly) {

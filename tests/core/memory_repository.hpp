@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/crypto/random.hpp"
 #include "core/repository.hpp"
 
 namespace fakes {
@@ -75,6 +76,8 @@ public:
         if (it == m_episodes.end()) return notFound("episode", e.id);
         core::Episode stored = e;
         stored.deletedAtUtc = it->second.deletedAtUtc;
+        stored.uid = it->second.uid;  // an update never changes the uid
+        if (stored.editedAtUtc == 0) stored.editedAtUtc = stored.recordedAtUtc;
         it->second = std::move(stored);
         // Episode alerts: keep the unchanged ones, drop the others, add the new ones.
         std::vector<int64_t> previous;  // ids of this episode's own alerts not yet matched
@@ -106,7 +109,7 @@ public:
     }
 
     core::Result<void> softDelete(int64_t id, int64_t atUtc) override { return setDeleted(id, atUtc); }
-    core::Result<void> undelete(int64_t id) override { return setDeleted(id, std::nullopt); }
+    core::Result<void> undelete(int64_t id, int64_t atUtc) override { return setDeleted(id, std::nullopt, atUtc); }
 
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override {
         if (auto f = writeFailure("acknowledge the alert")) return *f;
@@ -136,7 +139,48 @@ public:
         return {};
     }
 
+    // All or nothing, like the SQLite store: everything is checked before anything changes.
+    core::Result<void> applyMerge(const core::MergeWrite& w) override {
+        if (auto f = writeFailure("merge the bundle")) return *f;
+        for (const auto& [e, alerts] : w.add)
+            if (auto r = storable(e); !r) return r;
+        for (const core::Episode& e : w.update)
+            if (!m_episodes.count(e.id)) return notFound("episode", e.id);
+        for (const core::Alert& a : w.addAlerts)
+            if (!m_episodes.count(a.episodeId)) return notFound("episode", a.episodeId);
+        for (const auto& [id, at] : w.acknowledge)
+            if (!alertById(id)) return notFound("alert", id);
+        for (const auto& [e, alerts] : w.add) insert(e, alerts);
+        for (const core::Episode& e : w.update) m_episodes[e.id] = e;
+        for (core::Alert a : w.addAlerts) {
+            a.id = m_nextAlertId++;
+            m_alerts.push_back(std::move(a));
+        }
+        for (const auto& [id, at] : w.acknowledge) alertById(id)->acknowledgedAtUtc = at;
+        for (const core::HistoryRecord& h : w.history)
+            if (std::none_of(m_history.begin(), m_history.end(), [&](const core::HistoryRecord& k) { return k.sameVersion(h); }))
+                m_history.push_back(h);
+        for (const auto& [key, value] : w.settings) m_settings[key] = value;
+        ++m_version;
+        return {};
+    }
+
     // [SECTION] Reads
+    core::Result<std::vector<core::Episode>> allEpisodes() override {
+        if (failReads) return readError();
+        std::vector<core::Episode> out;
+        for (const auto& [id, e] : m_episodes) out.push_back(e);
+        return out;
+    }
+    core::Result<std::vector<core::Alert>> allAlerts() override {
+        if (failReads) return readError();
+        return m_alerts;
+    }
+    core::Result<std::vector<core::HistoryRecord>> episodeHistory() override {
+        if (failReads) return readError();
+        return m_history;
+    }
+
     core::Result<std::optional<core::Episode>> episode(int64_t id) override {
         if (failReads) return readError();
         auto it = m_episodes.find(id);
@@ -248,6 +292,8 @@ private:
         const int64_t id = m_nextEpisodeId++;
         core::Episode stored = e;
         stored.id = id;
+        if (stored.uid.empty()) stored.uid = core::crypto::newUuid();
+        if (stored.editedAtUtc == 0) stored.editedAtUtc = stored.recordedAtUtc;
         m_episodes.emplace(id, std::move(stored));
         for (core::Alert a : alerts) {
             a.id = m_nextAlertId++;
@@ -257,12 +303,13 @@ private:
         return id;
     }
 
-    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc) {
+    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, std::optional<int64_t> editedAt = {}) {
         if (auto f = writeFailure(atUtc ? "delete the episode" : "restore the episode")) return *f;
         auto it = m_episodes.find(id);
         if (it == m_episodes.end()) return notFound("episode", id);
         if (it->second.deletedAtUtc.has_value() == atUtc.has_value()) return {};  // already in that state
         it->second.deletedAtUtc = atUtc;
+        if (editedAt) it->second.editedAtUtc = *editedAt;  // a restore counts as an edit
         ++m_version;
         return {};
     }
@@ -337,6 +384,7 @@ private:
 
     std::map<int64_t, core::Episode> m_episodes;
     std::vector<core::Alert> m_alerts;
+    std::vector<core::HistoryRecord> m_history;
     std::map<std::string, std::string> m_settings;
     int64_t m_nextEpisodeId = 1;
     int64_t m_nextAlertId = 1;

@@ -11,6 +11,7 @@
 #include "core/io/atomic_file.hpp"
 #include "core/journal.hpp"
 #include "db/journal_store.hpp"
+#include "pdf/pdf_report.hpp"
 #include "platform/platform.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -25,6 +26,13 @@ ui::Assets loadAssets() {
     const std::string prefix = dir.empty() ? "" : dir + "/";
     a.regularTtf = platform::loadFile(prefix + "fonts/DejaVuSans.ttf").value_or("");
     a.boldTtf = platform::loadFile(prefix + "fonts/DejaVuSans-Bold.ttf").value_or("");
+    // The knee map's drawings: decoded by the platform (stb_image) into textures when first drawn.
+    a.pictures.load = [prefix](const std::string& path) {
+        platform::ImageLoad loaded = platform::loadImage(prefix + path);
+        return ui::Picture{loaded.texture.id, loaded.texture.width, loaded.texture.height, std::move(loaded.error)};
+    };
+    a.pictures.generation = platform::textureGeneration;
+    a.loadCjkTtf = [] { return platform::loadFile(pdf::cjkFontPath()).value_or(""); };
     for (const auto& path : platform::listAssets("guidance", ".md")) {
         const std::string name = std::filesystem::path(path).filename().string();
         if (name == "FORMAT.md") continue;

@@ -1,11 +1,13 @@
 // kneelog: the wiring. No command on the line (only global options such as --db) opens the
-// window; anything else is the command line's, which renders screenshots through a hook.
+// window; anything else is the command line's, which gets the storage engine (SQLite), the
+// fonts folder and the screenshot renderer from here, so app/cli never names db/ or platform/.
 #include <cstdio>
 #include <cstdlib>
 
 #include "app/gui.hpp"
 #include "core/time.hpp"
 #include "cli/commands.hpp"
+#include "db/journal_files.hpp"
 #include "platform/platform.hpp"
 
 int main(int argc, char** argv) {
@@ -30,5 +32,8 @@ int main(int argc, char** argv) {
     cli::Hooks hooks;
     hooks.defaultDbPath = defaultDbPath;
     hooks.screenshot = app::runScreenshot;
+    db::SqliteJournalFiles files;
+    hooks.files = &files;
+    hooks.fontDir = platform::assetsDir() + "/fonts";
     return cli::run(argc, argv, hooks);
 }

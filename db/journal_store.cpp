@@ -79,8 +79,9 @@ using core::Episode;
 
 constexpr const char* kInsertEpisode = R"sql(
 INSERT INTO episodes (started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain,
-                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths, edited_utc, uid)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))sql";
+                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths, edited_utc, uid,
+                      relief)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql";
 
 constexpr const char* kUpdateEpisode = R"sql(
 UPDATE episodes SET started_local = ?1, utc_offset_minutes = ?2, started_utc = ?3, local_day = ?4,
@@ -112,6 +113,8 @@ constexpr NameTable kNameTables[] = {
      "DELETE FROM episode_symptoms WHERE episode_id = ?1", &Episode::symptoms},
     {"INSERT OR IGNORE INTO episode_care (episode_id, name) VALUES (?1, ?2)",
      "DELETE FROM episode_care WHERE episode_id = ?1", &Episode::care},
+    {"INSERT OR IGNORE INTO episode_where (episode_id, name) VALUES (?1, ?2)",
+     "DELETE FROM episode_where WHERE episode_id = ?1", &Episode::where},
 };
 
 core::Result<void> checkStorable(const Episode& e) {
@@ -186,7 +189,9 @@ core::Result<int64_t> JournalStore::insertEpisode(const Episode& e, const std::v
     if (!stmt) return stmt.error();
     detail::bindEpisodeFields((*stmt)->reset(), e);
     const std::string uid = e.uid.empty() ? core::crypto::newUuid() : e.uid;  // given by a merge, else new
-    if (auto r = (*stmt)->bind(12, e.deletedAtUtc).bind(16, std::string_view(uid)).run(); !r) return r.error();
+    const auto relief = e.relief ? std::optional<int64_t>(*e.relief) : std::nullopt;
+    if (auto r = (*stmt)->bind(12, e.deletedAtUtc).bind(16, std::string_view(uid)).bind(17, relief).run(); !r)
+        return r.error();
     const int64_t id = m_conn.lastInsertRowid();
     if (auto r = insertNames(id, e); !r) return r.error();
     for (const core::Alert& a : alerts)

@@ -1,5 +1,5 @@
 #pragma once
-// The SQLite journal: implements core::JournalRepository, plus opening with safety checks,
+// The SQLite journal: implements core::StoredJournal (core/storage.hpp), plus opening with safety checks,
 // bulk import, integrity check, backups, restore and "delete all my data".
 //
 // Conventions:
@@ -11,7 +11,8 @@
 //   existing alert whose rule set is unchanged is kept as it is (id, time shown and
 //   acknowledgement), so an edit does not re-raise what the person already acknowledged.
 //   Given history alerts are added as new rows; earlier history alerts are left alone.
-//   The episode's deletion state is not changed by an update (use softDelete/undelete).
+//   The episode's deletion state is not changed by an update (use softDelete/undelete), nor its
+//   relief rating (use setRelief).
 // - addEpisode() ignores the episode's and the alerts' ids and returns the new episode id; it keeps
 //   the episode's uid when given (a merge) and makes a new one otherwise; an edit time of 0 is
 //   stored as the time recorded. updateEpisode() never changes the uid.
@@ -26,30 +27,17 @@
 
 #include "core/io/file_guard.hpp"
 #include "core/repository.hpp"
+#include "core/storage.hpp"
 #include "db/sqlite.hpp"
 
 namespace db {
 
-struct OpenOptions {
-    bool readOnly = false;
-    int busyTimeoutMs = 4000;
-    // false: a missing journal is refused ("There is no journal at PATH") and nothing is created.
-    bool create = true;
-    // true: a journal that cannot be written (read-only file or folder, or a file with no write
-    // permission bit at all) is opened read-only instead of being refused; for reading commands.
-    bool readOnlyIfNeeded = false;
-};
-
-// One automatic backup of a journal (see JournalStore::backups).
-struct BackupInfo {
-    std::string path;
-    int64_t madeAtUtc = 0;                 // the file's modification time
-    std::optional<int64_t> episodes;       // none when the backup is not a sound KneeLog journal
-};
+using OpenOptions = core::OpenOptions;
+using BackupInfo = core::BackupInfo;
 
 using EpisodeBatch = std::vector<std::pair<core::Episode, std::vector<core::Alert>>>;
 
-class JournalStore : public core::JournalRepository {
+class JournalStore : public core::StoredJournal {
 public:
     // Opens (creating 0600 in a 0700 folder if missing) and upgrades the journal at `path`;
     // ":memory:" gives a private in-memory journal. A file that is foreign, damaged or from a
@@ -69,11 +57,16 @@ public:
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> sideCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& range) override;
+    core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& range, const std::string& text,
                                                               int limit, int offset) override;
+    core::Result<std::vector<std::string>> textsBeyondAscii() override;
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override;
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level minLevel) override;
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override;
+    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief, int64_t atUtc) override;
+    core::Result<int64_t> addPeg(const core::PegEntry& p) override;
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& range) override;
     core::Result<std::optional<std::string>> setting(const std::string& key) override;
     core::Result<void> setSetting(const std::string& key, const std::string& value) override;
     core::Result<void> setSettings(const std::vector<std::pair<std::string, std::string>>& values) override;
@@ -89,9 +82,9 @@ public:
     // The per-day history the H rules read, for the inclusive local days [from, to], oldest first.
     core::Result<std::vector<core::HistoryDay>> historyDays(core::CivilDate from, core::CivilDate to);
     // Full integrity check (and foreign keys); Corrupt when anything is wrong.
-    core::Result<void> check();
+    core::Result<void> check() override;
     // A consistent copy of the journal in `file` (mode 0600), written aside and renamed into place.
-    core::Result<void> backupTo(const std::string& file);
+    core::Result<void> backupTo(const std::string& file) override;
     // Today's automatic backup in the journal's own backups folder (backupsFolder), keeping the
     // newest 7; the path made, or nullopt when today's already exists.
     core::Result<std::optional<std::string>> dailyBackup(core::CivilDate today) override;
@@ -122,16 +115,16 @@ public:
     // KneeLog journal; the current journal is kept in its backups folder first. Returns where it
     // was kept (nullopt when there was no journal to keep). Close every store on `dbPath` first.
     static core::Result<std::optional<std::string>> restore(const std::string& backupFile, const std::string& dbPath);
-    // Deletes every episode and alert and this journal's backups (only its own), then
+    // Deletes every episode, alert and PEG check-in and this journal's backups (only its own), then
     // checkpoints and vacuums so no trace remains in the file. Settings are kept.
     // `removedBackups`, when given, receives the number of backup files removed.
-    core::Result<void> wipe(std::size_t* removedBackups = nullptr);
+    core::Result<void> wipe(std::size_t* removedBackups = nullptr) override;
     // Moves every committed page from the write-ahead log into the journal file and empties the
     // log (the app going to the background: Android may end it there). Busy when another
     // connection is reading.
     core::Result<void> checkpoint();
-    std::string path() const { return m_path; }
-    bool readOnly() const { return m_readOnly; }
+    std::string path() const override { return m_path; }
+    bool readOnly() const override { return m_readOnly; }
 
 private:
     JournalStore(Connection conn, std::string path, bool readOnly);

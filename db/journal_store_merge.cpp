@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kOverwrite = R"sql(
 UPDATE episodes SET started_local = ?1, utc_offset_minutes = ?2, started_utc = ?3, local_day = ?4,
                     recorded_utc = ?5, side = ?6, pain = ?7, pain_type = ?8, onset = ?9, note = ?10,
-                    medication = ?11, leg = ?13, temperature_tenths = ?14, edited_utc = ?15, deleted_utc = ?16
+                    medication = ?11, leg = ?13, temperature_tenths = ?14, edited_utc = ?15, deleted_utc = ?16,
+                    relief = ?17
 WHERE id = ?12)sql";
 
 }  // namespace
@@ -29,7 +30,7 @@ core::Result<std::vector<core::HistoryRecord>> JournalStore::episodeHistory() {
     return out;
 }
 
-// Every field, the edit time and the deletion of an existing episode (a merge's result).
+// Every field (the knee map's where and the relief rating too), the edit time and the deletion of an existing episode (a merge's result).
 core::Result<void> JournalStore::overwriteEpisode(const core::Episode& e) {
     auto before = dayAndDeleted(e.id);
     if (!before) return before.error();
@@ -37,7 +38,8 @@ core::Result<void> JournalStore::overwriteEpisode(const core::Episode& e) {
     auto stmt = m_conn.cached(kOverwrite, "merge the entries");
     if (!stmt) return stmt.error();
     detail::bindEpisodeFields((*stmt)->reset(), e);
-    if (auto r = (*stmt)->bind(12, e.id).bind(16, e.deletedAtUtc).run(); !r) return r;
+    const auto relief = e.relief ? std::optional<int64_t>(*e.relief) : std::nullopt;
+    if (auto r = (*stmt)->bind(12, e.id).bind(16, e.deletedAtUtc).bind(17, relief).run(); !r) return r;
     if (auto r = replaceNames(e.id, e); !r) return r;
     const int64_t oldDay = (*before)->first;
     const int64_t newDay = core::daysFromCivil(e.startedAt.date);

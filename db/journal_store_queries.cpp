@@ -20,7 +20,9 @@ SELECT e.id, e.started_local, e.utc_offset_minutes, e.recorded_utc, e.side, e.pa
        (SELECT group_concat(name, char(31)) FROM episode_contexts WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_symptoms WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id),
-       e.leg, e.temperature_tenths, e.uid, e.edited_utc
+       e.leg, e.temperature_tenths, e.relief,
+       (SELECT group_concat(name, char(31)) FROM episode_where WHERE episode_id = e.id),
+       e.uid, e.edited_utc
 FROM episodes e )sql";
 
 // instr() rather than LIKE: the person's text needs no escaping of % and _.
@@ -61,8 +63,10 @@ core::Result<Episode> readEpisode(const Statement& s) {
     e.care = names(s, 13);
     e.leg = s.columnText(14);
     if (auto t = s.columnOptionalInt64(15)) e.temperatureTenths = static_cast<int>(*t);
-    e.uid = s.columnText(16);
-    e.editedAtUtc = s.columnInt64(17);
+    if (auto r = s.columnOptionalInt64(16)) e.relief = static_cast<int>(*r);
+    e.where = names(s, 17);
+    e.uid = s.columnText(18);
+    e.editedAtUtc = s.columnInt64(19);
     return e;
 }
 
@@ -107,6 +111,11 @@ GROUP BY n.name ORDER BY COUNT(*) DESC, n.name)sql";
 
 constexpr const char* kContextCounts = R"sql(
 SELECT n.name, COUNT(*) FROM episodes e JOIN episode_contexts n ON n.episode_id = e.id
+WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2
+GROUP BY n.name ORDER BY COUNT(*) DESC, n.name)sql";
+
+constexpr const char* kWhereCounts = R"sql(
+SELECT n.name, COUNT(*) FROM episodes e JOIN episode_where n ON n.episode_id = e.id
 WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2
 GROUP BY n.name ORDER BY COUNT(*) DESC, n.name)sql";
 
@@ -187,6 +196,20 @@ core::Result<std::vector<core::DaySummary>> JournalStore::summaryRows(int64_t fr
     return out;
 }
 
+// length() counts characters and a blob's length bytes: they differ when a character is beyond ASCII.
+core::Result<std::vector<std::string>> JournalStore::textsBeyondAscii() {
+    auto stmt = m_conn.cached("SELECT note FROM episodes WHERE length(CAST(note AS BLOB)) <> length(note) "
+                              "UNION ALL SELECT medication FROM episodes "
+                              "WHERE length(CAST(medication AS BLOB)) <> length(medication)",
+                              "read the notes");
+    if (!stmt) return stmt.error();
+    StatementScope scope(**stmt);
+    std::vector<std::string> out;
+    auto r = detail::eachRow(**stmt, [&](Statement& s) { out.push_back(s.columnText(0)); });
+    if (!r) return r.error();
+    return out;
+}
+
 core::Result<std::vector<core::DaySummary>> JournalStore::daySummaries(const core::DateRange& range) {
     const auto [from, to] = detail::dayBounds(range);
     return summaryRows(from, to);
@@ -227,6 +250,10 @@ core::Result<std::vector<core::NameCount>> JournalStore::sideCounts(const core::
 
 core::Result<std::vector<core::NameCount>> JournalStore::painTypeCounts(const core::DateRange& range) {
     return nameCounts(kPainTypeCounts, range);
+}
+
+core::Result<std::vector<core::NameCount>> JournalStore::whereCounts(const core::DateRange& range) {
+    return nameCounts(kWhereCounts, range);
 }
 
 core::Result<std::vector<core::Alert>> JournalStore::alertRows(const std::string& sql,

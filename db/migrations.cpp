@@ -90,11 +90,41 @@ ALTER TABLE episodes ADD COLUMN temperature_tenths INTEGER
     CHECK (temperature_tenths IS NULL OR temperature_tenths BETWEEN 340 AND 430);
 )sql";
 
-// v4 (issue 16, bundles between devices): each entry's identity across devices (a random UUID v4,
+// v4 (issue 18, the knee map): where behind the knee each episode hurt, several names per episode
+// (core::whereTerms()). Existing entries get none, which is what they recorded.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE episode_where (
+    episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+    name       TEXT    NOT NULL,
+    PRIMARY KEY (episode_id, name)
+) WITHOUT ROWID;
+)sql";
+
+// v5 (issue 17): the PEG weekly check-in (three answers 0-10; the score is computed, never
+// stored), and how much an episode's medication helped (0 none, 1 a little, 2 a lot,
+// 3 complete; NULL = not rated). Existing entries get no rating, which is what they recorded.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE peg_checkins (
+    id                 INTEGER PRIMARY KEY,
+    answered_local     TEXT    NOT NULL CHECK (answered_local GLOB
+                           '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]'),
+    utc_offset_minutes INTEGER NOT NULL CHECK (utc_offset_minutes BETWEEN -1080 AND 1080),
+    answered_utc       INTEGER NOT NULL,
+    local_day          INTEGER NOT NULL,
+    recorded_utc       INTEGER NOT NULL,
+    pain               INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+    enjoyment          INTEGER NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+    activity           INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 10)
+);
+CREATE INDEX peg_by_day ON peg_checkins (local_day, answered_utc, id);
+ALTER TABLE episodes ADD COLUMN relief INTEGER CHECK (relief IS NULL OR relief BETWEEN 0 AND 3);
+)sql";
+
+// v6 (issue 16, bundles between devices): each entry's identity across devices (a random UUID v4,
 // given to every existing entry here) and when its content was last changed (existing entries:
 // when they were recorded); the versions of an entry a merge replaced, kept as its history.
 // Nothing else of an existing entry changes.
-constexpr const char* kSchemaV4 = R"sql(
+constexpr const char* kSchemaV6 = R"sql(
 ALTER TABLE episodes ADD COLUMN uid TEXT NOT NULL DEFAULT '';
 ALTER TABLE episodes ADD COLUMN edited_utc INTEGER NOT NULL DEFAULT 0;
 UPDATE episodes SET edited_utc = recorded_utc;
@@ -115,9 +145,13 @@ core::Result<void> toV1(Connection& conn) {
 
 core::Result<void> toV2(Connection& conn) { return conn.exec(kSchemaV2, "add the daily summary to the journal"); }
 core::Result<void> toV3(Connection& conn) { return conn.exec(kSchemaV3, "add the leg and temperature to the journal"); }
+core::Result<void> toV4(Connection& conn) { return conn.exec(kSchemaV4, "add where behind the knee to the journal"); }
+core::Result<void> toV5(Connection& conn) {
+    return conn.exec(kSchemaV5, "add the weekly check-in and medication relief to the journal");
+}
 
-core::Result<void> toV4(Connection& conn) {
-    if (auto r = conn.exec(kSchemaV4, "give the journal's entries their ids"); !r) return r;
+core::Result<void> toV6(Connection& conn) {
+    if (auto r = conn.exec(kSchemaV6, "give the journal's entries their ids"); !r) return r;
     auto ids = Statement::prepare(conn, "SELECT id FROM episodes ORDER BY id", "give the journal's entries their ids");
     if (!ids) return ids.error();
     std::vector<int64_t> rows;
@@ -138,7 +172,7 @@ core::Result<void> toV4(Connection& conn) {
 
 using Step = core::Result<void> (*)(Connection&);
 // kSteps[n] upgrades version n to n + 1. Never edit a released step: add a new one.
-constexpr Step kSteps[] = {toV1, toV2, toV3, toV4};
+constexpr Step kSteps[] = {toV1, toV2, toV3, toV4, toV5, toV6};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 core::Error tooNew(int version) {

@@ -82,6 +82,23 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks);
 enum class KeyboardStep { Keep, Show, Hide };
 KeyboardStep keyboardStep(bool wanted, bool wantedBefore, bool active, bool tapped);
 
+// [SECTION] images (platform/images.cpp)
+// A texture of the running renderer; `id` is what ImGui draws (ImTextureID). The renderer owns it.
+struct Texture {
+    void* id = nullptr;
+    int width = 0, height = 0;  // pixels
+};
+struct ImageLoad {
+    Texture texture;
+    std::string error;  // why there is no texture (names the file), empty when loaded
+};
+// Reads a PNG (a file, or an APK asset on Android, through loadFile), decodes it with stb_image and
+// uploads it to the renderer of the window or headless run in progress. Call it from a frame hook.
+ImageLoad loadImage(const std::string& path);
+// Changes whenever textures loaded before are gone (a new renderer, or a lost GL context on
+// Android): load them again then.
+int textureGeneration();
+
 // [SECTION] paths and files
 // Per-user data folder (SDL_GetPrefPath; the XDG data folder on Linux, app storage on Android).
 std::string userDataDir();
@@ -97,6 +114,10 @@ void restrictNewFiles();
 
 // Monotonic seconds since start (for start-up timing and animations).
 double seconds();
+// Benchmark hook: with KNEELOG_LAUNCH_NS (the launch time, CLOCK_REALTIME nanoseconds) set,
+// prints "first_frame_presented_ms=… peak_rss_kb=…" to stderr; otherwise does nothing. Called
+// once, right after the first frame is presented (tests/bench/startup.sh).
+void reportFirstFrame();
 
 // [SECTION] the person's files (platform/person_files.cpp)
 // The person's documents folder ($XDG_DOCUMENTS_DIR, else Documents in $HOME) when it is a folder;

@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "platform/platform.hpp"
+#include "platform/renderer_internal.hpp"
 
 namespace platform {
 
@@ -47,6 +48,7 @@ struct Session {
             ImGui_ImplSDL2_Shutdown();
             ImGui::DestroyContext();
         }
+        detail::setRenderer(nullptr);
         if (renderer) SDL_DestroyRenderer(renderer);
         if (window) SDL_DestroyWindow(window);
         SDL_Quit();
@@ -61,6 +63,7 @@ bool initImGui(Session& s, FrameHooks& hooks, float uiScale) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     if (!ImGui_ImplSDL2_InitForSDLRenderer(s.window) || !ImGui_ImplSDLRenderer_Init(s.renderer)) return false;
     s.imgui = true;
+    detail::setRenderer(s.renderer);
     if (hooks.setup) hooks.setup(uiScale);
     return true;
 }
@@ -144,6 +147,7 @@ void handleEvent(Session& s, FrameHooks& hooks, const SDL_Event& ev) {
         // The GL context was lost (Android, after the background): every texture is gone. The
         // next ImGui_ImplSDLRenderer_NewFrame() uploads the font atlas again.
         ImGui_ImplSDLRenderer_DestroyFontsTexture();
+        detail::texturesLost();  // the screens load their images again (textureGeneration)
         break;
     default:
         if (isBackEvent(ev) && !(hooks.back && hooks.back())) {
@@ -181,6 +185,59 @@ KeyboardStep keyboardStep(bool wanted, bool wantedBefore, bool active, bool tapp
 
 // [SECTION] the real window
 
+namespace {
+
+// SDL 2.26 falls back to an invisible offscreen driver when there is no display: refuse instead,
+// and point to the command line.
+bool hasVisibleDisplay() {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const bool invisible = driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0);
+    if (driver && (!invisible || SDL_getenv("KNEELOG_ALLOW_HEADLESS_WINDOW"))) return true;
+    std::fprintf(stderr,
+                 "kneelog: no graphical display was found (DISPLAY / WAYLAND_DISPLAY is not set),\n"
+                 "so the window cannot open. Everything also works from the command line:\n"
+                 "  kneelog add --pain 5 --side left     log an episode\n"
+                 "  kneelog list                         show your journal\n"
+                 "  kneelog --help                       every command\n");
+    return false;
+}
+
+// Draws only when something changed (an event, a timer due, the settle frames after input);
+// in the background nothing is drawn and only an event wakes it.
+void eventLoop(Session& s, const WindowConfig& config, FrameHooks& hooks) {
+    bool textInput = false;
+    bool presented = false;
+    int pending = kSettleFrames;
+    SDL_StopTextInput();
+    while (s.running) {
+        SDL_Event ev;
+        // In the background nothing is drawn and nothing wakes the loop but an event.
+        const int wake = s.paused ? -1 : (hooks.msUntilWake ? hooks.msUntilWake() : -1);
+        const bool drawNow = !s.paused && (config.continuous || pending > 0 || wake == 0);
+        bool have = drawNow ? SDL_PollEvent(&ev) != 0
+                            : SDL_WaitEventTimeout(&ev, wake > 0 ? wake : 60 * 60 * 1000) != 0;
+        if (!have && !drawNow) pending = 1;  // a timer came due
+        while (have) {
+            handleEvent(s, hooks, ev);
+            pending = kSettleFrames;
+            have = SDL_PollEvent(&ev) != 0;
+        }
+        if (!s.running || (hooks.wantsQuit && hooks.wantsQuit())) break;
+        if (s.paused) continue;
+        if (pending > 0 || config.continuous || wake == 0) {
+            (void)drawFrame(s, hooks, {});
+            SDL_RenderPresent(s.renderer);
+            if (!presented) platform::reportFirstFrame();
+            presented = true;
+            if (pending > 0) --pending;
+            // ImGui 1.86 does not open the soft keyboard itself.
+            syncTextInput(hooks, textInput);
+        }
+    }
+}
+
+}  // namespace
+
 int runWindow(const WindowConfig& config, FrameHooks& hooks) {
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
 #ifdef __ANDROID__
@@ -194,18 +251,7 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
         return 1;
     }
     Session s;
-    // SDL 2.26 falls back to an invisible offscreen driver when there is no display: refuse instead.
-    const char* driver = SDL_GetCurrentVideoDriver();
-    const bool invisible = driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0);
-    if (!driver || (invisible && !SDL_getenv("KNEELOG_ALLOW_HEADLESS_WINDOW"))) {
-        std::fprintf(stderr,
-                     "kneelog: no graphical display was found (DISPLAY / WAYLAND_DISPLAY is not set),\n"
-                     "so the window cannot open. Everything also works from the command line:\n"
-                     "  kneelog add --pain 5 --side left     log an episode\n"
-                     "  kneelog list                         show your journal\n"
-                     "  kneelog --help                       every command\n");
-        return 1;
-    }
+    if (!hasVisibleDisplay()) return 1;
     s.window = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, config.width,
                                 config.height, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!s.window) {
@@ -228,37 +274,50 @@ int runWindow(const WindowConfig& config, FrameHooks& hooks) {
         return 1;
     }
 
-    bool textInput = false;
-    int pending = kSettleFrames;
-    SDL_StopTextInput();
-    while (s.running) {
-        SDL_Event ev;
-        // In the background nothing is drawn and nothing wakes the loop but an event.
-        const int wake = s.paused ? -1 : (hooks.msUntilWake ? hooks.msUntilWake() : -1);
-        const bool drawNow = !s.paused && (config.continuous || pending > 0 || wake == 0);
-        bool have = drawNow ? SDL_PollEvent(&ev) != 0
-                            : SDL_WaitEventTimeout(&ev, wake > 0 ? wake : 60 * 60 * 1000) != 0;
-        if (!have && !drawNow) pending = 1;  // a timer came due
-        while (have) {
-            handleEvent(s, hooks, ev);
-            pending = kSettleFrames;
-            have = SDL_PollEvent(&ev) != 0;
-        }
-        if (!s.running || (hooks.wantsQuit && hooks.wantsQuit())) break;
-        if (s.paused) continue;
-        if (pending > 0 || config.continuous || wake == 0) {
-            (void)drawFrame(s, hooks, {});
-            SDL_RenderPresent(s.renderer);
-            if (pending > 0) --pending;
-            // ImGui 1.86 does not open the soft keyboard itself.
-            syncTextInput(hooks, textInput);
-        }
-    }
+    eventLoop(s, config, hooks);
     if (!s.paused && hooks.pause) hooks.pause();
     return 0;
 }
 
 // [SECTION] headless
+
+namespace {
+
+// The system event a script asks for (the back key, going to the background and back, a lost
+// render device).
+SDL_Event systemEvent(ScriptedInput::System system) {
+    SDL_Event ev{};
+    switch (system) {
+    case ScriptedInput::System::Back:
+        ev.type = SDL_KEYDOWN;
+        ev.key.state = SDL_PRESSED;
+        ev.key.keysym.scancode = SDL_SCANCODE_AC_BACK;
+        ev.key.keysym.sym = SDLK_AC_BACK;
+        break;
+    case ScriptedInput::System::EnterBackground: ev.type = SDL_APP_WILLENTERBACKGROUND; break;
+    case ScriptedInput::System::EnterForeground: ev.type = SDL_APP_DIDENTERFOREGROUND; break;
+    case ScriptedInput::System::RenderDeviceReset: ev.type = SDL_RENDER_DEVICE_RESET; break;
+    case ScriptedInput::System::None: break;
+    }
+    return ev;
+}
+
+// The rendered frame as an opaque PNG; the error in words, or empty.
+std::string writePng(SDL_Renderer* renderer, int pw, int ph, const std::string& path) {
+#ifdef __ANDROID__
+    (void)renderer, (void)pw, (void)ph, (void)path;
+    return "PNG screenshots are a desktop tool";
+#else
+    std::vector<unsigned char> pixels(static_cast<size_t>(pw) * ph * 4);
+    if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), pw * 4) != 0)
+        return std::string("cannot read the rendered pixels: ") + SDL_GetError();
+    for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    if (!stbi_write_png(path.c_str(), pw, ph, 4, pixels.data(), pw * 4)) return "cannot write " + path;
+    return {};
+#endif
+}
+
+}  // namespace
 
 HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     HeadlessResult result;
@@ -282,19 +341,7 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     for (int f = 0; f < config.frames; ++f) {
         std::optional<ScriptedInput> in = config.input ? config.input(f) : std::nullopt;
         if (in && in->system != ScriptedInput::System::None) {
-            SDL_Event ev{};
-            switch (in->system) {
-            case ScriptedInput::System::Back:
-                ev.type = SDL_KEYDOWN;
-                ev.key.state = SDL_PRESSED;
-                ev.key.keysym.scancode = SDL_SCANCODE_AC_BACK;
-                ev.key.keysym.sym = SDLK_AC_BACK;
-                break;
-            case ScriptedInput::System::EnterBackground: ev.type = SDL_APP_WILLENTERBACKGROUND; break;
-            case ScriptedInput::System::EnterForeground: ev.type = SDL_APP_DIDENTERFOREGROUND; break;
-            case ScriptedInput::System::RenderDeviceReset: ev.type = SDL_RENDER_DEVICE_RESET; break;
-            case ScriptedInput::System::None: break;
-            }
+            SDL_Event ev = systemEvent(in->system);
             handleEvent(s, hooks, ev);
         }
         const double t0 = threadCpuMs();
@@ -320,24 +367,8 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
     }
     result.fontTextureUploads = s.fontTextureUploads;
     result.backToSystem = s.backToSystem;
-    if (!config.pngOut.empty()) {
-#ifdef __ANDROID__
-        result.error = "PNG screenshots are a desktop tool";
-        return result;
-#else
-        std::vector<unsigned char> pixels(static_cast<size_t>(pw) * ph * 4);
-        if (SDL_RenderReadPixels(s.renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), pw * 4) != 0) {
-            result.error = std::string("cannot read the rendered pixels: ") + SDL_GetError();
-            return result;
-        }
-        for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-        if (!stbi_write_png(config.pngOut.c_str(), pw, ph, 4, pixels.data(), pw * 4)) {
-            result.error = "cannot write " + config.pngOut;
-            return result;
-        }
-#endif
-    }
-    result.ok = true;
+    if (!config.pngOut.empty()) result.error = writePng(s.renderer, pw, ph, config.pngOut);
+    result.ok = result.error.empty();
     return result;
 }
 

@@ -39,6 +39,12 @@ std::string describe(core::ExportFormat f, core::Paper paper) {
     return "FHIR R4 bundle (JSON)";
 }
 
+// Red flags (emergency, urgent) and "see a doctor soon" advice, counted apart: advice is never a red flag.
+std::string alertWords(std::size_t serious, std::size_t soon) {
+    return "Red flags (emergency or urgent): " + std::to_string(serious) +
+           ". Advice to see a doctor soon (not a red flag): " + std::to_string(soon) + ".";
+}
+
 std::string entryWords(const core::Episode& e) {
     return core::formatDate(e.startedAt.date) + " " + core::formatTime(e.startedAt) + ", " + core::sideWords(e.side) +
            ", pain " + std::to_string(e.pain);
@@ -59,7 +65,7 @@ int cmdExport(Invocation& inv) {
 
     // No export may land on the journal, its -wal/-shm or its backups, however the path is
     // spelled (symlink, relative path): checked before anything is read or written.
-    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
+    if (auto r = io::refuseProtected(*out, journalFiles().protectedPaths(inv.dbPath)); !r) return fail(r.error());
     auto store = openJournal(inv, Access::Read);  // exporting never writes to the journal
     if (!store) return kExitFailure;
     core::Journal journal(*store);
@@ -71,19 +77,22 @@ int cmdExport(Invocation& inv) {
     request.patientName = inv.get("name").value_or("");
     request.paper = *paper;
     request.summaryOnly = inv.has("summary");
+    request.fontDir = fontDir();
     request.now = core::localFromUtc(core::nowUtc());
     auto profile = journal.profile();
     if (!profile) return fail(profile.error());
     request.region = profile->region;
     request.risks = profile->risks;
-    auto exported = pdf::exportJournal(journal, request);
-    if (!exported) return fail(exported.error());
-    // Checked again right before the write (the journal's -wal may have appeared meanwhile).
-    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
-    if (auto w = io::writeFileAtomically(*out, exported->bytes); !w) return fail(w.error());
-    std::printf("Wrote %zu %s (%zu red-flag %s) to %s as a %s.\n", exported->episodes,
-                exported->episodes == 1 ? "entry" : "entries", exported->alerts,
-                exported->alerts == 1 ? "alert" : "alerts", out->c_str(), describe(*format, *paper).c_str());
+    auto file = io::AtomicFile::create(*out);
+    if (!file) return fail(file.error());
+    auto exported = pdf::exportJournal(journal, request, **file);
+    if (!exported) return fail(exported.error());  // the half-written temporary file is removed
+    // Checked again right before the file is put in place (the journal's -wal may have appeared meanwhile).
+    if (auto r = io::refuseProtected(*out, journalFiles().protectedPaths(inv.dbPath)); !r) return fail(r.error());
+    if (auto w = (*file)->commit(); !w) return fail(w.error());
+    std::printf("Wrote %zu %s to %s as a %s. %s\n", exported->episodes, exported->episodes == 1 ? "entry" : "entries",
+                out->c_str(), describe(*format, *paper).c_str(),
+                alertWords(exported->seriousAlerts, exported->soonAdvice).c_str());
     return kExitOk;
 }
 
@@ -119,18 +128,22 @@ int cmdImport(Invocation& inv) {
         const std::string same = d.sameAsLine == 0 ? "already in your journal" : "repeats line " + std::to_string(d.sameAsLine);
         std::printf("line %d: %s (%s); skipped\n", d.line, same.c_str(), terminalSafe(entryWords(d.episode)).c_str());
     }
+    if (plan->pegRowsSkipped > 0)
+        std::printf("The file's weekly check-in section (%d %s) was skipped: import reads entries only.\n",
+                    plan->pegRowsSkipped, plan->pegRowsSkipped == 1 ? "row" : "rows");
     const std::size_t n = plan->toAdd.size();
     if (dryRun) {
-        std::printf("Dry run: would import %zu %s (%zu duplicates skipped, %d red-flag %s). Nothing was written.\n", n,
-                    n == 1 ? "entry" : "entries", plan->duplicates.size(), plan->alerts, plan->alerts == 1 ? "alert" : "alerts");
+        std::printf("Dry run: would import %zu %s (%zu duplicates skipped). %s Nothing was written.\n", n,
+                    n == 1 ? "entry" : "entries", plan->duplicates.size(),
+                    alertWords(plan->seriousAlerts, plan->soonAdvice).c_str());
         return kExitOk;
     }
     if (auto r = journal.commitImport(*plan); !r) return fail(r.error());
     std::printf("Imported %zu %s from %s (%zu duplicates skipped).\n", n, n == 1 ? "entry" : "entries", file.c_str(),
                 plan->duplicates.size());
     if (plan->alerts > 0)
-        std::printf("%d of them raised red-flag alerts; those for entries older than a day are marked as seen now.\n",
-                    plan->alerts);
+        std::printf("%s Alerts for entries older than a day are marked as seen now.\n",
+                    alertWords(plan->seriousAlerts, plan->soonAdvice).c_str());
     return kExitOk;
 }
 

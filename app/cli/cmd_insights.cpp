@@ -30,6 +30,18 @@ nlohmann::json means(const std::vector<core::GroupMean>& list, const char* key) 
     return arr;
 }
 
+// Per medication name: {"name", "n", "mean" (0-3, null below 8 ratings), "counts": {"none", "little", "lot", "complete"}}.
+nlohmann::json reliefJson(const std::vector<core::ReliefSummary>& list) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const core::ReliefSummary& r : list) {
+        nlohmann::json counts = nlohmann::json::object();
+        for (int i = 0; i < core::kReliefLevels; ++i)
+            counts[std::string(core::reliefName(static_cast<core::Relief>(i)))] = r.counts[static_cast<std::size_t>(i)];
+        arr.push_back({{"name", r.name}, {"n", r.n}, {"mean", orNull(r.mean)}, {"counts", counts}});
+    }
+    return arr;
+}
+
 }  // namespace
 
 int cmdInsights(Invocation& inv) {
@@ -45,7 +57,8 @@ int cmdInsights(Invocation& inv) {
         const nlohmann::json j = {{"care", findings(in.care, "change")},
                                   {"contexts", findings(in.contexts, "difference")},
                                   {"time_of_day", means(in.timeOfDay, "part")},
-                                  {"weekday", means(in.weekday, "day")}};
+                                  {"weekday", means(in.weekday, "day")},
+                                  {"relief", reliefJson(in.relief)}};
         std::printf("%s\n", j.dump(2).c_str());
         return kExitOk;
     }
@@ -60,6 +73,8 @@ int cmdInsights(Invocation& inv) {
     std::printf("\nBy weekday:    ");
     for (const core::GroupMean& g : in.weekday)
         if (g.mean) std::printf("  %s %.1f (%d)", g.name.c_str(), *g.mean, g.n);
+    if (!in.relief.empty()) std::printf("\n\nMedication relief, as you rated it:");
+    for (const core::ReliefSummary& r : in.relief) std::printf("\n  - %s", terminalSafe(core::reliefSentence(r)).c_str());
     std::printf("\n\nThese are patterns in your own entries, not proof of cause.\n");
     return kExitOk;
 }

@@ -86,11 +86,10 @@ namespace {
 
 // Soft delete or undo it: the same id parsing and journal call either way.
 int changeDeletion(Invocation& inv, bool remove) {
-    long long id = 0;
     const std::string& text = inv.positional.front();
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0)
-        return usageError(std::string(inv.command->name) + ": '" + text + "' is not an episode id");
+    const auto number = wholeNumber(text, 1, LLONG_MAX);
+    if (!number) return usageError(std::string(inv.command->name) + ": '" + text + "' is not an episode id");
+    const long long id = *number;
     auto store = openJournal(inv, Access::Write);
     if (!store) return kExitFailure;
     core::Journal journal(*store);

@@ -1,5 +1,5 @@
 // kneelog profile | alerts: the person's region and risk profile, and the pinned alerts.
-#include <charconv>
+#include <climits>
 #include <cstdio>
 
 #include "cli/commands.hpp"
@@ -58,10 +58,9 @@ int cmdProfile(Invocation& inv) {
 
 int cmdAlerts(Invocation& inv) {
     if (auto ack = inv.get("ack")) {
-        long long id = 0;
-        auto [ptr, ec] = std::from_chars(ack->data(), ack->data() + ack->size(), id);
-        if (ec != std::errc() || ptr != ack->data() + ack->size() || id <= 0)
-            return usageError("alerts: '" + ack->substr(0, 40) + "' is not an alert id");
+        const auto number = wholeNumber(*ack, 1, LLONG_MAX);
+        if (!number) return usageError("alerts: '" + ack->substr(0, 40) + "' is not an alert id");
+        const long long id = *number;
         if (!openForReading(inv, false)) return kExitFailure;  // never creates a journal to acknowledge in
         auto store = openJournal(inv);
         if (!store) return kExitFailure;

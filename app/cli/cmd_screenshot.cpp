@@ -3,14 +3,22 @@
 #include "cli/common.hpp"
 
 #include <cstdio>
-#include <cstdlib>
+#include <string_view>
 
 namespace cli {
 
 namespace {
 
+// "WxH", each 200 to 8000.
 bool parseSize(const std::string& text, int& w, int& h) {
-    return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 200 && h >= 200 && w <= 8000 && h <= 8000;
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    const auto width = wholeNumber(std::string_view(text).substr(0, x), 200, 8000);
+    const auto height = wholeNumber(std::string_view(text).substr(x + 1), 200, 8000);
+    if (!width || !height) return false;
+    w = static_cast<int>(*width);
+    h = static_cast<int>(*height);
+    return true;
 }
 
 }  // namespace
@@ -29,12 +37,14 @@ int cmdScreenshot(Invocation& inv, const std::function<int(const app::Screenshot
     if (auto s = inv.get("size"); s && !parseSize(*s, o.width, o.height))
         return usageError("screenshot: --size must be WxH, e.g. 412x915");
     if (auto s = inv.get("scale")) {
-        o.scale = std::strtof(s->c_str(), nullptr);
-        if (!(o.scale >= 0.5f && o.scale <= 4.0f)) return usageError("screenshot: --scale must be 0.5 to 4");
+        const auto scale = decimalNumber(*s);
+        if (!scale || *scale < 0.5 || *scale > 4.0) return usageError("screenshot: --scale must be 0.5 to 4");
+        o.scale = static_cast<float>(*scale);
     }
     if (auto f = inv.get("frames")) {
-        o.frames = std::atoi(f->c_str());
-        if (o.frames < 1 || o.frames > 100000) return usageError("screenshot: --frames must be 1 or more");
+        const auto frames = wholeNumber(*f, 1, 100000);
+        if (!frames) return usageError("screenshot: --frames must be 1 to 100000");
+        o.frames = static_cast<int>(*frames);
     }
     o.theme = inv.get("theme").value_or("light");
     if (o.theme != "light" && o.theme != "dark" && o.theme != "contrast")

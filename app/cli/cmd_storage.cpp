@@ -1,5 +1,5 @@
 // kneelog demo | check | backup | backups | restore | wipe
-#include <charconv>
+#include <climits>
 #include <cstdio>
 
 #include "cli/commands.hpp"
@@ -25,19 +25,18 @@ std::string besideJournal(const std::string& dbPath, const char* what) {
 
 std::string_view asText(const std::vector<uint8_t>& b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
 
-bool parseNumber(const std::string& text, long long& out) {
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && ptr == text.data() + text.size();
-}
-
 }  // namespace
 
 int cmdDemo(Invocation& inv) {
-    long long days = 0, seed = 1;
     const auto daysText = inv.get("days");
-    if (!daysText || !parseNumber(*daysText, days) || days < 1 || days > 36500)
-        return usageError("demo: --days N is required, 1 to 36500");
-    if (auto s = inv.get("seed"); s && !parseNumber(*s, seed)) return usageError("demo: --seed must be a number");
+    const auto days = daysText ? wholeNumber(*daysText, 1, 36500) : std::nullopt;
+    if (!days) return usageError("demo: --days N is required, 1 to 36500");
+    long long seed = 1;
+    if (auto s = inv.get("seed")) {
+        const auto n = wholeNumber(*s, LLONG_MIN, LLONG_MAX);
+        if (!n) return usageError("demo: --seed must be a number");
+        seed = *n;
+    }
     auto store = openJournal(inv, Access::Write | Access::Create);
     if (!store) return kExitFailure;
     core::Journal journal(*store);
@@ -47,9 +46,9 @@ int cmdDemo(Invocation& inv) {
     if (*existing > 0)
         return usageError("demo: this journal already has episodes; sample data only goes into an empty journal "
                           "(use --db to choose a separate file, e.g. --db sample.db)");
-    auto added = journal.addSample(static_cast<int>(days), static_cast<uint64_t>(seed));
+    auto added = journal.addSample(static_cast<int>(*days), static_cast<uint64_t>(seed));
     if (!added) return fail(added.error());
-    std::printf("Added %zu sample episodes over %lld days.\n", *added, days);
+    std::printf("Added %zu sample episodes over %lld days.\n", *added, *days);
     return kExitOk;
 }
 
@@ -65,7 +64,7 @@ int cmdBackup(Invocation& inv) {
     auto out = inv.get("out");
     if (!out || out->empty()) return usageError("backup: --out FILE is required");
     // Before the journal is opened: the refusal must not depend on the journal being readable.
-    if (auto r = io::refuseProtected(*out, db::JournalStore::protectedPaths(inv.dbPath)); !r) return fail(r.error());
+    if (auto r = io::refuseProtected(*out, journalFiles().protectedPaths(inv.dbPath)); !r) return fail(r.error());
     if (!inv.has("encrypt")) {
         if (inv.has("passphrase-file")) return usageError("backup: --passphrase-file goes with --encrypt");
         auto store = openJournal(inv, Access::Read);
@@ -128,11 +127,11 @@ int cmdBackups(Invocation& inv) {
     if (inv.dbPath != ":memory:" && !io::fileExists(inv.dbPath)) {
         std::string message = "There is no journal at ";
         message.append(inv.dbPath).append(" (nothing was created there).");
-        if (db::JournalStore::newestGoodBackup(inv.dbPath))
-            message.append(" ").append(db::JournalStore::recoveryAdvice(inv.dbPath));
+        if (journalFiles().newestGoodBackup(inv.dbPath))
+            message.append(" ").append(journalFiles().recoveryAdvice(inv.dbPath));
         return fail(core::makeError(core::ErrorCode::NotFound, message));
     }
-    const auto list = inv.dbPath == ":memory:" ? std::vector<db::BackupInfo>{} : db::JournalStore::backups(inv.dbPath);
+    const auto list = inv.dbPath == ":memory:" ? std::vector<core::BackupInfo>{} : journalFiles().backups(inv.dbPath);
     if (inv.has("json")) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& b : list)
@@ -145,7 +144,7 @@ int cmdBackups(Invocation& inv) {
     if (list.empty()) {
         std::printf("No backups of this journal yet (they are kept in %s). The first change of each day makes one; "
                     "'kneelog backup --out FILE' makes one now.\n",
-                    terminalSafe(db::JournalStore::backupsFolder(inv.dbPath)).c_str());
+                    terminalSafe(journalFiles().backupsFolder(inv.dbPath)).c_str());
         return kExitOk;
     }
     std::printf("%-20s %-9s %s\n", "made at (UTC)", "entries", "path");
@@ -167,7 +166,7 @@ int cmdRestore(Invocation& inv) {
     } else if (inv.has("passphrase-file")) {
         std::printf("%s is not encrypted; --passphrase-file was not needed.\n", backup.c_str());
     }
-    auto kept = db::JournalStore::restore(source, inv.dbPath);
+    auto kept = journalFiles().restore(source, inv.dbPath);
     if (encrypted) io::removeFile(source);
     if (!kept) return fail(kept.error());
     if (*kept)
@@ -191,8 +190,8 @@ int cmdWipe(Invocation& inv) {
     std::printf("All your data in %s was deleted, and so were this journal's %zu %s in %s. Backups of other journals were "
                 "not touched.\n",
                 inv.dbPath.c_str(), removed, removed == 1 ? "backup" : "backups",
-                db::JournalStore::backupsFolder(inv.dbPath).c_str());
-    if (auto legacy = db::JournalStore::legacyBackups(inv.dbPath); !legacy.empty())
+                journalFiles().backupsFolder(inv.dbPath).c_str());
+    if (auto legacy = journalFiles().legacyBackups(inv.dbPath); !legacy.empty())
         std::printf("%zu older backups from before backups were kept per journal were left in %s (kneelog-*.db): "
                     "they may belong to another journal in this folder. Delete them yourself if they are yours.\n",
                     legacy.size(), terminalSafe(legacy.front().substr(0, legacy.front().find_last_of('/'))).c_str());

@@ -41,6 +41,8 @@ std::vector<OptionSpec> episodeOptions() {
         {"when", true, true, namesHelp("when it hurts, repeatable: ", core::contextTerms())},
         {"symptom", true, true, namesHelp("repeatable: ", core::symptomTerms())},
         {"care", true, true, namesHelp("what you did for it, repeatable: ", core::careTerms())},
+        {"where", true, true,
+         namesHelp("where behind the knee, repeatable (inner = the side towards the other leg): ", core::whereTerms())},
         {"medication", true, false, "medication name and dose, free text"},
         {"temperature", true, false, "body temperature in °C, 34.0-43.0, one decimal (38.0 or more is a fever)"},
         {"risk", true, true, namesHelp("a risk for this evaluation only, repeatable: ", core::riskTerms())},
@@ -62,7 +64,7 @@ std::vector<CommandSpec> journalCommands() {
          {{"from", true, false, "first day"}, {"to", true, false, "last day"}, {"json", false, false, "JSON array"}},
          0, 0, cmdList},
         {"triage", "what KneeLog would advise for one episode, as if saved now (writes nothing)",
-         "[--pain N] [--side S] [--leg L] [--onset O] [--when W]... [--symptom S]... [--risk R]... "
+         "[--pain N] [--side S] [--leg L] [--onset O] [--when W]... [--where R]... [--symptom S]... [--risk R]... "
          "[--temperature C] [--region CODE] [--json]",
          with(episodeOptions(), {{"region", true, false, regionHelp()}, {"json", false, false, "one JSON object"}}),
          0, 0, cmdTriage},
@@ -76,8 +78,21 @@ std::vector<CommandSpec> journalCommands() {
         {"insights", "what helps and what hurts: patterns in your entries, with 95% intervals",
          "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
          {{"from", true, false, "first day"}, {"to", true, false, "last day"},
-          {"json", false, false, "one JSON object {\"care\", \"contexts\", \"time_of_day\", \"weekday\"}"}},
+          {"json", false, false, "one JSON object {\"care\", \"contexts\", \"time_of_day\", \"weekday\", \"relief\"}"}},
          0, 0, cmdInsights},
+        {"peg", "the weekly check-in (PEG): answer it, or list your scores",
+         "[--pain N --enjoyment N --activity N [--at T]] [--json]",
+         {{"pain", true, false, "your pain on average in the past week, 0-10"},
+          {"enjoyment", true, false, "how much pain interfered with your enjoyment of life, 0-10"},
+          {"activity", true, false, "how much pain interfered with your general activity, 0-10"},
+          {"at", true, false, "when you answered: \"YYYY-MM-DD HH:MM\" or ISO 8601 (default: now)"},
+          {"json", false, false, "the list as a JSON array [{\"at\", \"pain\", \"enjoyment\", \"activity\", \"score\"}]"}},
+         0, 0, cmdPeg},
+        {"relief", "rate how much an entry's medication helped (list --json shows it as \"relief\")",
+         "ID --rating none|little|lot|complete | ID --clear",
+         {{"rating", true, false, "none | little (a little) | lot (a lot) | complete"},
+          {"clear", false, false, "remove the rating"}},
+         1, 1, cmdRelief},
         {"alerts", "list the emergency and urgent alerts you have not acknowledged, or acknowledge one",
          "[--json] | --ack ID",
          {{"json", false, false, "a JSON array"}, {"ack", true, false, "acknowledge the alert with this id"}}, 0, 0,
@@ -229,6 +244,8 @@ int run(int argc, char** argv, const Hooks& hooks) {
     }
     const auto db = resolveJournal(line.db, hooks.defaultDbPath);
     if (!db) return kExitUsage;
+    if (!hooks.files) return fail(core::makeError(core::ErrorCode::Internal, "no journal storage was wired in"));
+    useWiring(*hooks.files, hooks.fontDir);
     Invocation& inv = line.inv;
     inv.dbPath = *db;
     int rc = line.command->run(inv);

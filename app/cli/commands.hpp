@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/invocation.hpp"
+#include "core/storage.hpp"
 #include "screenshot_options.hpp"
 
 namespace cli {
@@ -13,6 +14,8 @@ namespace cli {
 struct Hooks {
     std::function<std::string()> defaultDbPath;
     std::function<int(const app::ScreenshotOptions&)> screenshot;
+    core::JournalFiles* files = nullptr;  // the storage engine (db::SqliteJournalFiles in main)
+    std::string fontDir;                  // the PDF's DejaVu fonts (the app's assets folder)
 };
 
 // Exit codes: 0 done, 1 the journal or a file refused (or the work was done but today's
@@ -51,6 +54,8 @@ int cmdBundle(Invocation& inv);
 int cmdProfile(Invocation& inv);
 int cmdAlerts(Invocation& inv);
 int cmdInsights(Invocation& inv);
+int cmdPeg(Invocation& inv);
+int cmdRelief(Invocation& inv);
 int cmdScreenshot(Invocation& inv, const std::function<int(const app::ScreenshotOptions&)>& render);
 
 }  // namespace cli

@@ -1,9 +1,12 @@
 #include "cli/common.hpp"
 
+#include "core/relief.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <cstdint>
+#include <cmath>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -20,20 +23,31 @@ namespace cli {
 
 namespace {
 std::vector<core::Error> g_deferred;
+core::JournalFiles* g_files = nullptr;
+std::string g_fontDir;
 }  // namespace
+
+void useWiring(core::JournalFiles& files, std::string fontDir) {
+    g_files = &files;
+    g_fontDir = std::move(fontDir);
+}
+
+core::JournalFiles& journalFiles() { return *g_files; }
+
+const std::string& fontDir() { return g_fontDir; }
 
 void deferFailure(const core::Error& error) { g_deferred.push_back(error); }
 
 std::vector<core::Error> takeDeferredFailures() { return std::exchange(g_deferred, {}); }
 
-std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, Access access) {
+std::unique_ptr<core::StoredJournal> openJournal(const Invocation& inv, Access access) {
     const bool write = has(access, Access::Write);
     const bool memory = inv.dbPath == ":memory:";
     const bool existed = memory || io::fileExists(inv.dbPath);
-    db::OpenOptions opts;
+    core::OpenOptions opts;
     opts.create = write && has(access, Access::Create);
     opts.readOnlyIfNeeded = !write;
-    auto store = db::JournalStore::open(inv.dbPath, opts);
+    auto store = journalFiles().open(inv.dbPath, opts);
     if (!store) {
         fail(store.error());
         return nullptr;
@@ -49,7 +63,7 @@ std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, Access acce
     return std::move(*store);
 }
 
-std::unique_ptr<db::JournalStore> openForReading(const Invocation& inv, bool missingIsEmpty) {
+std::unique_ptr<core::StoredJournal> openForReading(const Invocation& inv, bool missingIsEmpty) {
     std::error_code ec;
     if (missingIsEmpty && !inv.dbPath.empty() && !std::filesystem::exists(inv.dbPath, ec)) {
         Invocation memory = inv;
@@ -84,10 +98,10 @@ core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
 }
 
 core::Result<void> refuseJournalFiles(const Invocation& inv, const std::string& out) {
-    return io::refuseProtected(out, db::JournalStore::protectedPaths(inv.dbPath));
+    return io::refuseProtected(out, journalFiles().protectedPaths(inv.dbPath));
 }
 
-std::unique_ptr<db::JournalStore> openJournal(const Invocation& inv, bool readOnly) {
+std::unique_ptr<core::StoredJournal> openJournal(const Invocation& inv, bool readOnly) {
     return openJournal(inv, readOnly ? Access::Read : Access::Write | Access::Create);
 }
 
@@ -136,15 +150,39 @@ int usageError(const std::string& message) {
     return kExitUsage;
 }
 
+std::optional<long long> wholeNumber(std::string_view text, long long min, long long max) {
+    long long v = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || v < min || v > max)
+        return std::nullopt;
+    return v;
+}
+
+std::optional<double> decimalNumber(std::string_view text) {
+    // Integer from_chars only: the NDK's libc++ has no floating-point from_chars, and strtod
+    // depends on the locale (LC_NUMERIC).
+    const auto dot = text.find('.');
+    const std::string_view whole = text.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    if ((whole.empty() && fraction.empty()) || whole.size() > 9 || fraction.size() > 9) return std::nullopt;
+    auto digits = [](std::string_view part) {
+        return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(whole) || !digits(fraction)) return std::nullopt;
+    double value = whole.empty() ? 0.0 : static_cast<double>(*wholeNumber(whole, 0, 999999999));
+    if (!fraction.empty())
+        value += static_cast<double>(*wholeNumber(fraction, 0, 999999999)) / std::pow(10.0, static_cast<double>(fraction.size()));
+    return value;
+}
+
 namespace {
 
 core::Result<int> parsePain(const std::string& text) {
-    int v = -1;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || ptr != text.data() + text.size() || v < 0 || v > 10)
+    const auto v = wholeNumber(text, 0, 10);
+    if (!v)
         return core::makeError(core::ErrorCode::Invalid, "pain: '" + text.substr(0, 20) +
                                                              "' is not a whole number from 0 to 10");
-    return v;
+    return static_cast<int>(*v);
 }
 
 // Checks a name early so the message lists the valid names for exactly this flag.
@@ -183,7 +221,7 @@ core::Result<core::Episode> episodeFromOptions(const Invocation& inv, bool painR
     }
     struct Multi { const char* flag; std::vector<std::string>* field; std::span<const core::Term> terms; };
     for (const Multi& m : {Multi{"when", &e.when, core::contextTerms()}, Multi{"symptom", &e.symptoms, core::symptomTerms()},
-                           Multi{"care", &e.care, core::careTerms()}}) {
+                           Multi{"care", &e.care, core::careTerms()}, Multi{"where", &e.where, core::whereTerms()}}) {
         for (const auto& v : inv.all(m.flag)) {
             if (auto r = checkTerm(m.flag, v, m.terms); !r) return r.error();
             m.field->push_back(v);
@@ -224,8 +262,12 @@ nlohmann::json episodeJson(const core::Episode& e) {
         {"when", e.when},
         {"symptoms", e.symptoms},
         {"care", e.care},
+        {"where", e.where},
         {"medication", e.medication},
         {"note", e.note},
+        {"relief", e.relief && *e.relief >= 0 && *e.relief < core::kReliefLevels
+                       ? nlohmann::json(std::string(core::reliefName(static_cast<core::Relief>(*e.relief))))
+                       : nlohmann::json(nullptr)},
     };
     return j;
 }

@@ -12,52 +12,14 @@ namespace core {
 
 namespace {
 
-// Red flags version 2 added the last two columns; files written before (the first 11) still import.
+// Red flags version 2 added leg, temperature and advice, the knee map (issue 18) added where; files
+// written before either (the first 11 or 14 columns) still import.
 constexpr std::string_view kColumns[] = {"started_at", "side",        "pain", "type",        "onset",
                                          "when",       "symptoms",    "care", "medication",  "note",
-                                         "recorded_at", "leg",        "temperature", "advice"};
+                                         "recorded_at", "leg",        "temperature", "advice", "where"};
 constexpr std::size_t kColumnCount = std::size(kColumns);
-constexpr std::size_t kColumnCountV1 = 11;
+constexpr std::size_t kColumnCountV1 = 11, kColumnCountV2 = 14;
 constexpr char kListSeparator = ';';
-
-// [SECTION] writing
-
-// A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").
-bool startsLikeFormula(std::string_view value) {
-    return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
-}
-
-// Free text: a leading ' keeps a spreadsheet from running it, and text that starts with ' gets one
-// more, so reading strips exactly one and the round trip is exact.
-std::string guardedText(std::string_view value) {
-    std::string out;
-    out.reserve(value.size() + 1);
-    if (startsLikeFormula(value) || (!value.empty() && value.front() == '\'')) out += '\'';
-    out.append(value);  // appended, not "'" + text: GCC 12 reports a false -Wrestrict on that at -O3
-    return out;
-}
-
-void appendField(std::string& out, std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += value;
-        return;
-    }
-    out += '"';
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
-std::string joinNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += kListSeparator;
-        out += n;
-    }
-    return out;
-}
 
 // [SECTION] reading: RFC 4180 records with the line each starts on
 
@@ -196,7 +158,7 @@ public:
         names(5, contextTerms(), e.when);
         names(6, symptomTerms(), e.symptoms);
         names(7, careTerms(), e.care);
-        // Files with the advice column wrote free text guarded (see guardedText); older ones did not.
+        // Files with the advice column wrote free text guarded (csv_write.cpp); older ones did not.
         e.medication = m_guarded ? unguarded(m_f[8]) : m_f[8];
         e.note = m_guarded ? unguarded(m_f[9]) : m_f[9];
         LocalDateTime recorded;
@@ -208,6 +170,7 @@ public:
                 else bad(12, shown(m_f[12]) + " is not a temperature in °C from 34.0 to 43.0");
             }
         }
+        if (m_f.size() > kColumnCountV2) names(14, whereTerms(), e.where);
         if (m_reasons.empty()) {
             normalize(e);
             if (auto v = validate(e, m_now); !v) m_reasons.push_back(v.error().message);
@@ -308,52 +271,12 @@ std::string joinReasons(const std::vector<std::string>& reasons) {
 
 std::span<const std::string_view> csvColumns() { return kColumns; }
 
-std::string episodesToCsv(std::span<const Episode> episodes, std::span<const Alert> alerts) {
-    std::unordered_map<int64_t, Level> levels;
-    for (const Alert& a : alerts) {
-        Level& l = levels.try_emplace(a.episodeId, Level::SelfCare).first->second;
-        l = std::max(l, a.level);
-    }
-    std::string out = headerLine() + "\r\n";
-    out.reserve(out.size() + episodes.size() * 160);
-    for (const Episode& e : episodes) {
-        out += formatIso(e.startedAt);
-        out += ',';
-        out += e.side;
-        out += ',';
-        out += std::to_string(e.pain);
-        out += ',';
-        out += e.painType;
-        out += ',';
-        out += e.onset;
-        for (const auto* list : {&e.when, &e.symptoms, &e.care}) {
-            out += ',';
-            out += joinNames(*list);
-        }
-        out += ',';
-        appendField(out, guardedText(e.medication));
-        out += ',';
-        appendField(out, guardedText(e.note));
-        out += ',';
-        if (e.recordedAtUtc != 0) out += formatIsoUtc(e.recordedAtUtc);
-        out += ',';
-        out += e.leg;
-        out += ',';
-        if (e.temperatureTenths) out += formatTemperature(*e.temperatureTenths);
-        out += ',';
-        const auto level = levels.find(e.id);
-        out += levelName(level == levels.end() ? Level::SelfCare : level->second);
-        out += "\r\n";
-    }
-    return out;
-}
-
 CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
     CsvReadResult result;
     Reader reader(text);
     Record r;
     bool headerSeen = false;
-    std::size_t columns = kColumnCount;  // the header decides: the current layout or the one before v2
+    std::size_t columns = kColumnCount;  // the header decides: the current layout or an older one
     while (true) {
         const Reader::Status status = reader.next(r);
         if (status == Reader::Status::End) break;
@@ -367,9 +290,14 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
             continue;
         }
         if (r.blank) continue;
+        if (headerSeen && isPegSectionHeader(r.fields)) {
+            while (reader.next(r) == Reader::Status::Record) result.pegRowsSkipped += r.blank ? 0 : 1;
+            break;
+        }
         if (!headerSeen) {
             headerSeen = true;
-            columns = r.fields.size() == kColumnCountV1 ? kColumnCountV1 : kColumnCount;
+            const std::size_t n = r.fields.size();
+            columns = n == kColumnCountV1 || n == kColumnCountV2 ? n : kColumnCount;
             bool same = r.fields.size() == columns;
             for (std::size_t i = 0; same && i < columns; ++i) same = r.fields[i] == kColumns[i];
             if (!same) {
@@ -384,7 +312,7 @@ CsvReadResult parseEpisodesCsv(std::string_view text, int64_t nowUtcSeconds) {
             continue;
         }
         std::vector<std::string> reasons;
-        Episode e = RowReader(r.fields, nowUtcSeconds, columns == kColumnCount).read(reasons);
+        Episode e = RowReader(r.fields, nowUtcSeconds, columns != kColumnCountV1).read(reasons);
         if (!reasons.empty()) result.problems.push_back({r.line, joinReasons(reasons)});
         else result.rows.push_back({r.line, std::move(e)});
     }

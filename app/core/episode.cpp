@@ -1,5 +1,7 @@
 #include "core/episode.hpp"
 
+#include "core/relief.hpp"
+
 #include <algorithm>
 
 #include "core/vocabulary.hpp"
@@ -16,6 +18,10 @@ bool Episode::hasContext(std::string_view name) const {
 
 bool Episode::hasCare(std::string_view name) const {
     return std::find(care.begin(), care.end(), name) != care.end();
+}
+
+bool Episode::hasWhere(std::string_view name) const {
+    return std::find(where.begin(), where.end(), name) != where.end();
 }
 
 bool Episode::hasFever() const {
@@ -59,8 +65,23 @@ std::size_t utf8Length(std::string_view text) {
     return n;
 }
 
+char32_t decodeUtf8(std::string_view text, std::size_t& i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 1) return ++i, c;
+    if (n == 0 || i + n > text.size()) return ++i, U'\uFFFD';
+    char32_t cp = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        const unsigned char t = static_cast<unsigned char>(text[i + k]);
+        if ((t & 0xC0) != 0x80) return ++i, U'\uFFFD';
+        cp = (cp << 6) | (t & 0x3F);
+    }
+    i += n;
+    return cp;
+}
+
 void normalize(Episode& e) {
-    for (auto* v : {&e.when, &e.symptoms, &e.care}) {
+    for (auto* v : {&e.when, &e.symptoms, &e.care, &e.where}) {
         std::sort(v->begin(), v->end());
         v->erase(std::unique(v->begin(), v->end()), v->end());
     }
@@ -126,11 +147,14 @@ Result<void> validate(const Episode& e, int64_t now) {
     if (auto r = checkNames("when", e.when, contextTerms()); !r) return r;
     if (auto r = checkNames("symptom", e.symptoms, symptomTerms()); !r) return r;
     if (auto r = checkNames("care", e.care, careTerms()); !r) return r;
+    if (auto r = checkNames("where", e.where, whereTerms()); !r) return r;
     if (!validUtf8(e.note) || !validUtf8(e.medication))
         return makeError(ErrorCode::Invalid, "note: the text is not valid UTF-8");
     if (const auto n = utf8Length(e.note); n > kMaxNoteChars)
         return makeError(ErrorCode::Invalid, "note: " + std::to_string(n) + " characters; the limit is " +
                                                  std::to_string(kMaxNoteChars) + ". Nothing was saved.");
+    if (e.relief && (*e.relief < 0 || *e.relief >= kReliefLevels))
+        return makeError(ErrorCode::Invalid, "relief: " + std::to_string(*e.relief) + " is not a relief rating");
     if (utf8Length(e.medication) > kMaxMedicationChars)
         return makeError(ErrorCode::Invalid, "medication: longer than " + std::to_string(kMaxMedicationChars) +
                                                  " characters");

@@ -30,8 +30,10 @@ struct Episode {
     std::vector<std::string> when;   // contextTerms() names, sorted, unique
     std::vector<std::string> symptoms;
     std::vector<std::string> care;
+    std::vector<std::string> where;  // whereTerms() names (the knee map), sorted, unique; empty: not given
     std::string medication;          // free text "NAME DOSE"
     std::string note;
+    std::optional<int> relief;       // how much the medication helped, rated later: 0-3 (core/relief.hpp)
     std::optional<int64_t> deletedAtUtc;  // a tombstone: kept, and carried by bundles (merge_rules.md)
     // Identity across devices (issue 16): a random UUID v4 given when the entry is first stored,
     // never changed; and when its content was last changed (or it was restored) on any device.
@@ -41,6 +43,7 @@ struct Episode {
     bool hasSymptom(std::string_view name) const;
     bool hasContext(std::string_view name) const;
     bool hasCare(std::string_view name) const;
+    bool hasWhere(std::string_view name) const;
     // The symptom `fever`, or a temperature of 38.0 °C or more (a lower reading never cancels a ticked fever).
     bool hasFever() const;
     bool operator==(const Episode&) const = default;
@@ -48,6 +51,8 @@ struct Episode {
 
 // Number of Unicode code points in UTF-8 text (what the person sees as characters).
 std::size_t utf8Length(std::string_view text);
+// The code point at text[i], moving i past it; U+FFFD (and one byte) for a malformed sequence.
+char32_t decodeUtf8(std::string_view text, std::size_t& i);
 
 // Sorts and de-duplicates the multi-value fields (so two equal episodes compare equal).
 void normalize(Episode& e);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/journal.hpp"
+#include "core/report.hpp"
 #include "core/triage.hpp"
 
 namespace core {
@@ -53,6 +54,9 @@ Result<ExportData> loadExportData(JournalRepository& repo, const DateRange& rang
     data.episodes.assign(std::make_move_iterator(episodes->rbegin()), std::make_move_iterator(episodes->rend()));
     data.alerts = std::move(*alerts);
     std::reverse(data.alerts.begin(), data.alerts.end());
+    auto peg = repo.pegEntries(range);
+    if (!peg) return peg.error();
+    data.peg = std::move(*peg);
     return data;
 }
 
@@ -62,6 +66,7 @@ Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int
                               const std::vector<std::string>& risks) {
     ImportPlan plan;
     CsvReadResult read = parseEpisodesCsv(csv, nowUtc);
+    plan.pegRowsSkipped = read.pegRowsSkipped;
     if (!read.problems.empty()) {
         plan.problems = std::move(read.problems);
         return plan;
@@ -103,6 +108,8 @@ Result<ImportPlan> planImport(JournalRepository& repo, std::string_view csv, int
             if (nowUtc - a.shownAtUtc > kRecentSeconds) a.acknowledgedAtUtc = nowUtc;
             alerts.push_back(std::move(a));
             ++plan.alerts;
+            if (isSerious(t.level)) ++plan.seriousAlerts;
+            else ++plan.soonAdvice;
         }
         plan.lines.push_back(r.line);
         plan.toAdd.emplace_back(std::move(e), std::move(alerts));

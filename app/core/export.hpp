@@ -25,6 +25,7 @@ std::string_view fileExtension(ExportFormat f);    // ".pdf", ".csv", ".json"
 struct ExportData {
     std::vector<Episode> episodes;  // oldest first
     std::vector<Alert> alerts;      // of those episodes
+    std::vector<PegEntry> peg;      // the weekly check-ins of the period, oldest first
 };
 
 // Every episode (not deleted) and alert of the period.
@@ -41,7 +42,10 @@ struct ImportPlan {
     std::vector<std::pair<Episode, std::vector<Alert>>> toAdd;  // with their triage alerts, file order
     std::vector<int> lines;            // the file line of each toAdd entry
     std::vector<ImportDuplicate> duplicates;  // already in the journal (or earlier in the file)
-    int alerts = 0;                    // how many red-flag alerts the new episodes raise
+    int alerts = 0;                    // how many alerts the new episodes raise, of any level:
+    int seriousAlerts = 0;             //   emergency or urgent (the red flags)
+    int soonAdvice = 0;                //   "see a doctor soon" (advice, never called a red flag)
+    int pegRowsSkipped = 0;            // weekly check-in rows (the CSV's PEG section): not imported
 };
 
 // Two episodes are the same entry when they started at the same instant with the same side,

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -45,6 +46,20 @@ constexpr Code kBodySites[] = {
     {"right", "6757004", "Structure of right knee region (body structure)"},
     {"both", "36701003", "Both knees (body structure)"},
     {"", "72696002", "Knee region structure (body structure)"},
+};
+
+// Where behind the knee (issue 18). Each code was looked up in published FHIR material, and is
+// sent only where it names the same place as the person's word:
+//   32361000 "Popliteal fossa structure (body structure)": used as a SNOMED CT body site in HL7
+//     Switzerland's CH AllergyIntolerance implementation guide (its FSH examples);
+//   53840002 "Structure of calf of leg (body structure)": the target of "CALF" (equivalence
+//     "equal") in the RANZCR / Sparked radiology services ConceptMap.
+// The inner and outer sides of the back of the knee and the back of the lower thigh have no
+// concept we could confirm, so they go as text alone. The knee side (laterality) stays in
+// bodySite's lateralised knee code; bodySite's text and each region's text name it too.
+constexpr Code kWhereCodes[] = {
+    {"centre", "32361000", "Popliteal fossa structure (body structure)"},
+    {"below", "53840002", "Structure of calf of leg (body structure)"},
 };
 
 // [SECTION] ids
@@ -112,11 +127,24 @@ json symptomComponent(const std::string& name) {
     return {{"code", std::move(code)}, {"valueBoolean", true}};
 }
 
-json bodySite(const std::string& side) {
+// The knee (lateralised code) and, in its text, where behind it: "Left knee, behind it: Centre".
+json bodySite(const Episode& e) {
+    std::string text = sideWords(e.side);
+    if (!e.where.empty()) text += ", behind it: " + termLabels(whereTerms(), e.where);
     for (const Code& c : kBodySites)
-        if (c.name == side) return {{"coding", json::array({coding(kSnomed, c.code, c.display)})}, {"text", sideWords(side)}};
-    return {{"coding", json::array({coding(kSnomed, "72696002", "Knee region structure (body structure)")})},
-            {"text", sideWords(side)}};
+        if (c.name == e.side) return {{"coding", json::array({coding(kSnomed, c.code, c.display)})}, {"text", text}};
+    return {{"coding", json::array({coding(kSnomed, "72696002", "Knee region structure (body structure)")})}, {"text", text}};
+}
+
+// One component per knee-map region: its SNOMED CT code where one exists, and its words with the side.
+json whereComponent(const Episode& e, const std::string& name) {
+    const Term* t = findTerm(whereTerms(), name);
+    std::string text = sideWords(e.side) + ": " + termLabel(whereTerms(), name);
+    if (t && !t->explanation.empty()) text += " (" + std::string(t->explanation) + ")";
+    json value = {{"text", text}};
+    for (const Code& c : kWhereCodes)
+        if (c.name == name) value["coding"] = json::array({coding(kSnomed, c.code, c.display)});
+    return {{"code", {{"text", "Where behind the knee (patient-reported)"}}}, {"valueCodeableConcept", std::move(value)}};
 }
 
 json observation(const Episode& e, const std::string& id, const std::string& patient) {
@@ -133,7 +161,7 @@ json observation(const Episode& e, const std::string& id, const std::string& pat
         {"effectiveDateTime", formatIso(e.startedAt)},
         {"performer", json::array({ref(patient)})},
         {"valueInteger", e.pain},
-        {"bodySite", bodySite(e.side)},
+        {"bodySite", bodySite(e)},
     };
     if (e.recordedAtUtc != 0) o["issued"] = formatIsoUtc(e.recordedAtUtc);
     json notes = json::array();
@@ -146,6 +174,7 @@ json observation(const Episode& e, const std::string& id, const std::string& pat
     if (!notes.empty()) o["note"] = std::move(notes);
     json components = json::array();
     for (const auto& s : e.symptoms) components.push_back(symptomComponent(s));
+    for (const auto& w : e.where) components.push_back(whereComponent(e, w));
     if (!e.painType.empty()) components.push_back(textComponent("Pain quality", termLabel(painTypeTerms(), e.painType)));
     if (!e.onset.empty()) components.push_back(textComponent("Onset", termLabel(onsetTerms(), e.onset)));
     if (!e.when.empty()) components.push_back(textComponent("When it hurts", termLabels(contextTerms(), e.when)));
@@ -232,53 +261,143 @@ json flag(const Alert& a, const Episode& e, const std::string& id, const std::st
     };
 }
 
+// The PEG as a Questionnaire: its three items (linkId = the question's id, type integer, 0-10).
+// Its canonical url is its own fullUrl, so each response's `questionnaire` resolves in the bundle.
+json pegQuestionnaire(const std::string& id) {
+    json items = json::array();
+    for (const PegQuestion& q : pegQuestions())
+        items.push_back({{"linkId", std::string(q.id)},
+                         {"text", std::string(q.text) + " (0 = " + std::string(q.low) + ", 10 = " + std::string(q.high) + ")"},
+                         {"type", "integer"},
+                         {"required", true}});
+    return {
+        {"resourceType", "Questionnaire"},
+        {"id", id},
+        {"url", "urn:uuid:" + id},
+        {"name", "PEG"},
+        {"title", "PEG three-item pain scale: Pain, Enjoyment of life, General activity (Krebs et al. 2009)"},
+        {"status", "active"},
+        {"subjectType", json::array({"Patient"})},
+        {"description", "Score: the mean of the three answers, 0-10. A change of 2 points or more is usually meaningful."},
+        {"item", std::move(items)},
+    };
+}
+
+json pegResponse(const PegEntry& p, const std::string& id, const std::string& questionnaire, const std::string& patient) {
+    json items = json::array();
+    for (const PegQuestion& q : pegQuestions())
+        items.push_back({{"linkId", std::string(q.id)}, {"text", std::string(q.text)},
+                         {"answer", json::array({{{"valueInteger", p.*q.field}}})}});
+    return {
+        {"resourceType", "QuestionnaireResponse"},
+        {"id", id},
+        {"questionnaire", "urn:uuid:" + questionnaire},
+        {"status", "completed"},
+        {"subject", ref(patient)},
+        {"author", ref(patient)},
+        {"authored", formatIso(p.at)},
+        {"text", {{"status", "generated"},
+                  {"div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">PEG score " + pegScoreText(p.score()) +
+                              " (pain " + std::to_string(p.pain) + ", enjoyment of life " + std::to_string(p.enjoyment) +
+                              ", general activity " + std::to_string(p.activity) + ")</div>"}}},
+        {"item", std::move(items)},
+    };
+}
+
 json entry(const std::string& id, json resource) {
     return {{"fullUrl", "urn:uuid:" + id}, {"resource", std::move(resource)}};
 }
 
+// What a Flag needs of the episode that raised it, kept while the episodes stream past.
+struct Raised {
+    std::string observationId;
+    Episode episode;  // without its lists and note: the narrative names the time, the pain and the side
+};
+
+// One entry a line; invalid UTF-8 (never stored, but never trusted either) is replaced, not thrown.
+void put(Sink& out, std::size_t& written, const json& e) {
+    out.write(written++ == 0 ? "\n  " : ",\n  ");
+    out.write(e.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 }  // namespace
 
-std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options) {
+struct FhirWriter::State {
     Ids ids;
-    const std::string bundleId = ids.make("bundle/" + std::to_string(options.generatedAtUtc) + "/" +
-                                          std::to_string(episodes.size()));
-    const std::string patientId = ids.make("patient/" + options.patientName);
-    json patient = {{"resourceType", "Patient"}, {"id", patientId}};
-    if (!options.patientName.empty()) patient["name"] = json::array({{{"text", options.patientName}}});
+    std::string patientId;
+    std::unordered_map<int64_t, std::optional<Raised>> raised;  // episodes with alerts: empty until seen
+    std::vector<Alert> alerts;
+    std::size_t written = 0;
+};
 
-    json entries = json::array();
-    entries.push_back(entry(patientId, std::move(patient)));
-    std::unordered_map<int64_t, std::pair<const Episode*, std::string>> byId;
+FhirWriter::FhirWriter(Sink& out, const FhirOptions& options, std::size_t episodeCount, std::span<const Alert> alerts)
+    : m_out(out), m_options(options), m_state(std::make_unique<State>()) {
+    State& st = *m_state;
+    st.alerts.assign(alerts.begin(), alerts.end());
+    for (const Alert& a : alerts) st.raised.try_emplace(a.episodeId);
+    const std::string bundleId = st.ids.make("bundle/" + std::to_string(options.generatedAtUtc) + "/" +
+                                             std::to_string(episodeCount));
+    st.patientId = st.ids.make("patient/" + options.patientName);
+    m_out.write("{\n \"resourceType\": \"Bundle\",\n \"id\": \"" + bundleId + "\",\n \"type\": \"collection\",\n"
+                " \"timestamp\": \"" + formatIsoUtc(options.generatedAtUtc) + "\",\n \"entry\": [");
+    json patient = {{"resourceType", "Patient"}, {"id", st.patientId}};
+    if (!options.patientName.empty()) patient["name"] = json::array({{{"text", options.patientName}}});
+    put(m_out, st.written, entry(st.patientId, std::move(patient)));
+}
+
+FhirWriter::~FhirWriter() = default;
+
+void FhirWriter::add(std::span<const Episode> episodes) {
+    State& st = *m_state;
     for (const Episode& e : episodes) {
         if (e.deletedAtUtc) continue;
-        const std::string id = ids.make("episode/" + std::to_string(e.id) + "/" + formatIso(e.startedAt) + "/" +
-                                        std::to_string(e.recordedAtUtc));
-        if (e.id != 0) byId[e.id] = {&e, id};
-        entries.push_back(entry(id, observation(e, id, patientId)));
+        const std::string id = st.ids.make("episode/" + std::to_string(e.id) + "/" + formatIso(e.startedAt) + "/" +
+                                           std::to_string(e.recordedAtUtc));
+        if (auto it = st.raised.find(e.id); e.id != 0 && it != st.raised.end()) {
+            Episode brief;
+            brief.startedAt = e.startedAt;
+            brief.pain = e.pain;
+            brief.side = e.side;
+            it->second = Raised{id, std::move(brief)};
+        }
+        put(m_out, st.written, entry(id, observation(e, id, st.patientId)));
         if (e.temperatureTenths) {
-            const std::string tid = ids.make("temperature/" + id);
-            entries.push_back(entry(tid, temperatureObservation(e, tid, patientId, id)));
+            const std::string tid = st.ids.make("temperature/" + id);
+            put(m_out, st.written, entry(tid, temperatureObservation(e, tid, st.patientId, id)));
         }
     }
-    for (const RiskMark& r : options.risks) {
-        const std::string rid = ids.make("risk/" + r.name + "/" + std::to_string(r.setAtUtc));
-        entries.push_back(entry(rid, riskObservation(r.name, rid, patientId, r.setAtUtc)));
+}
+
+void FhirWriter::finish(std::span<const PegEntry> peg) {
+    State& st = *m_state;
+    for (const RiskMark& r : m_options.risks) {
+        const std::string rid = st.ids.make("risk/" + r.name + "/" + std::to_string(r.setAtUtc));
+        put(m_out, st.written, entry(rid, riskObservation(r.name, rid, st.patientId, r.setAtUtc)));
     }
-    for (const Alert& a : alerts) {
-        auto it = byId.find(a.episodeId);
-        if (it == byId.end()) continue;
-        const std::string id = ids.make("alert/" + std::to_string(a.id) + "/" + std::to_string(a.shownAtUtc));
-        entries.push_back(entry(id, flag(a, *it->second.first, id, patientId, it->second.second, options)));
+    for (const Alert& a : st.alerts) {
+        auto it = st.raised.find(a.episodeId);
+        if (it == st.raised.end() || !it->second) continue;  // its episode is not in the bundle
+        const std::string id = st.ids.make("alert/" + std::to_string(a.id) + "/" + std::to_string(a.shownAtUtc));
+        put(m_out, st.written, entry(id, flag(a, it->second->episode, id, st.patientId, it->second->observationId, m_options)));
     }
-    const json bundle = {
-        {"resourceType", "Bundle"},
-        {"id", bundleId},
-        {"type", "collection"},
-        {"timestamp", formatIsoUtc(options.generatedAtUtc)},
-        {"entry", std::move(entries)},
-    };
-    // Invalid UTF-8 (never stored, but never trusted either) is replaced, not thrown.
-    return bundle.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+    if (!peg.empty()) {
+        const std::string qid = st.ids.make("questionnaire/peg");
+        put(m_out, st.written, entry(qid, pegQuestionnaire(qid)));
+        for (const PegEntry& p : peg) {
+            const std::string id = st.ids.make("peg/" + std::to_string(p.id) + "/" + formatIso(p.at));
+            put(m_out, st.written, entry(id, pegResponse(p, id, qid, st.patientId)));
+        }
+    }
+    m_out.write("\n ]\n}\n");
+}
+
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options,
+                       std::span<const PegEntry> peg) {
+    StringSink out;
+    FhirWriter writer(out, options, episodes.size(), alerts);
+    writer.add(episodes);
+    writer.finish(peg);
+    return std::move(out.bytes);
 }
 
 }  // namespace core

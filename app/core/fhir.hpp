@@ -17,15 +17,24 @@
 // - One Flag per red-flag alert (category "clinical"), pointing at its episode's Observation
 //   with the core extension http://hl7.org/fhir/StructureDefinition/flag-detail; the advice
 //   given and the time the person acknowledged it are in the Flag's narrative.
+// - The PEG weekly check-ins (core/peg.hpp), when there are any: one Questionnaire with the three
+//   items (linkId pain / enjoyment / activity, type integer, the question's words) and one
+//   QuestionnaireResponse per check-in (status completed, authored with the UTC offset, the
+//   patient as subject and author, each answer a valueInteger 0-10, the score in the narrative).
+//   R4's QuestionnaireResponse.questionnaire is a canonical, not a Reference: the Questionnaire's
+//   url is its own urn:uuid fullUrl, so the canonical resolves inside the bundle.
 // Every reference is a urn:uuid fullUrl inside the bundle. The ids are derived from the
 // episodes themselves, so the same journal gives the same bundle (pure: data in, bytes out).
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 
 #include "core/episode.hpp"
+#include "core/peg.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
+#include "core/sink.hpp"
 
 namespace core {
 
@@ -37,6 +46,28 @@ struct FhirOptions {
 };
 
 // The bundle as UTF-8 JSON text. Alerts whose episode is not among `episodes` are left out.
-std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options);
+std::string fhirBundle(std::span<const Episode> episodes, std::span<const Alert> alerts, const FhirOptions& options,
+                       std::span<const PegEntry> peg = {});
+
+// The same bundle written to `out` as it goes, one entry a line: the Patient at once, each add()'s
+// Observations, then finish() writes the risks, the Flags, the check-ins and the closing brackets. Only the
+// episodes that raised an alert are remembered (for their Flag's narrative), so an export streams
+// the journal a page at a time. `episodeCount` (how many add() will see) is part of the bundle id.
+class FhirWriter {
+public:
+    FhirWriter(Sink& out, const FhirOptions& options, std::size_t episodeCount, std::span<const Alert> alerts);
+    ~FhirWriter();
+    FhirWriter(const FhirWriter&) = delete;
+    FhirWriter& operator=(const FhirWriter&) = delete;
+    void add(std::span<const Episode> episodes);
+    // `peg`: the weekly check-ins of the period (a Questionnaire and one QuestionnaireResponse each).
+    void finish(std::span<const PegEntry> peg = {});
+
+private:
+    struct State;
+    Sink& m_out;
+    FhirOptions m_options;
+    std::unique_ptr<State> m_state;
+};
 
 }  // namespace core

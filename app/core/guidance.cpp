@@ -285,4 +285,22 @@ bool matchesQuery(const Article& article, std::string_view query) {
     return lowerAscii(plainText(article)).find(needle) != std::string::npos;
 }
 
+std::vector<std::string> articlesForWhere(const std::vector<std::string>& regionsMostFirst) {
+    struct Link {
+        std::string_view region;
+        std::vector<std::string_view> articles;
+    };
+    static const Link kLinks[] = {
+        {"inner", {"bakers_cyst"}},  {"centre", {"bakers_cyst"}},     {"outer", {"injuries"}},
+        {"above", {"injuries"}},     {"below", {"dvt", "injuries"}},
+    };
+    std::vector<std::string> out;
+    for (const std::string& region : regionsMostFirst)
+        for (const Link& link : kLinks)
+            if (link.region == region)
+                for (std::string_view id : link.articles)
+                    if (std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
+    return out;
+}
+
 }  // namespace core

@@ -48,4 +48,11 @@ std::string plainText(const Article& article);
 // Case-insensitive (ASCII) substring search over title, summary and body; an empty query matches.
 bool matchesQuery(const Article& article, std::string_view query);
 
+// The articles that match where behind the knee it hurt (knee-map regions, whereTerms() names),
+// given most logged first; each article once, in that order (issue 18):
+// inner and centre: the Baker's cyst page; outer: the injuries page (the tendons on that side);
+// above: the injuries page (the hamstrings); below: the blood-clot page, then the injuries page
+// (calf muscle strain and pressure in the calf after an injury). Unknown names add nothing.
+std::vector<std::string> articlesForWhere(const std::vector<std::string>& regionsMostFirst);
+
 }  // namespace core

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/relief.hpp"
 #include "core/time.hpp"
 #include "core/vocabulary.hpp"
 
@@ -24,19 +25,6 @@ Stats statsOf(std::span<const double> v) {
     for (double x : v) s.variance += (x - s.mean) * (x - s.mean);
     s.variance /= static_cast<double>(v.size() - 1);
     return s;
-}
-
-// "ibuprofen 400 mg" -> "ibuprofen": the first word, lower case (ASCII), as the medication's name.
-std::string medicationName(const std::string& text) {
-    std::string name;
-    for (char c : text) {
-        if (c == ' ' || c == ',' || c == '\t') {
-            if (name.empty()) continue;
-            break;
-        }
-        name += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return name;
 }
 
 std::vector<std::string> medicationsOf(const Episode& e) {
@@ -210,6 +198,7 @@ Insights computeInsights(std::span<const Episode> episodes) {
         out.timeOfDay.push_back({kParts[i], partN[i], partN[i] ? std::optional<double>(partSum[i] / partN[i]) : std::nullopt});
     for (std::size_t i = 0; i < kDays.size(); ++i)
         out.weekday.push_back({kDays[i], dayN[i], dayN[i] ? std::optional<double>(daySum[i] / dayN[i]) : std::nullopt});
+    out.relief = reliefByMedication(episodes);
     return out;
 }
 

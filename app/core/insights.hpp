@@ -9,6 +9,8 @@
 // - When it hurts: for each context, the mean pain of entries with it minus entries without, with
 //   the same interval.
 // - Time of day and weekday: mean pain by part of the day and by weekday, with counts.
+// - Medication relief: for each medication name, how the person rated the relief (core/relief.hpp),
+//   its distribution, and the mean once there are kMinPerSide ratings.
 // Fewer than kMinPerSide pairs (or entries) on either side: no number, and how many more are needed.
 #include <cstdint>
 #include <optional>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/relief.hpp"
 #include "core/time.hpp"
 
 namespace core {
@@ -66,6 +69,7 @@ struct Insights {
     std::vector<GroupMean> timeOfDay;
     std::vector<GroupMean> weekday;
     int pairs = 0;                   // pairs of entries within 24 hours
+    std::vector<ReliefSummary> relief;  // the person's own relief ratings, per medication name
 };
 
 // `episodes` in any order; deleted ones are skipped.

@@ -16,9 +16,10 @@ std::vector<HistoryDay> historyDays(std::span<const Episode> episodes) {
         out.push_back(HistoryDay{d.day, d.episodes, d.maxPain, d.meanPain, d.swelling});
     }
     // What was logged each day, for the "new" signs of the episode rules and for H4.
-    for (const Episode& e : episodes) {
-        const auto at = index.find(daysFromCivil(e.startedAt.date));
-        if (e.deletedAtUtc || at == index.end()) continue;
+    for (const Episode& logged : episodes) {
+        const auto at = index.find(daysFromCivil(logged.startedAt.date));
+        if (logged.deletedAtUtc || at == index.end()) continue;
+        const Episode e = asTriageReads(logged);  // `below` was calf pain that day too
         HistoryDay& d = out[at->second];
         d.swellingWithWarmth = d.swellingWithWarmth || (e.hasSymptom("swelling") && e.hasSymptom("warmth"));
         d.symptoms.insert(d.symptoms.end(), e.symptoms.begin(), e.symptoms.end());

@@ -13,6 +13,8 @@
 #include "core/export.hpp"
 #include "core/insights.hpp"
 #include "core/merge.hpp"
+#include "core/peg.hpp"
+#include "core/relief.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
 #include "core/triage.hpp"
@@ -43,12 +45,15 @@ struct Settings {
     std::string paper;       // "a4" or "letter" for the PDF
     std::optional<int64_t> disclaimerSeenAt;  // when the first-run statement was acknowledged
     std::string logDraft;    // the unsaved Log form kept while the app is in the background
+    std::optional<int64_t> pegDismissedAt;  // the weekly check-in's "not now" (UTC), see pegDue
+    int64_t reliefAskedUpTo = 0;  // the newest episode id the relief prompt asked about (or was dismissed for)
     bool operator==(const Settings&) const = default;
 };
 
-// Counts of names in a period (Trends): symptoms, contexts, knee sides and pain types, most first.
+// Counts of names in a period (Trends): symptoms, contexts, knee sides, pain types and knee-map
+// regions (where), most first.
 struct NameCounts {
-    std::vector<NameCount> symptoms, contexts, sides, painTypes;
+    std::vector<NameCount> symptoms, contexts, sides, painTypes, where;
 };
 
 // An emergency or urgent alert not yet acknowledged, with the episode that raised it (when readable).
@@ -99,6 +104,9 @@ public:
     Result<NameCounts> nameCounts(const DateRange& range);
     Result<std::vector<Alert>> alerts(const DateRange& range);
     Result<std::vector<PendingAlert>> pendingAlerts();  // emergency and urgent, newest first
+    // Every character beyond ASCII in the notes and medication texts, sorted, each once (the
+    // window adds just these to its fonts). Malformed UTF-8 counts as U+FFFD.
+    Result<std::vector<char32_t>> typedCharacters();
     // Changes whenever anything committed changes (this process or another); cheap to call.
     uint64_t dataVersion();
     // Today's automatic backup, made once a day (the path made, or nullopt when it exists already).
@@ -106,6 +114,11 @@ public:
 
     // [SECTION] exchange (journal_queries.cpp): what an export reads; what an import would add.
     Result<ExportData> exportData(const DateRange& range);
+    // Every episode of the range, oldest first, handed to `page` at most `pageSize` at a time, so
+    // an export holds one page, never the whole journal (returns how many). Refused when another
+    // program changed the journal during the reading (the pages would not fit together).
+    using EpisodePage = std::function<void(std::span<const Episode>)>;
+    Result<std::size_t> forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page);
     Result<ImportPlan> planImport(std::string_view csv);
     // Adds what a plan found new, with its alerts, in one transaction (all or nothing).
     Result<void> commitImport(const ImportPlan& plan);
@@ -132,6 +145,24 @@ public:
     Result<void> saveSettings(const Settings& s);
     // What helps and what hurts in the range (core/insights.hpp).
     Result<Insights> insights(const DateRange& range);
+
+    // [SECTION] PEG check-in and medication relief (journal_peg.cpp)
+    // Validates and stores a check-in (its recordedAtUtc is set to now); returns it with its id.
+    Result<PegEntry> addPeg(PegEntry p);
+    Result<std::vector<PegEntry>> pegEntries(const DateRange& range);  // oldest first
+    // Whether the Log screen offers the weekly check-in now: once the journal has an entry at
+    // least kPegOfferDays old (the questions are about the past week), core::pegDue with the
+    // newest check-in and Settings::pegDismissedAt.
+    Result<bool> pegDue();
+    // "Not now" on the check-in: not offered again for kPegOfferDays.
+    Result<void> dismissPeg();
+    // Rates (or clears) how much an entry's medication helped. Invalid for an entry without
+    // medication, NotFound for an unknown or deleted one.
+    Result<void> setRelief(int64_t episodeId, std::optional<Relief> relief);
+    // The entry the relief prompt asks about now (core::reliefToAsk), if any.
+    Result<std::optional<Episode>> reliefToAsk();
+    // The prompt was answered or dismissed for `episodeId`: never asked about it (or older) again.
+    Result<void> reliefAsked(int64_t episodeId);
 
     int64_t now() const { return m_clock(); }
 

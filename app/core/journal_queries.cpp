@@ -17,11 +17,25 @@ constexpr const char* kFontScaleKey = "font_scale";
 constexpr const char* kLastSideKey = "last_side";
 constexpr const char* kDisclaimerKey = "disclaimer_acknowledged";
 constexpr const char* kDraftKey = "log_draft";
+constexpr const char* kPegDismissedKey = "peg_dismissed_utc";
+constexpr const char* kReliefAskedKey = "relief_asked_up_to";
 
 Result<std::string> text(JournalRepository& repo, const char* key) {
     auto v = repo.setting(key);
     if (!v) return v.error();
     return v->value_or(std::string());
+}
+
+// A stored number; nullopt when not set, `unreadable` when set but not a number.
+Result<std::optional<int64_t>> number(JournalRepository& repo, const char* key, int64_t unreadable) {
+    auto v = repo.setting(key);
+    if (!v) return v.error();
+    if (!v->has_value()) return std::optional<int64_t>{};
+    try {
+        return std::optional<int64_t>(std::stoll(**v));
+    } catch (...) {
+        return std::optional<int64_t>(unreadable);
+    }
 }
 
 }  // namespace
@@ -52,6 +66,9 @@ Result<NameCounts> Journal::nameCounts(const DateRange& range) {
     if (!sides) return sides.error();
     auto types = m_repo.painTypeCounts(range);
     if (!types) return types.error();
+    auto where = m_repo.whereCounts(range);
+    if (!where) return where.error();
+    out.where = std::move(*where);
     out.symptoms = std::move(*symptoms);
     out.contexts = std::move(*contexts);
     out.sides = std::move(*sides);
@@ -71,7 +88,40 @@ Result<std::vector<PendingAlert>> Journal::pendingAlerts() {
     return out;
 }
 
+Result<std::vector<char32_t>> Journal::typedCharacters() {
+    auto texts = m_repo.textsBeyondAscii();
+    if (!texts) return texts.error();
+    std::vector<char32_t> out;
+    for (const std::string& text : *texts)
+        for (std::size_t i = 0; i < text.size();) {
+            const char32_t c = decodeUtf8(text, i);
+            if (c >= 0x80) out.push_back(c);
+        }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 Result<ExportData> Journal::exportData(const DateRange& range) { return loadExportData(m_repo, range); }
+
+Result<std::size_t> Journal::forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page) {
+    const uint64_t version = dataVersion();
+    auto total = m_repo.countEpisodes(range);
+    if (!total) return total.error();
+    // The store pages newest first: the oldest page is the one at the far end.
+    for (int64_t end = *total; end > 0;) {
+        const int64_t start = std::max<int64_t>(0, end - std::max(1, pageSize));
+        auto rows = m_repo.episodes(range, static_cast<int>(end - start), static_cast<int>(start));
+        if (!rows) return rows.error();
+        std::reverse(rows->begin(), rows->end());
+        page(*rows);
+        end = start;
+    }
+    // Another program writing meanwhile would shift the pages: refused rather than half-right.
+    if (dataVersion() != version)
+        return makeError(ErrorCode::Busy, "The journal changed while it was being read; nothing was written. Try again.");
+    return static_cast<std::size_t>(*total);
+}
 Result<ImportPlan> Journal::planImport(std::string_view csv) {
     auto p = profile();
     if (!p) return p.error();
@@ -120,15 +170,15 @@ Result<Settings> Journal::settings() {
         if (!v) return v.error();
         *f.value = std::move(*v);
     }
-    auto seen = m_repo.setting(kDisclaimerKey);
+    auto seen = number(m_repo, kDisclaimerKey, 0);  // acknowledged even when the time cannot be read
     if (!seen) return seen.error();
-    if (seen->has_value()) {
-        try {
-            s.disclaimerSeenAt = std::stoll(**seen);
-        } catch (...) {
-            s.disclaimerSeenAt = 0;  // acknowledged; the time could not be read
-        }
-    }
+    s.disclaimerSeenAt = *seen;
+    auto peg = number(m_repo, kPegDismissedKey, 0);
+    if (!peg) return peg.error();
+    s.pegDismissedAt = *peg;
+    auto asked = number(m_repo, kReliefAskedKey, 0);
+    if (!asked) return asked.error();
+    s.reliefAskedUpTo = asked->value_or(0);
     return s;
 }
 
@@ -143,6 +193,10 @@ Result<void> Journal::saveSettings(const Settings& s) {
         if (f.value != f.stored) changed.emplace_back(f.key, f.value);
     if (s.disclaimerSeenAt && s.disclaimerSeenAt != now->disclaimerSeenAt)
         changed.emplace_back(kDisclaimerKey, std::to_string(*s.disclaimerSeenAt));
+    if (s.pegDismissedAt && s.pegDismissedAt != now->pegDismissedAt)
+        changed.emplace_back(kPegDismissedKey, std::to_string(*s.pegDismissedAt));
+    if (s.reliefAskedUpTo != now->reliefAskedUpTo)
+        changed.emplace_back(kReliefAskedKey, std::to_string(s.reliefAskedUpTo));
     if (changed.empty()) return {};
     return m_repo.setSettings(changed);  // one transaction: all of it or nothing
 }

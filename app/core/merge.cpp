@@ -137,7 +137,9 @@ std::string episodeContent(const Episode& e) {
               {"when", e.when},
               {"symptoms", e.symptoms},
               {"care", e.care},
+              {"where", e.where},
               {"medication", e.medication},
+              {"relief", e.relief ? json(*e.relief) : json(nullptr)},
               {"note", e.note}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);  // keys sorted: one text per content
 }
@@ -162,6 +164,9 @@ std::optional<Episode> episodeFromContent(const std::string& content) {
         e.care = j.at("care").get<std::vector<std::string>>();
         e.medication = j.at("medication").get<std::string>();
         e.note = j.at("note").get<std::string>();
+        // The knee map and the relief rating came later: a content without them has none.
+        if (j.contains("where")) e.where = j.at("where").get<std::vector<std::string>>();
+        if (j.contains("relief") && !j.at("relief").is_null()) e.relief = detail::wholeNumber<int>(j.at("relief"));
         return e;
     } catch (const std::exception&) {  // json::exception, or a number out of range
         return std::nullopt;

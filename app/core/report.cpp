@@ -295,11 +295,21 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
     r.contexts = counts(list, contextTerms(), &Episode::when, r.summary.daysLogged);
     r.care = counts(list, careTerms(), &Episode::care, r.summary.daysLogged);
     r.medications = medicationCounts(list, r.summary.daysLogged);
+    for (const Term& t : whereTerms()) {  // the knee map, page 1 (only when something was marked)
+        const auto n = std::count_if(list.begin(), list.end(), [&](const Episode* e) { return e->hasWhere(t.name); });
+        r.where.emplace_back(std::string(t.name), static_cast<int>(n));
+    }
+    if (std::all_of(r.where.begin(), r.where.end(), [](const auto& w) { return w.second == 0; })) r.where.clear();
+    r.whereRightLeg = !r.where.empty() && std::all_of(list.begin(), list.end(), [](const Episode* e) {
+        return e->where.empty() || e->side == "right";
+    });
     addAlerts(r, list, alerts, options);
     if (options.withEntries) {
         r.rows.reserve(list.size());
         for (auto it = list.rbegin(); it != list.rend(); ++it) r.rows.push_back(reportRow(**it));
     }
+    r.peg = options.peg;
+    r.pegWords = pegChangeWords(r.peg);
     r.statement = "All data in this report is patient-reported: entered by the patient in the KneeLog app. "
                   "KneeLog does not diagnose.";
     return r;

@@ -7,9 +7,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/peg.hpp"
 #include "core/profile.hpp"
 #include "core/repository.hpp"
 #include "core/time.hpp"
@@ -29,6 +31,7 @@ struct ReportOptions {
     std::string region;  // the region code ("" = not chosen: the advice names 112)
     std::vector<RiskMark> risks;    // the person's risk profile (red flags version 2)
     bool withEntries = true;        // false: summary, chart and alerts only (the screen's preview)
+    std::vector<PegEntry> peg;      // the weekly check-ins of the period, oldest first
 };
 
 struct ReportSummary {
@@ -122,8 +125,14 @@ struct Report {
     std::vector<ReportCount> contexts;
     std::vector<ReportCount> care;        // what was tried, most frequent first
     std::vector<ReportCount> medications; // the medication text as typed, most frequent first
+    std::vector<std::pair<std::string, int>> where;  // knee-map region name and entries, in whereTerms() order; empty: none marked
+    bool whereRightLeg = false;  // every entry with a place marked was the right knee: the map shows the right leg
     std::vector<ReportRow> rows;          // every episode, newest first
     std::string statement;                // the one line saying the data is patient-reported
+    // The weekly check-ins (PEG), oldest first, and their change in words with the 2-point
+    // threshold. Page 1 keeps its one-page rule: they are a detail section (after the alerts).
+    std::vector<PegEntry> peg;
+    std::string pegWords;
 };
 
 // Builds the report; `episodes` and `alerts` in any order (deleted episodes are skipped,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/peg.hpp"
 #include "core/result.hpp"
 #include "core/time.hpp"
 #include "core/triage.hpp"
@@ -95,6 +96,9 @@ public:
     // Episodes whose note contains `text` (ASCII letters case-insensitive), newest first, paged.
     virtual Result<std::vector<Episode>> episodesWithNote(const DateRange& range, const std::string& text, int limit,
                                                           int offset) = 0;
+    // Every note and medication text (of any episode, deleted ones too) that holds a character
+    // beyond ASCII: what the window's fonts must draw.
+    virtual Result<std::vector<std::string>> textsBeyondAscii() = 0;
     // One row per local day that has episodes, oldest first.
     virtual Result<std::vector<DaySummary>> daySummaries(const DateRange& range) = 0;
     virtual Result<std::vector<NameCount>> symptomCounts(const DateRange& range) = 0;
@@ -102,10 +106,20 @@ public:
     // Episodes per side ("" when not given) and per pain type ("" when not given), most first.
     virtual Result<std::vector<NameCount>> sideCounts(const DateRange& range) = 0;
     virtual Result<std::vector<NameCount>> painTypeCounts(const DateRange& range) = 0;
+    // Episodes per knee-map region (whereTerms() names; episodes with none are not counted), most first.
+    virtual Result<std::vector<NameCount>> whereCounts(const DateRange& range) = 0;
     virtual Result<std::vector<Alert>> alerts(const DateRange& range) = 0;
     // Alerts at or above `minLevel` not yet acknowledged, newest first.
     virtual Result<std::vector<Alert>> pendingAlerts(Level minLevel) = 0;
     virtual Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) = 0;
+    // Sets (or clears, with nullopt) an episode's relief rating (0-3); the rating is part of the
+    // entry's content, so its edit time becomes `atUtc` (merge_rules.md). NotFound when there is
+    // no such episode.
+    virtual Result<void> setRelief(int64_t episodeId, std::optional<int> relief, int64_t atUtc) = 0;
+    // Stores one PEG check-in; returns its id.
+    virtual Result<int64_t> addPeg(const PegEntry& p) = 0;
+    // The PEG check-ins of the range (by their local day), oldest first (then by id).
+    virtual Result<std::vector<PegEntry>> pegEntries(const DateRange& range) = 0;
     virtual Result<std::optional<std::string>> setting(const std::string& key) = 0;
     virtual Result<void> setSetting(const std::string& key, const std::string& value) = 0;
     // Several settings in one transaction: all or nothing. (This default is for fakes that do not

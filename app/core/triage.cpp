@@ -72,7 +72,15 @@ bool TriageContext::swellingWithWarmthIsNew() const {
     return std::none_of(before.begin(), before.end(), [](const HistoryDay& d) { return d.swellingWithWarmth; });
 }
 
-TriageResult triageEpisode(const Episode& e, const TriageContext& context) {
+Episode asTriageReads(const Episode& e) {
+    if (!e.hasWhere("below") || e.hasSymptom("calf_pain")) return e;
+    Episode read = e;
+    read.symptoms.insert(std::lower_bound(read.symptoms.begin(), read.symptoms.end(), "calf_pain"), "calf_pain");
+    return read;
+}
+
+TriageResult triageEpisode(const Episode& episode, const TriageContext& context) {
+    const Episode e = asTriageReads(episode);
     TriageResult result;
     // The table lists E and U rules before S rules, so `onlyBelowUrgent` sees every higher match.
     for (const Rule& rule : rules()) {

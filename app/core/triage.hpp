@@ -71,6 +71,9 @@ const Rule* findRule(std::string_view id);
 
 // Episode rules only (E, U, S), with the person's risks and the days before the episode.
 TriageResult triageEpisode(const Episode& e, const TriageContext& context = {});
+// The episode as the rules read it: the knee-map region `below` (the upper calf) counts as the
+// symptom `calf_pain` (triage_rules.md, Terms). triageEpisode and the history days both use it.
+Episode asTriageReads(const Episode& e);
 // History rules (H) on the days up to and including `today` (days may be sparse, any order).
 TriageResult triageHistory(std::span<const HistoryDay> days, CivilDate today);
 

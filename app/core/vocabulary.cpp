@@ -106,8 +106,18 @@ constexpr Term kRisks[] = {
     {"low_immunity", "Lower immunity", "diabetes, or treatment that lowers immunity", ""},
 };
 
+// The knee map (issue 18). The names are fixed: storage, CSV, FHIR and the command line use them.
+constexpr Term kWhere[] = {
+    {"inner", "Inner side", "back of the knee, on the side towards the other leg", ""},
+    {"centre", "Centre", "the middle of the back of the knee, in the crease", ""},
+    {"outer", "Outer side", "back of the knee, on the side away from the other leg", ""},
+    {"above", "Above the crease", "the back of the lower thigh", ""},
+    {"below", "Below the crease", "the top of the calf", ""},
+};
+
 }  // namespace
 
+std::span<const Term> whereTerms() { return kWhere; }
 std::span<const Term> sideTerms() { return kSides; }
 std::span<const Term> legTerms() { return kLegs; }
 std::span<const Term> riskTerms() { return kRisks; }

@@ -22,6 +22,9 @@ std::span<const Term> contextTerms();   // "when it hurts"
 std::span<const Term> symptomTerms();
 std::span<const Term> careTerms();
 std::span<const Term> riskTerms();      // the risk profile of red flags version 2
+// Where behind the knee (the knee map): inner centre outer above below. Inner and outer are
+// anatomical (the inner side faces the other leg), so they mirror between the left and right leg.
+std::span<const Term> whereTerms();
 
 // Days after which a time-bound risk is asked about again ("still true?"); 0 for standing risks.
 int riskWindowDays(std::string_view risk);

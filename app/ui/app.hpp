@@ -14,6 +14,7 @@
 #include "core/journal.hpp"
 #include "ui/alerts.hpp"
 #include "ui/fonts.hpp"
+#include "ui/knee_map_view.hpp"
 #include "ui/theme.hpp"
 
 namespace ui {
@@ -32,7 +33,9 @@ std::optional<ScreenId> screenFromName(std::string_view name);
 struct Assets {
     std::string regularTtf;
     std::string boldTtf;
+    std::function<std::string()> loadCjkTtf;  // Chinese, Japanese, Korean: read only when the journal has them
     std::vector<std::pair<std::string, std::string>> articles;  // (file name, contents)
+    PictureSource pictures;  // the knee map's drawings (platform: stb_image into a texture)
 };
 
 class Screen;
@@ -153,6 +156,7 @@ private:
     void dailyBackup();
     void drawDisclaimer();
     void drawSampleStrip();
+    core::Settings readSettings();
     Screen& screen(ScreenId id);
 
     core::Journal* m_journal;
@@ -166,6 +170,7 @@ private:
     float m_scale = 1.0f;
     float m_safeTop = 0, m_safeBottom = 0, m_safeLeft = 0, m_safeRight = 0;
     bool m_fontsDirty = false;
+    TypedText m_typed;  // the journal's characters the fonts add (read when the data version moves)
     bool m_quit = false;
     std::vector<core::Article> m_articles;
     std::string m_articleError;

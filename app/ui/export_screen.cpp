@@ -52,6 +52,12 @@ std::string fileStem(core::ExportFormat f) {
     return "kneelog-fhir-";
 }
 
+// What the file holds, with red flags and "see a doctor soon" advice counted apart.
+std::string counted(const pdf::ExportResult& r) {
+    return std::to_string(r.episodes) + (r.episodes == 1 ? " entry" : " entries") + "; red flags (emergency or urgent): " +
+           std::to_string(r.seriousAlerts) + "; advice to see a doctor soon (not a red flag): " + std::to_string(r.soonAdvice) + ".";
+}
+
 // "kneelog-report-2026-11-27.pdf", or "...-2.pdf" and on when that name is taken.
 std::string freeName(const std::string& folder, core::ExportFormat f, const core::CivilDate& today) {
     const std::string stem = fileStem(f) + core::formatDate(today), ext(core::fileExtension(f));
@@ -214,7 +220,8 @@ private:
             {std::to_string(s.daysWithPain), "days with pain"},
             {mean, "average pain"},
             {std::to_string(s.maxPain), "highest pain"},
-            {std::to_string(r.seriousAlerts), r.seriousAlerts == 1 ? "emergency or urgent alert" : "emergency or urgent alerts"},
+            {std::to_string(r.seriousAlerts), r.seriousAlerts == 1 ? "red flag (emergency or urgent)" : "red flags (emergency or urgent)"},
+            {std::to_string(r.soonAdvice), "\"see a doctor soon\" advice (not a red flag)"},
         };
         const float w = em(7.5f);
         for (size_t i = 0; i < std::size(figures); ++i) {
@@ -282,12 +289,13 @@ private:
         request.region = profile->region;
         request.risks = profile->risks;
         request.fontDir = app.exportPlace().fontDir;
-        auto made = pdf::exportJournal(journal, request);
-        core::Result<void> written = made ? io::makeFolders(folder) : core::Result<void>(made.error());
+        core::Result<void> written = io::makeFolders(folder);
         const std::string name = freeName(folder, request.format, request.now.date);
-        if (written) written = io::writeFileAtomically(folder + "/" + name, made->bytes);
+        core::Result<pdf::ExportResult> made = written ? pdf::exportToFile(journal, request, folder + "/" + name)
+                                                       : core::Result<pdf::ExportResult>(written.error());
+        if (!made) written = made.error();
         m_failed = !written;
-        m_status = written ? "Saved " + name + " in " + folder + "." : "Not saved: " + written.error().message;
+        m_status = written ? "Saved " + name + " in " + folder + ": " + counted(*made) : "Not saved: " + written.error().message;
         if (written) app.flash("Saved " + name);
         else app.reportError("The export was not saved: " + written.error().message);
     }

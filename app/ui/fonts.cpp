@@ -1,34 +1,64 @@
 #include "ui/fonts.hpp"
 
+#include <algorithm>
+
+#include "core/journal.hpp"
+
 namespace ui {
 
 namespace {
 
 Fonts g_fonts;
-ImVector<ImWchar> g_ranges;
+ImVector<ImWchar> g_ranges, g_cjkRanges;
 
-// Latin-1 plus the punctuation and symbols the texts use ("–", "’", "€", "°", "✓", "⚠", arrows).
-const ImWchar* glyphRanges() {
-    if (!g_ranges.empty()) return g_ranges.Data;
+constexpr char32_t kFirstCjk = 0x2E80;  // CJK radicals onwards: from the CJK font (as in the PDF)
+
+bool fromCjk(char32_t c) { return c >= kFirstCjk && c <= 0xFFFF; }
+
+// Latin-1 plus the punctuation and symbols the texts use ("–", "’", "€", "°", "✓", "⚠", arrows,
+// the missing mark), plus the journal's own characters below the CJK blocks.
+const ImWchar* glyphRanges(const std::vector<char32_t>& typed) {
     ImFontGlyphRangesBuilder b;
     b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Basic Latin + Latin-1 Supplement
     static const ImWchar kExtra[] = {0x0100, 0x017F,  // Latin Extended-A (ő, ł, š ...)
                                      0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
                                      0x2030, 0x203A, 0x20AC, 0x20AC, 0x2122, 0x2122, 0x2190, 0x2195,
-                                     0x2212, 0x2212, 0x2264, 0x2265, 0x25B2, 0x25BC, 0x25CF, 0x25CF,
-                                     0x26A0, 0x26A0, 0x2713, 0x2717, 0};
+                                     0x2212, 0x2212, 0x2264, 0x2265, 0x25A1, 0x25A1, 0x25B2, 0x25BC,
+                                     0x25CF, 0x25CF, 0x26A0, 0x26A0, 0x2713, 0x2717, 0};
     b.AddRanges(kExtra);
+    for (char32_t c : typed)
+        if (c < kFirstCjk) b.AddChar(static_cast<ImWchar>(c));
+    g_ranges.clear();
     b.BuildRanges(&g_ranges);
     return g_ranges.Data;
 }
 
-ImFont* addTtf(const std::string& ttf, float size) {
+// Just the journal's CJK characters; nullptr when there are none.
+const ImWchar* cjkRanges(const std::vector<char32_t>& typed) {
+    ImFontGlyphRangesBuilder b;
+    bool any = false;
+    for (char32_t c : typed) {
+        if (!fromCjk(c)) continue;
+        b.AddChar(static_cast<ImWchar>(c));
+        any = true;
+    }
+    g_cjkRanges.clear();
+    if (!any) return nullptr;
+    b.BuildRanges(&g_cjkRanges);
+    return g_cjkRanges.Data;
+}
+
+// The atlas reads the caller's bytes in place: ImGui would copy them for every font added when it
+// does not own them (six copies of DejaVu, five of the 16 MB CJK font), so it is told it owns
+// them, and forgetBytes() takes them back right after the build, before it could free them.
+ImFont* addTtf(const std::string& ttf, float size, const ImWchar* ranges, bool merge = false) {
     ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;  // the bytes stay owned by the caller's string
-    cfg.OversampleH = 2;
+    cfg.FontDataOwnedByAtlas = true;  // no copy; see forgetBytes()
+    cfg.OversampleH = merge ? 1 : 2;   // CJK glyphs are dense enough without oversampling
     cfg.PixelSnapH = false;
+    cfg.MergeMode = merge;
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()),
-                                                      size, &cfg, glyphRanges());
+                                                      size, &cfg, ranges);
 }
 
 ImFont* addDefault(float size) {
@@ -37,9 +67,37 @@ ImFont* addDefault(float size) {
     return ImGui::GetIO().Fonts->AddFontDefault(&cfg);
 }
 
+// The glyphs are in the atlas: the TTF bytes (the caller's) are no longer read, and never freed
+// by ImGui. Only buildFonts() builds the atlas again, after Clear(), with the bytes given anew.
+void forgetBytes() {
+    for (ImFontConfig& c : ImGui::GetIO().Fonts->ConfigData) {
+        c.FontData = nullptr;
+        c.FontDataSize = 0;
+        c.FontDataOwnedByAtlas = false;
+    }
+}
+
+// Each font draws a character it lacks as the missing mark (ImGui would pick '?').
+void markMissing(ImFont* font) {
+    if (!font || !font->FindGlyphNoFallback(kMissingMark)) return;
+    font->FallbackChar = kMissingMark;
+    font->BuildLookupTable();
+}
+
 }  // namespace
 
-Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, float pixelSize) {
+bool TypedText::refresh(core::Journal* journal, uint64_t dataVersion) {
+    if (!journal || dataVersion == version) return false;
+    version = dataVersion;
+    auto read = journal->typedCharacters();
+    if (!read || *read == characters) return false;  // unreadable: the screens report it; keep the last set
+    characters = std::move(*read);
+    return true;
+}
+
+bool TypedText::needsCjk() const { return std::any_of(characters.begin(), characters.end(), fromCjk); }
+
+Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, float pixelSize, const TypedText& typed) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const std::string& bold = boldTtf.empty() ? regularTtf : boldTtf;
@@ -52,14 +110,26 @@ Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, floa
         f.small = addDefault(pixelSize * 0.82f);
         f.smallBold = f.small;
     } else {
-        f.regular = addTtf(regularTtf, pixelSize);
-        f.bold = addTtf(bold, pixelSize);
-        f.heading = addTtf(bold, pixelSize * 1.35f);
-        f.huge = addTtf(bold, pixelSize * 1.8f);
-        f.small = addTtf(regularTtf, pixelSize * 0.82f);
-        f.smallBold = addTtf(bold, pixelSize * 0.82f);
+        const ImWchar* ranges = glyphRanges(typed.characters);
+        const ImWchar* cjk = typed.loadCjkTtf ? cjkRanges(typed.characters) : nullptr;
+        const std::string cjkTtf = cjk ? typed.loadCjkTtf() : std::string();
+        // Each text font, followed by the journal's CJK characters merged into it.
+        auto add = [&](const std::string& ttf, float size) {
+            ImFont* font = addTtf(ttf, size, ranges);
+            if (!cjkTtf.empty()) addTtf(cjkTtf, size, cjk, true);
+            return font;
+        };
+        f.regular = add(regularTtf, pixelSize);
+        f.bold = add(bold, pixelSize);
+        f.heading = add(bold, pixelSize * 1.35f);
+        f.huge = addTtf(bold, pixelSize * 1.8f, ranges);  // the pain numbers only
+        f.small = add(regularTtf, pixelSize * 0.82f);
+        f.smallBold = add(bold, pixelSize * 0.82f);
+        io.Fonts->Build();  // before cjkTtf's bytes go: the glyphs are in the atlas from here on
+        forgetBytes();
     }
-    io.Fonts->Build();
+    if (!io.Fonts->IsBuilt()) io.Fonts->Build();
+    for (ImFont* font : {f.regular, f.bold, f.heading, f.huge, f.small, f.smallBold}) markMissing(font);
     io.FontDefault = f.regular;
     g_fonts = f;
     return f;

@@ -1,8 +1,19 @@
 #pragma once
 // Fonts baked at the DPI-scaled size: DejaVu Sans when available, ImGui's built-in font otherwise.
+// Besides Latin-1 and the symbols the texts use, the atlas holds just the characters the journal's
+// notes contain (Greek, Cyrillic, Arabic... from DejaVu; Chinese, Japanese and Korean from a CJK
+// font read only when such text exists). A character no font has (most emoji) is drawn as the
+// mark U+25A1 (a white square), never as nothing. See fonts.md.
 #include <imgui.h>
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
+
+namespace core {
+class Journal;
+}
 
 namespace ui {
 
@@ -15,8 +26,23 @@ struct Fonts {
     ImFont* smallBold = nullptr;
 };
 
-// TTF bytes (may be empty: the built-in font is used). Rebuilds io.Fonts.
-Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, float pixelSize);
+// What the atlas is built from besides the shipped TTFs.
+struct TypedText {
+    std::function<std::string()> loadCjkTtf;  // the CJK font's bytes (may be empty); read only when needed
+    std::vector<char32_t> characters;          // the journal's characters beyond ASCII, sorted
+    uint64_t version = UINT64_MAX;             // the data version `characters` was read at
+    // Reads the journal's characters again when `dataVersion` moved (never per frame otherwise);
+    // true when they changed, so the atlas must be rebuilt.
+    bool refresh(core::Journal* journal, uint64_t dataVersion);
+    // True when some character needs the CJK font.
+    bool needsCjk() const;
+};
+
+inline constexpr ImWchar kMissingMark = 0x25A1;  // WHITE SQUARE: the mark for a character no font has
+
+// TTF bytes (may be empty: the built-in font is used). Rebuilds io.Fonts. The CJK font's bytes
+// are read, baked and released again within the call.
+Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, float pixelSize, const TypedText& typed = {});
 const Fonts& fonts();
 
 // n times the current font size: every size in the screens is expressed with it.

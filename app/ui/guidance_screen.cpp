@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/vocabulary.hpp"
+#include "core/words.hpp"
 #include "ui/alerts.hpp"
 #include "ui/app.hpp"
 #include "ui/rich_text.hpp"
@@ -70,6 +72,25 @@ private:
                         if (w.find(r->title) == std::string::npos) w += (w.empty() ? "" : "; ") + std::string(r->title);
                     }
         for (const auto& id : order) m_matches.push_back({id, why[id]});
+        whereMatches(*journal, today);
+    }
+
+    // Articles for where behind the knee it hurt in the last month (the knee map), most marked first.
+    void whereMatches(core::Journal& journal, core::CivilDate today) {
+        m_whereMatches.clear();
+        auto counts = journal.nameCounts(core::DateRange{core::addDays(today, -kMatchDays), std::nullopt});
+        if (!counts) return;
+        std::vector<std::string> regions;
+        for (const auto& c : counts->where) regions.push_back(c.name);  // most first (SQL order)
+        for (const auto& id : core::articlesForWhere(regions)) {
+            std::string why;  // the places marked that point to this page
+            for (const auto& c : counts->where) {
+                const std::vector<std::string> linked = core::articlesForWhere({c.name});
+                if (std::find(linked.begin(), linked.end(), id) != linked.end())
+                    why += (why.empty() ? "" : ", ") + core::termLabel(core::whereTerms(), c.name);
+            }
+            m_whereMatches.push_back({id, why});
+        }
     }
 
     const core::Article* find(const App& app, const std::string& id) const {
@@ -78,7 +99,7 @@ private:
         return nullptr;
     }
 
-    bool card(const core::Article& a, const std::string& note) {
+    bool card(const core::Article& a, const std::string& note, const char* notePrefix = "Matches your alert: ") {
         ImGui::PushID(a.id.c_str());
         const ImVec2 start = ImGui::GetCursorScreenPos();
         ImGui::BeginGroup();
@@ -89,7 +110,7 @@ private:
         ImGui::PopFont();
         if (!note.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
-            ImGui::TextWrapped("Matches your alert: %s", note.c_str());
+            ImGui::TextWrapped("%s%s", notePrefix, note.c_str());
             ImGui::PopStyleColor();
         }
         if (!a.summary.empty()) hint(a.summary.c_str());
@@ -126,6 +147,14 @@ private:
             ImGui::PopFont();
             for (const auto& m : m_matches)
                 if (const core::Article* a = find(app, m.articleId); a && card(*a, m.why)) m_article = a->id;
+        }
+        if (!searching && !m_whereMatches.empty()) {
+            ImGui::Spacing();
+            ImGui::PushFont(fonts().bold);
+            ImGui::TextUnformatted("Matched to where it hurt this month");
+            ImGui::PopFont();
+            for (const auto& m : m_whereMatches)
+                if (const core::Article* a = find(app, m.articleId); a && card(*a, m.why, "You marked: ")) m_article = a->id;
         }
         ImGui::Spacing();
         ImGui::PushFont(fonts().bold);
@@ -221,6 +250,7 @@ private:
     std::string m_rule;
     std::string m_logged;
     std::vector<Match> m_matches;
+    std::vector<Match> m_whereMatches;  // from the knee map
     uint64_t m_version = 0;
     bool m_loaded = false;
 };

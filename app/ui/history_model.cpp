@@ -24,7 +24,10 @@ HistoryRow makeRow(const core::Episode& e, const AlertLevels& alerts) {
     r.time = core::formatTime(e.startedAt);
     r.side = core::sideWords(e.side);
     r.type = core::termLabels(core::painTypeTerms(), {e.painType});
-    r.symptoms = core::termLabels(core::symptomTerms(), e.symptoms);
+    // Where behind the knee first (the knee map), then the symptoms, on the row's muted line.
+    r.symptoms = core::termLabels(core::whereTerms(), e.where);
+    if (!r.symptoms.empty() && !e.symptoms.empty()) r.symptoms += " \xC2\xB7 ";
+    r.symptoms += core::termLabels(core::symptomTerms(), e.symptoms);
     if (auto it = alerts.find(e.id); it != alerts.end()) r.alert = it->second;
     size_t end = std::min(e.note.find('\n'), e.note.size());
     if (end > 160)  // cut before the character that straddles byte 160

@@ -12,6 +12,7 @@
 #include "core/vocabulary.hpp"
 #include "core/words.hpp"
 #include "ui/app.hpp"
+#include "ui/relief_choice.hpp"
 #include "ui/cards.hpp"
 #include "ui/date_words.hpp"
 #include "ui/draw.hpp"
@@ -296,6 +297,11 @@ private:
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + chip + em(0.5f)));
         drawAlerts();
         field("Knee", core::sideWords(e.side));
+        field("Where behind the knee", core::termLabels(core::whereTerms(), e.where));
+        if (!e.where.empty()) {  // the same on the drawing: a person reads a place faster than a word
+            kneeMapShown(app.assets().pictures, "history-map", e.side, MapMarks{e.where, nullptr, true}, em(10.0f));
+            ImGui::Spacing();
+        }
         field("Type of pain", core::termLabels(core::painTypeTerms(), {e.painType}));
         field("How it started", core::termLabels(core::onsetTerms(), {e.onset}));
         field("When it hurts", core::termLabels(core::contextTerms(), e.when));
@@ -304,6 +310,7 @@ private:
         field("Temperature", e.temperatureTenths ? core::formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C" : std::string());
         field("What you did for it", core::termLabels(core::careTerms(), e.care));
         field("Medication", e.medication);
+        if (core::hasMedication(e)) drawRelief(app, journal, e);
         field("Note", e.note);
         ImGui::Spacing();
         const float h = std::max(layout().minTouch, ImGui::GetFontSize() + em(1.0f));
@@ -317,6 +324,16 @@ private:
             if (ImGui::Button("Close", ImVec2(em(5.0f), h))) m_selected.reset();
             recordItem("history:close");
         }
+    }
+
+    // "Did it help?" for an entry with medication: one tap rates it, the chosen one again clears it.
+    void drawRelief(App& app, core::Journal& journal, const core::Episode& e) {
+        ImGui::PushFont(fonts().small);
+        ImGui::TextColored(palette().textMuted, "Did the medication help?");
+        ImGui::PopFont();
+        const auto tap = reliefChoice("history", e.relief, true);
+        if (tap && app.reportIfFailed(journal.setRelief(e.id, *tap), "The rating could not be saved"))
+            m_selected->relief = *tap ? std::optional<int>(static_cast<int>(**tap)) : std::nullopt;  // `e` stays valid
     }
 
     void remove(App& app, core::Journal& journal, const core::Episode& e) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -65,6 +66,68 @@ float rangeOf(const core::Insights& in) {
     return static_cast<float>(std::ceil(r));
 }
 
+// The ratings of one medication as a bar split in four (none ... complete), with the counts in words
+// beside it in the sentence, so colour is never the only cue.
+std::array<ImVec4, core::kReliefLevels> reliefShades() {
+    const Palette& pal = palette();
+    return {pal.border, pal.textMuted, pal.accent, pal.success};
+}
+
+// What the bar's four parts are: a square of each colour with its word.
+void reliefLegend() {
+    const auto shades = reliefShades();
+    ImGui::PushFont(fonts().small);
+    bool first = true;
+    for (const core::Term& t : core::reliefTerms()) {
+        const std::string label(t.label);
+        const float box = ImGui::GetFontSize() * 0.8f;
+        flowItem(box + em(0.4f) + ImGui::CalcTextSize(label.c_str()).x + em(0.6f), first);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float dy = (ImGui::GetTextLineHeight() - box) * 0.5f;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + dy), ImVec2(p.x + box, p.y + dy + box),
+                                                  ImGui::GetColorU32(shades[static_cast<std::size_t>(&t - core::reliefTerms().data())]));
+        ImGui::Dummy(ImVec2(box + em(0.2f), ImGui::GetTextLineHeight()));
+        ImGui::SameLine(0, 0);
+        ImGui::TextColored(palette().textMuted, "%s", label.c_str());
+        first = false;
+    }
+    ImGui::PopFont();
+}
+
+void reliefBar(const core::ReliefSummary& r) {
+    const float w = std::min(ImGui::GetContentRegionAvail().x, em(14.0f)), h = em(0.7f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& pal = palette();
+    const auto shades = reliefShades();
+    float x = p.x;
+    for (std::size_t i = 0; i < r.counts.size(); ++i) {
+        const float part = r.n > 0 ? w * static_cast<float>(r.counts[i]) / static_cast<float>(r.n) : 0;
+        if (part > 0) dl->AddRectFilled(ImVec2(x, p.y), ImVec2(x + part, p.y + h), ImGui::GetColorU32(shades[i]));
+        x += part;
+    }
+    dl->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(pal.border));
+    ImGui::Dummy(ImVec2(w, h));
+}
+
+void drawRelief(const std::vector<core::ReliefSummary>& relief) {
+    sectionTitle("Medication relief");
+    recordItem("insights:relief");
+    if (relief.empty()) {
+        hint("When you rate how much a medication helped (in History, or when the app asks a few hours after "
+             "you log it), your ratings show here.");
+        return;
+    }
+    hint("How you rated each medication's relief afterwards, in History or when the app asked.");
+    reliefLegend();
+    ImGui::Spacing();
+    for (const core::ReliefSummary& r : relief) {
+        ImGui::TextWrapped("%s", core::reliefSentence(r).c_str());
+        reliefBar(r);
+        ImGui::Spacing();
+    }
+}
+
 }  // namespace
 
 void drawInsights(const core::Insights& in, std::string& open) {
@@ -82,6 +145,8 @@ void drawInsights(const core::Insights& in, std::string& open) {
         finding(f, core::careSentence(f), "care:", range, open);
     }
     if (!notYet.empty()) hint(("Not enough entries yet for: " + notYet + ".").c_str());
+    ImGui::Spacing();
+    drawRelief(in.relief);
     ImGui::Spacing();
     sectionTitle("When it hurts");
     std::string contextsNotYet;

@@ -49,7 +49,8 @@ void LogForm::load(const core::Episode& e) {
 }
 
 bool LogForm::legSignTicked() const {
-    return m_draft.hasSymptom("calf_pain") || m_draft.hasSymptom("calf_swelling") || m_draft.hasSymptom("leg_swelling");
+    return m_draft.hasSymptom("calf_pain") || m_draft.hasSymptom("calf_swelling") || m_draft.hasSymptom("leg_swelling") ||
+           m_draft.hasWhere("below");
 }
 
 core::Episode LogForm::episode() const {
@@ -195,6 +196,8 @@ void LogForm::drawSide() {
     segmented("side", core::sideTerms(), m_draft.side);
 }
 
+void LogForm::drawWhere(const PictureSource& pictures) { kneeMapPicker(pictures, m_draft.side, m_draft.where); }
+
 void LogForm::drawDetails() {
     sectionTitle("Type of pain", true);
     segmented("type", core::painTypeTerms(), m_draft.painType);
@@ -318,7 +321,7 @@ std::string LogForm::draft(const std::string& lastSide) const {
     const core::Episode& d = m_draft;
     const bool untouched = !m_hasPain && m_timeIsNow && d.id == 0 && d.side == lastSide && d.leg.empty() &&
                            !d.temperatureTenths && m_tempText.empty() && d.painType.empty() && d.onset.empty() &&
-                           d.when.empty() && d.symptoms.empty() && d.care.empty() && d.medication.empty() &&
+                           d.when.empty() && d.symptoms.empty() && d.care.empty() && d.where.empty() && d.medication.empty() &&
                            d.note.empty();
     if (untouched) return {};
     return std::string(kDraftMagic) + std::to_string(d.id) + " " + (m_hasPain ? "1" : "0") + " " +

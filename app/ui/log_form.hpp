@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/episode.hpp"
+#include "ui/knee_map_view.hpp"
 
 namespace ui {
 
@@ -23,11 +24,14 @@ public:
     void drawWhen(int64_t nowUtc);
     void drawPain();
     void drawSide();
+    // Where behind the knee: the knee map for the chosen knee, and the same as chips.
+    void drawWhere(const PictureSource& pictures);
     void drawDetails();
     // Drawn under "Which leg?" while a calf or leg sign is ticked (the Log screen's risk prompt).
     void setRiskPrompt(std::function<void()> prompt) { m_riskPrompt = std::move(prompt); }
     // A field the person must fix before saving (an unreadable temperature), else empty.
     const std::string& blockingError() const { return m_tempError; }
+    // A calf or leg sign is ticked, or the upper calf (`below`) is marked on the knee map.
     bool legSignTicked() const;
 
     bool timePickerOpen() const { return m_pickerOpen; }

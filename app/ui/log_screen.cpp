@@ -8,6 +8,7 @@
 
 #include "core/vocabulary.hpp"
 #include "ui/app.hpp"
+#include "ui/checkin_cards.hpp"
 #include "ui/log_form.hpp"
 #include "ui/widgets.hpp"
 
@@ -45,7 +46,9 @@ public:
         m_form.drawPain();
         ImGui::Spacing();
         m_form.drawSide();
+        m_form.drawWhere(app.assets().pictures);
         ImGui::Spacing();
+        if (!m_form.editing()) m_cards.draw(app, *journal);
         ImGui::Separator();
         hint("Everything below is optional.");
         m_form.drawDetails();
@@ -78,6 +81,7 @@ public:
     }
     // Still running: the form is in memory, and a kept copy would come back after a later save.
     void resume(App& app) override {
+        m_cards.opened();  // back in the foreground: the relief question may be due now
         if (!m_draftKept || !app.journal() || app.exploringSample()) return;
         m_draftKept = !keepDraft(app, "");
     }
@@ -217,6 +221,7 @@ private:
     }
 
     LogForm m_form;
+    CheckInCards m_cards;
     std::optional<core::Episode> m_pendingEdit;
     std::string m_lastSide;
     uint64_t m_version = 0;

@@ -21,6 +21,7 @@
 #include "ui/chart.hpp"
 #include "ui/fonts.hpp"
 #include "ui/insights_view.hpp"
+#include "ui/peg_chart.hpp"
 #include "ui/period_choice.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -41,9 +42,12 @@ struct TrendsModel {
     std::vector<core::DayPoint> series;
     std::vector<core::CalendarMonth> calendar;
     std::vector<BarItem> symptoms, contexts, types, sides;
+    std::vector<core::NameCount> where;  // episodes per knee-map region
+    std::string whereSide;               // the knee(s) the map shows: "left", "right" or "both"
     int episodes = 0, daysLogged = 0, rangeDays = 0, streak = 0;
     core::Comparison comparison;
     core::Insights insights;  // what helps and what hurts in the range
+    std::vector<core::PegEntry> peg;  // the weekly check-ins of the range, oldest first
     std::string error;
 };
 
@@ -82,6 +86,16 @@ void typeAndSide(const core::NameCounts& counts, TrendsModel& m) {
     m.sides = sorted(sideLabels);
 }
 
+// The drawings the Trends map shows: the one knee logged, or both when both or either were.
+std::string mapSide(const std::vector<core::NameCount>& sides) {
+    bool left = false, right = false;
+    for (const auto& sd : sides) {
+        left = left || sd.name == "left" || sd.name == "both";
+        right = right || sd.name == "right" || sd.name == "both";
+    }
+    return left && !right ? "left" : right && !left ? "right" : "both";
+}
+
 // The first day of the month `back` months before `d`'s month.
 core::CivilDate monthStart(core::CivilDate d, int back) {
     const int index = d.year * 12 + (d.month - 1) - back;
@@ -113,6 +127,8 @@ core::Result<TrendsModel> buildModel(core::Journal& journal, core::CivilDate tod
     m.contexts = labelled(counts->contexts, core::contextTerms());
     m.episodes = static_cast<int>(*count);
     typeAndSide(*counts, m);
+    m.where = counts->where;
+    m.whereSide = mapSide(counts->sides);
 
     const int n = core::kComparisonDays;
     auto recent = redFlagEpisodes(journal, core::addDays(today, -(n - 1)), today);
@@ -123,12 +139,15 @@ core::Result<TrendsModel> buildModel(core::Journal& journal, core::CivilDate tod
     auto insights = journal.insights(period);
     if (!insights) return insights.error();
     m.insights = std::move(*insights);
+    auto peg = journal.pegEntries(period);
+    if (!peg) return peg.error();
+    m.peg = std::move(*peg);
     return m;
 }
 
 // [SECTION] the screen
 
-enum Card { kCompare, kLogging, kChart, kCalendar, kSymptoms, kContexts, kTypes, kSides, kInsights, kEmpty, kCardCount };
+enum Card { kCompare, kLogging, kChart, kCalendar, kWhere, kSymptoms, kContexts, kTypes, kSides, kPeg, kInsights, kEmpty, kCardCount };
 
 class TrendsScreen final : public Screen {
 public:
@@ -152,7 +171,10 @@ public:
         if (!layout().narrow) drawChart();
         if (!m_model.anyData) return;
         drawCalendar();
+        drawWhere(app);
         drawCounts();
+        card(kPeg, "##peg", 0, 0, [&] { drawPegTrend(m_model.peg); });
+        ImGui::Spacing();
         card(kInsights, "##insights", 0, 0, [&] { drawInsights(m_model.insights, m_openFinding); });
         ImGui::Dummy(ImVec2(0, em(0.5f)));
     }
@@ -252,6 +274,24 @@ private:
             calendarHeatMap("trends:calendar", m_model.calendar, m_model.calendarFrom, m_model.today);
             ImGui::Spacing();
             painScaleLegend();
+        });
+        ImGui::Spacing();
+    }
+
+    // The knee map shaded by how often each place was marked in the period, with the counts written.
+    void drawWhere(App& app) {
+        card(kWhere, "##where", 0, 0, [&] {
+            sectionTitle("Where behind the knee");
+            int marked = 0;
+            for (const auto& c : m_model.where) marked += c.count;
+            if (marked == 0) {
+                hint("No place was marked on the knee map in this period. The Log screen has the map.");
+                return;
+            }
+            hint("How many episodes marked each place in this period: the darker, the more often.");
+            const float avail = ImGui::GetContentRegionAvail().x;
+            const float w = std::min(em(16.0f), (avail - em(1.0f)) * (m_model.whereSide == "both" ? 0.5f : 1.0f));
+            kneeMapShown(app.assets().pictures, "trends-map", m_model.whereSide, MapMarks{{}, &m_model.where}, w);
         });
         ImGui::Spacing();
     }

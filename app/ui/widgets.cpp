@@ -19,9 +19,10 @@ void setItemRecording(bool on) {
     g_items.clear();
 }
 
-void recordItem(std::string_view key) {
+void recordItem(std::string_view key) { recordRect(key, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void recordRect(std::string_view key, ImVec2 a, ImVec2 b) {
     if (!g_recording) return;
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     for (auto& [k, r] : g_items)
         if (k == key) {
             r = ImVec4(a.x, a.y, b.x, b.y);

@@ -25,6 +25,8 @@ void updateLayout(float scale);
 // rectangle from the last frame so a test script can click them by name, not by pixel.
 void setItemRecording(bool on);
 void recordItem(std::string_view key);
+// The same for a rectangle that is not one ImGui item (a region of the knee map), in ImGui coordinates.
+void recordRect(std::string_view key, ImVec2 min, ImVec2 max);
 // Centre of a recorded item in logical px.
 std::optional<ImVec2> itemCenter(std::string_view key);
 // Rectangle of a recorded item in logical px: (left, top, right, bottom).

@@ -45,6 +45,13 @@ set(KNEELOG_HPDF_URL "https://github.com/libharu/libharu/archive/refs/tags/v2.4.
 # Spack's libharu package and Chimera Linux's libharu template publish it (not computed here).
 set(KNEELOG_HPDF_SHA256 "227ab0ae62979ad65c27a9bc36d85aa77794db3375a0a30af18acdf4d871aee6" CACHE STRING "SHA-256 of libharu v2.4.4.tar.gz")
 
+# stb (stb_image decodes the knee map's PNGs, platform/images.cpp): the commit Debian bookworm
+# packages (0.0~git20220909.8b5f1f3). The value Conan Center's stb recipe (conandata.yml, version
+# cci.20220909) publishes for this URL (not computed here: Debian repacks stb).
+set(KNEELOG_STB_URL "https://github.com/nothings/stb/archive/8b5f1f37b5b75829fc72d38e7b5d4bcbf8a26d55.zip"
+    CACHE STRING "stb at 8b5f1f3 (2022-09-09)")
+set(KNEELOG_STB_SHA256 "93a16ee3e866e719feec459f6f132cce932c5ec751eb38e3ec1975f911353d2e" CACHE STRING "SHA-256 of the stb archive")
+
 # libsodium 1.0.18 (bundles and encrypted backups: Argon2id, XChaCha20-Poly1305; random ids), the
 # release Debian bookworm ships. The release tarball's value as published by Bazel users of this
 # URL and by dependency scripts that pin it (not computed here: Debian's orig tarball is a git
@@ -157,7 +164,10 @@ foreach(font DejaVuSans.ttf DejaVuSans-Bold.ttf)
   endif()
 endforeach()
 
-# [SECTION] stb: not fetched. Android needs neither the window icon (the launcher has its own)
-# nor PNG screenshots (a desktop tool), so platform/sdl_runner.cpp leaves both out there.
-add_library(kneelog_no_stb INTERFACE)
-add_library(PkgConfig::STB ALIAS kneelog_no_stb)
+# [SECTION] stb: stb_image only (the knee map's PNGs), compiled once in its own C file. Android
+# needs neither the window icon (the launcher has its own) nor PNG screenshots (a desktop tool),
+# so platform/sdl_runner.cpp leaves stb_image_write out there.
+kneelog_fetch(kneelog_stb KNEELOG_STB_URL KNEELOG_STB_SHA256)
+add_library(kneelog_stb STATIC ${PROJECT_SOURCE_DIR}/platform/android/stb_image.c)
+target_include_directories(kneelog_stb SYSTEM PUBLIC ${kneelog_stb_SOURCE_DIR})
+add_library(PkgConfig::STB ALIAS kneelog_stb)

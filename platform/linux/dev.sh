@@ -11,10 +11,12 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 
 # Runtime and build dependencies (build-only tools for the test suite come after).
 packages=(cmake g++ make pkg-config libsdl2-dev libimgui-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
-          libhpdf-dev libcli11-dev libsodium-dev fonts-dejavu-core fonts-wqy-zenhei)
+          libhpdf-dev libcli11-dev libsodium-dev fonts-dejavu-core fonts-wqy-zenhei
+          librsvg2-bin)  # rsvg-convert: assets/knee_map/make_pngs.sh (the knee map's PNGs from its SVG)
 test_packages=(catch2 xvfb xauth xdotool poppler-utils sqlite3 clang libclang-rt-14-dev
                dpkg-dev g++-aarch64-linux-gnu qemu-user-static  # .deb test; arm64 and Android checks
-               clang-16 libc++-16-dev libc++abi-16-dev libc6-dev-arm64-cross tcl)  # tests/android
+               clang-16 libc++-16-dev libc++abi-16-dev libc6-dev-arm64-cross tcl  # tests/android
+               nodejs)  # tests/fhir: the FHIR R4 schema check (npm below)
 
 . "$root/platform/linux/apt.sh"
 
@@ -35,6 +37,8 @@ case "${1:-}" in
     ;;
   test)
     install_missing "${packages[@]}" "${test_packages[@]}"
+    # Debian's npm, unless a node that brings its own npm is installed (the two conflict).
+    command -v npm >/dev/null || install_missing npm
     # Sanitizer build first: any AddressSanitizer or UBSan report fails the run.
     configure_and_build "$build/asan" -DKNEELOG_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
     echo "== ctest (AddressSanitizer + UndefinedBehaviorSanitizer) =="

@@ -25,16 +25,26 @@ RunResult runKneelog(const std::vector<std::string>& args, const std::vector<std
     const auto outPath = dir / ("out" + std::to_string(counter));
     const auto errPath = dir / ("err" + std::to_string(counter++));
 
+    // A home of its own: a command without --db never reads or writes the person's real journal
+    // (or another test run's) in ~/.local/share. A test may still give its own HOME.
+    const auto home = dir / "home";
+    std::filesystem::create_directories(home);
+    std::vector<std::string> given = {"HOME=" + home.string(), "XDG_DATA_HOME=" + (home / ".local/share").string()};
+    for (const auto& add : env) {
+        const std::string name = add.substr(0, add.find('=') + 1);
+        std::erase_if(given, [&](const std::string& g) { return g.rfind(name, 0) == 0; });
+        given.push_back(add);
+    }
     std::vector<std::string> envStore;
     for (char** e = environ; *e; ++e) {
         std::string entry = *e;
         const std::string name = entry.substr(0, entry.find('='));
         bool replaced = false;
-        for (const auto& add : env)
+        for (const auto& add : given)
             if (add.substr(0, add.find('=')) == name) replaced = true;
         if (!replaced) envStore.push_back(entry);
     }
-    envStore.insert(envStore.end(), env.begin(), env.end());
+    envStore.insert(envStore.end(), given.begin(), given.end());
     std::vector<char*> envp;
     for (auto& e : envStore) envp.push_back(e.data());
     envp.push_back(nullptr);

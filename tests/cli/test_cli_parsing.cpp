@@ -8,6 +8,7 @@
 
 #include "core/profile.hpp"
 #include "core/vocabulary.hpp"
+#include "support/read_file.hpp"
 #include "run_binary.hpp"
 
 using test::runKneelog;
@@ -66,6 +67,51 @@ TEST_CASE("usage errors exit 2 with a kneelog: message and the help", "[cli][iss
     auto missing = runKneelog({"restore"});
     CHECK(missing.exitCode == 2);
     CHECK(missing.err.find("'restore' needs FILE") != std::string::npos);
+}
+
+TEST_CASE("numbers on the line: digits only, within their range", "[cli][issue14]") {
+    const auto dir = test::freshDir("numbers");
+    const std::string db = (dir / "j.db").string();
+    const std::string png = (dir / "s.png").string();
+    struct Case {
+        std::vector<std::string> args;
+        const char* message;
+    };
+    const Case refused[] = {
+        {{"add", "--pain", "11"}, "not a whole number from 0 to 10"},
+        {{"add", "--pain", "4.5"}, "not a whole number from 0 to 10"},
+        {{"add", "--pain", " 4"}, "not a whole number from 0 to 10"},
+        {{"delete", "0"}, "is not an episode id"},
+        {{"delete", "12abc"}, "is not an episode id"},
+        {{"alerts", "--ack", "-3"}, "is not an alert id"},
+        {{"demo", "--days", "0"}, "--days N is required, 1 to 36500"},
+        {{"demo", "--days", "10", "--seed", "x"}, "--seed must be a number"},
+        {{"screenshot", "--out", png, "--scale", "1,5"}, "--scale must be 0.5 to 4"},
+        {{"screenshot", "--out", png, "--scale", "9"}, "--scale must be 0.5 to 4"},
+        {{"screenshot", "--out", png, "--size", "100x900"}, "--size must be WxH"},
+        {{"screenshot", "--out", png, "--size", "400x900x2"}, "--size must be WxH"},
+        {{"screenshot", "--out", png, "--frames", "0"}, "--frames must be 1 to 100000"},
+    };
+    for (const Case& c : refused) {
+        auto args = c.args;
+        args.insert(args.end(), {"--db", db});
+        auto r = runKneelog(args);
+        INFO(args[0] << " " << args[1] << " " << args[2]);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find(c.message) != std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(png));
+    // A decimal scale is read as written ("1,5" was refused above).
+    auto ok = runKneelog({"screenshot", "--out", png, "--size", "400x500", "--scale", "1.5", "--db", db});
+    REQUIRE(ok.exitCode == 0);
+    const std::string bytes = test::readFile(png);
+    REQUIRE(bytes.size() > 24);
+    auto be32 = [&](std::size_t at) {
+        return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+               (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    };
+    CHECK(be32(16) == 600);  // the PNG's width and height: 400x500 at 1.5
+    CHECK(be32(20) == 750);
 }
 
 TEST_CASE("the global db flag anywhere, with = too, and repeatable flags", "[cli][issue14]") {

@@ -97,7 +97,9 @@ TEST_CASE("export pdf: the text holds the summary figures and every entry's date
                          "2026-11-14", "--name", "Zoë Ærø", "--db", db.string()});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out.find("Wrote 4 entries (2 red-flag alerts)") != std::string::npos);
+    CHECK(r.out.find("Wrote 4 entries to ") != std::string::npos);
+    CHECK(r.out.find("Red flags (emergency or urgent): 2. Advice to see a doctor soon (not a red flag): 0.") !=
+          std::string::npos);
     struct stat st {};
     REQUIRE(::stat(pdf.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
@@ -239,6 +241,29 @@ TEST_CASE("import skips entries already in the journal and repeated rows, and sa
     fs::remove_all(dir);
 }
 
+TEST_CASE("export and import count \"see a doctor soon\" advice apart from red flags", "[cli][export]") {
+    const auto dir = test::freshDir("export-soon");
+    const auto db = dir / "j.db";
+    add(db, {"--pain", "2", "--at", "2026-11-02 09:00", "--symptom", "locking"});                    // soon (S5)
+    add(db, {"--pain", "3", "--at", "2026-11-03 09:00", "--symptom", "lump"});                       // soon (S1)
+    add(db, {"--pain", "8", "--at", "2026-11-04 09:00", "--symptom", "calf_pain", "--symptom", "calf_swelling"});  // urgent
+    const std::string counts = "Red flags (emergency or urgent): 1. Advice to see a doctor soon (not a red flag): 2.";
+    for (const char* format : {"pdf", "csv", "fhir"}) {
+        const auto out = dir / (std::string("out.") + format);
+        auto r = runKneelog({"export", "--format", format, "--out", out.string(), "--db", db.string()});
+        INFO(format << ": " << r.out << r.err);
+        REQUIRE(r.exitCode == 0);
+        CHECK(r.out.find("Wrote 3 entries to " + out.string()) != std::string::npos);
+        CHECK(r.out.find(counts) != std::string::npos);
+        CHECK(r.out.find("3 red") == std::string::npos);
+    }
+    auto dry = runKneelog({"import", (dir / "out.csv").string(), "--dry-run", "--db", (dir / "fresh.db").string()});
+    INFO(dry.out << dry.err);
+    CHECK(dry.exitCode == 0);
+    CHECK(dry.out.find(counts) != std::string::npos);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("import --dry-run reports what would happen and writes nothing", "[cli][import]") {
     const auto dir = test::freshDir("import-dry");
     const auto db = journalWithNotes(dir);
@@ -248,7 +273,8 @@ TEST_CASE("import --dry-run reports what would happen and writes nothing", "[cli
     auto r = runKneelog({"import", csv.string(), "--dry-run", "--db", fresh.string()});
     INFO(r.err);
     CHECK(r.exitCode == 0);
-    CHECK(r.out.find("Dry run: would import 4 entries (0 duplicates skipped, 2 red-flag alerts)") != std::string::npos);
+    CHECK(r.out.find("Dry run: would import 4 entries (0 duplicates skipped). Red flags (emergency or urgent): 2. "
+                     "Advice to see a doctor soon (not a red flag): 0. Nothing was written.") != std::string::npos);
     CHECK_FALSE(fs::exists(fresh));
     REQUIRE(runKneelog({"add", "--pain", "1", "--db", fresh.string()}).exitCode == 0);
     const auto before = fs::last_write_time(fresh);
@@ -350,5 +376,64 @@ TEST_CASE("a full disk while exporting gives a clear message and leaves no parti
     const std::string err = test::readFile(dir / "err.txt");
     CHECK(err.find("the disk is full. Nothing was written.") != std::string::npos);
     CHECK(fs::is_empty(dir / "out"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a full disk half-way through a streamed CSV or FHIR export leaves no partial file", "[cli][export]") {
+    const auto dir = test::freshDir("export-full-stream");
+    const auto db = dir / "demo.db";
+    REQUIRE(runKneelog({"demo", "--days", "400", "--db", db.string()}).exitCode == 0);
+    fs::create_directories(dir / "out");
+    for (const char* format : {"csv", "fhir"}) {
+        // ~50 KB allowed: the stream is cut after its first pages, as by a full disk.
+        const std::string command = "cd '" + dir.string() + "' && sh -c 'ulimit -f 100; trap \"\" XFSZ; exec \"$0\" \"$@\"' " +
+                                    KNEELOG_EXE + " export --format " + format + " --out out/x --db demo.db 2>err.txt; echo $?";
+        INFO(format);
+        CHECK(shellOutput(command) == "1\n");
+        CHECK(test::readFile(dir / "err.txt").find("the disk is full. Nothing was written.") != std::string::npos);
+        CHECK(fs::is_empty(dir / "out"));
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("every character survives: a note in eight scripts and an emoji through CSV, FHIR and the PDF",
+          "[cli][export]") {
+    const std::string note = "Ça fait très mal, Øre — Γόνατο πονάει — Колено болит — 膝の裏が痛い — 무릎 뒤가 아파요 — "
+                             "膝盖后面疼 — الركبة تؤلم — 😣 end";
+    const auto dir = test::freshDir("export-scripts");
+    const auto db = dir / "j.db";
+    add(db, {"--pain", "5", "--side", "left", "--at", "2026-11-10 08:00", "--medication", "Ибупрофен 200", "--note", note});
+
+    // CSV: export, import into an empty journal, the same text byte for byte.
+    const auto csv = dir / "out.csv";
+    REQUIRE(runKneelog({"export", "--format", "csv", "--out", csv.string(), "--db", db.string()}).exitCode == 0);
+    const auto fresh = dir / "fresh.db";
+    REQUIRE(runKneelog({"import", csv.string(), "--db", fresh.string()}).exitCode == 0);
+    const json back = listed(fresh);
+    REQUIRE(back.size() == 1);
+    CHECK(back[0]["note"] == note);
+    CHECK(back[0]["medication"] == "Ибупрофен 200");
+
+    // FHIR: the note is the Observation's annotation, exact.
+    const auto fhir = dir / "out.json";
+    REQUIRE(runKneelog({"export", "--format", "fhir", "--out", fhir.string(), "--db", db.string()}).exitCode == 0);
+    const json bundle = json::parse(test::readFile(fhir));
+    int found = 0;
+    for (const auto& e : bundle["entry"])
+        if (e["resource"]["resourceType"] == "Observation" && e["resource"].contains("note"))
+            found += e["resource"]["note"][0]["text"] == note;
+    CHECK(found == 1);
+
+    // PDF: the text comes back from pdftotext; the emoji shows the mark and the footer says so.
+    const auto pdf = dir / "out.pdf";
+    REQUIRE(runKneelog({"export", "--format", "pdf", "--out", pdf.string(), "--db", db.string()}).exitCode == 0);
+    const std::string text = squeezed(pdfText(pdf));
+    // Hangul syllables show the mark in the PDF (libharu 2.3 embeds WenQuanYi's glyphs above 32767
+    // empty; see the README); CSV and FHIR above keep them exactly.
+    for (const char* piece : {"Ça fait très mal, Øre", "Γόνατο πονάει", "Колено болит", "膝の裏が痛い", "膝盖后面疼",
+                              "\xE2\x96\xA1 end", "Some characters could not be drawn"}) {
+        INFO(piece);
+        CHECK(text.find(piece) != std::string::npos);
+    }
     fs::remove_all(dir);
 }

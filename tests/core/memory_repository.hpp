@@ -10,7 +10,8 @@
 //   acknowledgement), drops the other episode alerts and adds the new ones; history alerts given
 //   are added, earlier history alerts are left alone; the deletion state is not changed;
 // - every successful write bumps dataVersion() once (a write that changes nothing does not);
-// - addEpisodes() is all or nothing.
+// - addEpisodes() is all or nothing;
+// - updateEpisode() keeps the stored relief rating (setRelief changes it); pegEntries() is oldest first.
 // A test can make the n-th write from now fail (failWrite) or every read fail (failReads), and
 // counts the setSetting calls.
 #include <algorithm>
@@ -78,6 +79,7 @@ public:
         stored.deletedAtUtc = it->second.deletedAtUtc;
         stored.uid = it->second.uid;  // an update never changes the uid
         if (stored.editedAtUtc == 0) stored.editedAtUtc = stored.recordedAtUtc;
+        stored.relief = it->second.relief;  // changed by setRelief only
         it->second = std::move(stored);
         // Episode alerts: keep the unchanged ones, drop the others, add the new ones.
         std::vector<int64_t> previous;  // ids of this episode's own alerts not yet matched
@@ -123,6 +125,37 @@ public:
 
     core::Result<void> setSetting(const std::string& key, const std::string& value) override {
         return setSettings({{key, value}});
+    }
+
+    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief, int64_t atUtc) override {
+        if (auto f = writeFailure("save the relief rating")) return *f;
+        auto it = m_episodes.find(episodeId);
+        if (it == m_episodes.end()) return notFound("episode", episodeId);
+        it->second.relief = relief;
+        it->second.editedAtUtc = atUtc;  // part of the content: an edit (merge_rules.md)
+        ++m_version;
+        return {};
+    }
+
+    core::Result<int64_t> addPeg(const core::PegEntry& p) override {
+        if (auto f = writeFailure("save the check-in")) return *f;
+        core::PegEntry stored = p;
+        stored.id = m_nextPegId++;
+        m_peg.push_back(stored);
+        ++m_version;
+        return stored.id;
+    }
+
+    // Oldest first by the instant answered, then id.
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& range) override {
+        if (failReads) return readError();
+        std::vector<core::PegEntry> out;
+        for (const core::PegEntry& p : m_peg)
+            if ((!range.from || p.at.date >= *range.from) && (!range.to || p.at.date <= *range.to)) out.push_back(p);
+        std::stable_sort(out.begin(), out.end(), [](const core::PegEntry& a, const core::PegEntry& b) {
+            return std::pair(core::toUtcSeconds(a.at), a.id) < std::pair(core::toUtcSeconds(b.at), b.id);
+        });
+        return out;
     }
 
     // One transaction of one statement per key: a failing statement stores none of them.
@@ -207,6 +240,19 @@ public:
         return page(std::move(found), limit, offset);
     }
 
+    core::Result<std::vector<std::string>> textsBeyondAscii() override {
+        if (failReads) return readError();
+        std::vector<std::string> out;
+        const auto beyond = [](const std::string& s) {
+            return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        };
+        for (const auto& [id, e] : m_episodes)
+            if (beyond(e.note)) out.push_back(e.note);
+        for (const auto& [id, e] : m_episodes)
+            if (beyond(e.medication)) out.push_back(e.medication);
+        return out;
+    }
+
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& range) override {
         if (failReads) return readError();
         std::map<core::CivilDate, std::pair<core::DaySummary, int>> days;  // day -> summary, pain sum
@@ -237,6 +283,9 @@ public:
     }
     core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& range) override {
         return counts(range, [](const core::Episode& e) { return std::vector<std::string>{e.painType}; });
+    }
+    core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& range) override {
+        return counts(range, [](const core::Episode& e) { return e.where; });
     }
 
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override {
@@ -386,6 +435,8 @@ private:
     std::vector<core::Alert> m_alerts;
     std::vector<core::HistoryRecord> m_history;
     std::map<std::string, std::string> m_settings;
+    std::vector<core::PegEntry> m_peg;
+    int64_t m_nextPegId = 1;
     int64_t m_nextEpisodeId = 1;
     int64_t m_nextAlertId = 1;
     uint64_t m_version = 0;

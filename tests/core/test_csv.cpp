@@ -12,6 +12,9 @@ const int64_t kNow = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 60});
 const std::string kHeader = "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at\r\n";
 const std::string kHeaderV2 =
     "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at,leg,temperature,advice\r\n";
+// The header since the knee map (issue 18): where behind the knee, last.
+const std::string kHeaderV3 =
+    "started_at,side,pain,type,onset,when,symptoms,care,medication,note,recorded_at,leg,temperature,advice,where\r\n";
 
 Episode sample() {
     Episode e;
@@ -26,6 +29,7 @@ Episode sample() {
     e.care = {"ice", "medication"};
     e.leg = "right";
     e.temperatureTenths = 381;
+    e.where = {"below", "inner"};
     e.medication = "ibuprofen 400 mg, twice";
     e.note = "Après la marche: \"ça tire\" derrière le genou;\r\nsecond line, with commas\nthird";
     return e;
@@ -64,8 +68,8 @@ TEST_CASE("CSV round trip of two years of demo data is exact", "[csv]") {
 
 TEST_CASE("the CSV writer follows RFC 4180", "[csv]") {
     const std::string text = episodesToCsv(std::vector<Episode>{sample()});
-    CHECK(text.rfind(kHeaderV2, 0) == 0);
-    CHECK(text.find(",right,38.1,self_care\r\n") != std::string::npos);
+    CHECK(text.rfind(kHeaderV3, 0) == 0);
+    CHECK(text.find(",right,38.1,self_care,below;inner\r\n") != std::string::npos);
     CHECK(text.find("2026-11-20T18:30:05-05:00,left,6,throbbing,sudden,night;stairs,calf_pain;swelling,ice;medication,"
                     "\"ibuprofen 400 mg, twice\",\"Après la marche: \"\"ça tire\"\"") != std::string::npos);
     CHECK(text.substr(text.size() - 2) == "\r\n");
@@ -198,8 +202,10 @@ TEST_CASE("CSV: the advice column is the highest level the episode's save raised
     std::vector<std::string> lastCells;
     std::size_t pos = 0;
     while ((pos = csv.find("\r\n", pos)) != std::string::npos) {
-        const std::size_t start = csv.rfind(',', pos) + 1;
-        lastCells.push_back(csv.substr(start, pos - start));
+        // The advice is the last cell but one (the knee map's where comes last).
+        const std::size_t end = csv.rfind(',', pos);
+        const std::size_t start = csv.rfind(',', end - 1) + 1;
+        lastCells.push_back(csv.substr(start, end - start));
         pos += 2;
     }
     // The first sample note spans lines inside quotes; count the row ends that carry a level.
@@ -207,4 +213,29 @@ TEST_CASE("CSV: the advice column is the highest level the episode's save raised
     for (const auto& c : lastCells)
         if (c == "urgent" || c == "soon" || c == "self_care" || c == "emergency") levels.push_back(c);
     CHECK(levels == std::vector<std::string>{"urgent", "soon", "self_care"});
+}
+
+TEST_CASE("CSV: the where column is written last, read, checked, and older files still import", "[csv]") {
+    const std::string csv = episodesToCsv(std::vector<Episode>{sample()});
+    CHECK(csv.rfind(kHeaderV3, 0) == 0);
+    CHECK(csv.find(",self_care,below;inner\r\n") != std::string::npos);
+    auto read = parseEpisodesCsv(kHeaderV3 + "2026-11-20T18:30:00+01:00,left,4,,,,,,,,,,,,outer; centre;above\r\n", kNow);
+    INFO((read.problems.empty() ? "" : read.problems.front().reason));
+    REQUIRE(read.problems.empty());
+    REQUIRE(read.rows.size() == 1);
+    CHECK(read.rows[0].episode.where == std::vector<std::string>{"above", "centre", "outer"});
+    auto bad = parseEpisodesCsv(kHeaderV3 + "2026-11-20T18:30:00+01:00,left,4,,,,,,,,,,,,middle\r\n", kNow);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].reason.find("where: 'middle' is not one of: inner, centre, outer, above, below") !=
+          std::string::npos);
+    // A file from before the knee map (14 columns) imports with no region, free text unguarded as before.
+    auto v2 = parseEpisodesCsv(kHeaderV2 + "2026-11-20T18:30:00+01:00,both,4,,,,calf_pain,,,'=x,,left,,urgent\r\n", kNow);
+    REQUIRE(v2.problems.empty());
+    REQUIRE(v2.rows.size() == 1);
+    CHECK(v2.rows[0].episode.where.empty());
+    CHECK(v2.rows[0].episode.note == "=x");
+    // Rows must match their header's width.
+    auto mixed = parseEpisodesCsv(kHeaderV3 + "2026-11-20T18:30:00+01:00,both,4,,,,,,,,,left,,urgent\r\n", kNow);
+    REQUIRE(mixed.problems.size() == 1);
+    CHECK(mixed.problems[0].reason.find("14 columns; every row needs 15") != std::string::npos);
 }

@@ -176,3 +176,28 @@ TEST_CASE("FHIR: a temperature is its own Observation (LOINC 8310-5, Cel), and t
                 if (c.contains("valueString") && c["valueString"] == "Right leg") legSaid = true;
     CHECK(legSaid);
 }
+
+TEST_CASE("FHIR: where behind the knee goes in bodySite's text and as coded components, with the side", "[fhir]") {
+    Episode e = episode(5, "right", 4, {});
+    e.where = {"below", "centre", "inner"};
+    const auto obs = resources(bundleOf({e}, {}), "Observation");
+    REQUIRE(obs.size() == 1);
+    const json& o = obs[0];
+    // The knee's lateralised code stays; the text names the regions.
+    CHECK(o["bodySite"]["coding"][0]["code"] == "6757004");
+    CHECK(o["bodySite"]["text"] == "Right knee, behind it: Below the crease, Centre, Inner side");
+    REQUIRE(o["component"].size() == 3);
+    for (const auto& c : o["component"]) CHECK(c["code"]["text"] == "Where behind the knee (patient-reported)");
+    const json& below = o["component"][0]["valueCodeableConcept"];
+    CHECK(below["coding"][0]["system"] == "http://snomed.info/sct");
+    CHECK(below["coding"][0]["code"] == "53840002");
+    CHECK(below["text"] == "Right knee: Below the crease (the top of the calf)");
+    CHECK(o["component"][1]["valueCodeableConcept"]["coding"][0]["code"] == "32361000");
+    // No confirmed code for the inner side: text alone, with the side and what inner means.
+    const json& inner = o["component"][2]["valueCodeableConcept"];
+    CHECK_FALSE(inner.contains("coding"));
+    CHECK(inner["text"] == "Right knee: Inner side (back of the knee, on the side towards the other leg)");
+    // An episode without regions keeps the plain side text and no region component.
+    const auto plain = resources(bundleOf(kEpisodes, kAlerts), "Observation");
+    CHECK(plain[0]["bodySite"]["text"] == "Left knee");
+}

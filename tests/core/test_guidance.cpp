@@ -297,3 +297,24 @@ TEST_CASE("guidance: every shipped article is reachable from a rule or the guida
         CHECK(reachable.count(a.id) == 1);
     }
 }
+
+TEST_CASE("guidance: the articles for where it hurt come first, in the order of the regions logged most", "[guidance]") {
+    using V = std::vector<std::string>;
+    CHECK(core::articlesForWhere({}).empty());
+    CHECK(core::articlesForWhere({"inner"}) == V{"bakers_cyst"});
+    CHECK(core::articlesForWhere({"centre"}) == V{"bakers_cyst"});
+    CHECK(core::articlesForWhere({"outer"}) == V{"injuries"});
+    CHECK(core::articlesForWhere({"above"}) == V{"injuries"});
+    CHECK(core::articlesForWhere({"below"}) == V{"dvt", "injuries"});
+    // Most logged first, each article once.
+    CHECK(core::articlesForWhere({"below", "inner", "centre", "outer"}) == V{"dvt", "injuries", "bakers_cyst"});
+    CHECK(core::articlesForWhere({"centre", "below", "inner"}) == V{"bakers_cyst", "dvt", "injuries"});
+    CHECK(core::articlesForWhere({"knee", "outer"}) == V{"injuries"});
+    // Every article named exists among the shipped pages.
+    auto parsed = core::parseArticles(shippedFiles());
+    REQUIRE(parsed.ok());
+    for (const auto& id : core::articlesForWhere({"inner", "centre", "outer", "above", "below"})) {
+        INFO(id);
+        CHECK(std::any_of(parsed->begin(), parsed->end(), [&](const core::Article& a) { return a.id == id; }));
+    }
+}

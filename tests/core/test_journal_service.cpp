@@ -968,7 +968,7 @@ TEST_CASE("service: a failed repository write is returned and nothing half-done 
     CHECK(blind.error().code == ErrorCode::Io);
     auto eval = f.journal.evaluate(ep(0, 2));
     REQUIRE_FALSE(eval.ok());
-    auto settings = f.journal.saveSettings(Settings{"dark", "", "", "", std::nullopt, ""});
+    auto settings = f.journal.saveSettings(Settings{"dark", "", "", "", std::nullopt, "", std::nullopt, 0});
     REQUIRE_FALSE(settings.ok());
     CHECK(f.repo.writeCalls == writes);
     f.repo.failReads = false;
@@ -1030,4 +1030,53 @@ TEST_CASE("service: evaluate refuses an unknown one-off risk, as add does") {
     Fixture f;
     REQUIRE_FALSE(f.journal.add(ep(0, 2), {"unlucky"}).ok());
     CHECK_FALSE(f.journal.evaluate(ep(0, 2), {"unlucky"}).ok());
+}
+
+TEST_CASE("service: forEachEpisode hands the range over oldest first, a page at a time") {
+    Fixture f;
+    IdList added;
+    for (int day = 9; day >= 0; --day) added.push_back(addOk(f.journal, ep(day, day % 5)));
+    REQUIRE(f.journal.remove(added[4]).ok());
+    added.erase(added.begin() + 4);
+
+    std::vector<std::size_t> pageSizes;
+    IdList seen;
+    auto n = f.journal.forEachEpisode({}, 4, [&](std::span<const Episode> page) {
+        pageSizes.push_back(page.size());
+        for (const Episode& e : page) seen.push_back(e.id);
+    });
+    REQUIRE(n.ok());
+    CHECK(*n == 9);
+    CHECK(seen == added);  // oldest first, the deleted one left out
+    CHECK(pageSizes == std::vector<std::size_t>{4, 4, 1});  // the oldest page first
+    for (std::size_t size : pageSizes) CHECK(size <= 4);
+
+    IdList part;
+    auto m = f.journal.forEachEpisode(DateRange{addDays(kToday, -2), std::nullopt}, 100, [&](std::span<const Episode> page) {
+        for (const Episode& e : page) part.push_back(e.id);
+    });
+    REQUIRE(m.ok());
+    CHECK(part == IdList(added.end() - 3, added.end()));
+
+    f.repo.failReads = true;
+    CHECK_FALSE(f.journal.forEachEpisode({}, 4, [](std::span<const Episode>) {}).ok());
+}
+
+TEST_CASE("service: typedCharacters lists each character beyond ASCII of the notes and medications once") {
+    Fixture f;
+    auto none = f.journal.typedCharacters();
+    REQUIRE(none.ok());
+    CHECK(none->empty());
+    addOk(f.journal, withNote(ep(2, 3), "plain ASCII only"));
+    Episode e = withNote(ep(1, 4), "膝の裏 Ωμέγα 😣 膝");
+    e.medication = "Ибу";
+    addOk(f.journal, e);
+    auto chars = f.journal.typedCharacters();
+    REQUIRE(chars.ok());
+    const std::vector<char32_t> expected = {U'Ω', U'έ', U'γ', U'α', U'μ', U'И', U'б', U'у', U'の', U'膝', U'裏', U'😣'};
+    std::vector<char32_t> sorted = expected;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(*chars == sorted);
+    f.repo.failReads = true;
+    CHECK_FALSE(f.journal.typedCharacters().ok());
 }

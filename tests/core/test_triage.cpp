@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/episode.hpp"
+#include "core/journal.hpp"
 #include "core/profile.hpp"
 #include "core/time.hpp"
 #include "core/triage.hpp"
@@ -32,6 +33,10 @@ struct Ep {
     Ep& pain(int p) { e.pain = p; return *this; }
     Ep& onset(std::string o) { e.onset = std::move(o); return *this; }
     Ep& temperature(int tenths) { e.temperatureTenths = tenths; return *this; }
+    Ep& where(std::initializer_list<const char*> regions) {
+        e.where.assign(regions.begin(), regions.end());
+        return *this;
+    }
     Ep& when(std::initializer_list<const char*> contexts) {
         e.when.assign(contexts.begin(), contexts.end());
         return *this;
@@ -636,4 +641,73 @@ TEST_CASE("every triage rule has a positive case and a near-miss case") {
     const std::set<std::string> known(ids.begin(), ids.end());
     for (const auto& id : coverage.positive) CHECK(known.count(id) == 1);
     for (const auto& id : coverage.nearMiss) CHECK(known.count(id) == 1);
+}
+
+// [SECTION] The knee map (issue 18): `below`, the upper calf, is read like calf_pain.
+
+TEST_CASE("the knee-map region below fires what calf_pain fires; above and the knee band do not") {
+    const std::vector<std::pair<std::string, Ep>> withs = {
+        {"alone", ep()},
+        {"with a swollen knee", ep({"swelling"})},
+        {"with warmth", ep({"warmth"})},
+        {"with redness in the left leg", ep({"redness"}).leg("left")},
+        {"with warmth in both legs", ep({"warmth"}).leg("both")},
+        {"sudden", ep().onset("sudden")},
+        {"after a long journey", ep().risks({"long_journey"})},
+        {"on the pill", ep().risks({"hormones"})},
+        {"with a lump", ep({"lump"})},
+        {"fainted", ep({"faint"})},
+        {"dizzy", ep({"dizzy"})},
+    };
+    for (const auto& [what, base] : withs) {
+        INFO("below " << what);
+        Ep calf = base, below = base, knee = base, plain = base;
+        calf.e.symptoms.push_back("calf_pain");
+        below.where({"below"});
+        knee.where({"above", "inner", "centre", "outer"});
+        for (Ep* x : {&calf, &below, &knee, &plain}) core::normalize(x->e);
+        const core::TriageResult byCalf = core::triageEpisode(calf.e, calf.context);
+        const core::TriageResult byBelow = core::triageEpisode(below.e, below.context);
+        CHECK(byBelow == byCalf);
+        CHECK(core::triageEpisode(knee.e, knee.context) == core::triageEpisode(plain.e, plain.context));
+    }
+    // The named cases: a painful upper calf in one leg with a swollen knee is the calf-pain check
+    // (S7), exactly as calf_pain with swelling; with warmth it is a possible clot (U1); above the
+    // crease, or in both legs, it is not.
+    const auto has = [](const core::TriageResult& r, const char* id) {
+        return std::find(r.ruleIds.begin(), r.ruleIds.end(), id) != r.ruleIds.end();
+    };
+    const core::TriageResult swollen = core::triageEpisode(ep({"swelling"}).where({"below"}).leg("left").e);
+    CHECK(swollen == core::triageEpisode(ep({"swelling", "calf_pain"}).leg("left").e));
+    CHECK(has(swollen, "S7"));
+    CHECK(has(core::triageEpisode(ep({"warmth"}).where({"below"}).leg("left").e), "U1"));
+    CHECK_FALSE(has(core::triageEpisode(ep({"warmth"}).where({"above"}).leg("left").e), "U1"));
+    CHECK_FALSE(has(core::triageEpisode(ep({"warmth"}).where({"above"}).leg("left").e), "S7"));
+    CHECK_FALSE(has(core::triageEpisode(ep({"warmth"}).where({"below"}).leg("both").e), "U1"));  // near miss: both legs
+    // The episode itself is not changed: only the reading adds calf_pain.
+    const core::Episode logged = ep().where({"below"}).e;
+    CHECK(core::asTriageReads(logged).hasSymptom("calf_pain"));
+    CHECK_FALSE(logged.hasSymptom("calf_pain"));
+    CHECK_FALSE(core::asTriageReads(ep().where({"above", "inner"}).e).hasSymptom("calf_pain"));
+}
+
+TEST_CASE("below logged on a day before makes calf pain not new (history days read it too)") {
+    core::Episode earlier;
+    earlier.id = 1;
+    earlier.startedAt = core::LocalDateTime{core::addDays(kToday, -3), 9, 0, 0, 0};
+    earlier.pain = 3;
+    earlier.where = {"below"};
+    core::Episode now;
+    now.startedAt = core::LocalDateTime{kToday, 9, 0, 0, 0};
+    now.pain = 3;
+    now.where = {"below"};
+    // New calf pain with a standing clot risk is U1; the same pain logged 3 days ago is not new.
+    const auto rules = [&](const std::vector<core::Episode>& before) {
+        return core::triageEpisode(now, core::contextFor(now, before, {"hormones"})).ruleIds;
+    };
+    CHECK(rules({}) == std::vector<std::string>{"U1"});
+    CHECK(rules({earlier}) == std::vector<std::string>{"S7"});
+    // And `above` three days ago does not count as calf pain.
+    earlier.where = {"above"};
+    CHECK(rules({earlier}) == std::vector<std::string>{"U1"});
 }

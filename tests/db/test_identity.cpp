@@ -22,10 +22,13 @@ std::string dumpOldTables(db::Connection& conn) {
     std::string out;
     const std::pair<const char*, int> queries[] = {
         {"SELECT id, started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain, pain_type, "
-         "onset, note, medication, deleted_utc, leg, temperature_tenths FROM episodes ORDER BY id", 15},
+         "onset, note, medication, deleted_utc, leg, temperature_tenths, relief FROM episodes ORDER BY id", 16},
         {"SELECT episode_id, name FROM episode_symptoms ORDER BY 1, 2", 2},
         {"SELECT episode_id, name FROM episode_contexts ORDER BY 1, 2", 2},
         {"SELECT episode_id, name FROM episode_care ORDER BY 1, 2", 2},
+        {"SELECT episode_id, name FROM episode_where ORDER BY 1, 2", 2},
+        {"SELECT id, answered_local, utc_offset_minutes, answered_utc, local_day, recorded_utc, pain, enjoyment, "
+         "activity FROM peg_checkins ORDER BY id", 9},
         {"SELECT id, episode_id, level, rule_ids, from_history, shown_utc, acknowledged_utc FROM alerts ORDER BY id", 7},
         {"SELECT key, value FROM settings ORDER BY key", 2},
         {"SELECT local_day, episodes, max_pain, pain_sum, swelling FROM day_summary ORDER BY local_day", 5}};
@@ -46,6 +49,8 @@ std::string dumpOldTables(db::Connection& conn) {
 
 }  // namespace
 
+// The journal just before issue 16's step (kVersionBundles): with the knee map's regions, relief
+// ratings and a weekly check-in (steps 4 and 5), all of which must come through unchanged.
 TEST_CASE("The migration to entry ids gives each old entry its own UUID and changes nothing else", "[db][bundle]") {
     dbtest::TempDir dir;
     const std::string path = dir.file("older.db");
@@ -53,16 +58,18 @@ TEST_CASE("The migration to entry ids gives each old entry its own UUID and chan
     {
         auto conn = db::Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         REQUIRE(conn.ok());
-        REQUIRE(db::migrateTo(*conn, db::kSchemaVersion - 1).ok());
+        REQUIRE(db::migrateTo(*conn, db::kVersionBundles - 1).ok());
         REQUIRE(conn->exec(R"sql(
 INSERT INTO episodes (id, started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain,
-                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths) VALUES
- (1, '2026-03-01T08:00:00', 60, 1772348400, 20513, 1772348500, 'left', 4, 'dull', 'gradual', 'première', '', NULL, '', NULL),
- (2, '2026-03-01T21:15:00', 60, 1772396100, 20513, 1772396200, 'left', 6, '', '', '', 'ibuprofen 400 mg', NULL, 'left', 384),
- (3, '2026-03-02T09:00:00', 60, 1772438400, 20514, 1772438500, '', 9, '', '', '', '', 1772440000, '', NULL);
+                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths, relief) VALUES
+ (1, '2026-03-01T08:00:00', 60, 1772348400, 20513, 1772348500, 'left', 4, 'dull', 'gradual', 'première', '', NULL, '', NULL, NULL),
+ (2, '2026-03-01T21:15:00', 60, 1772396100, 20513, 1772396200, 'left', 6, '', '', '', 'ibuprofen 400 mg', NULL, 'left', 384, 2),
+ (3, '2026-03-02T09:00:00', 60, 1772438400, 20514, 1772438500, '', 9, '', '', '', '', 1772440000, '', NULL, NULL);
 INSERT INTO episode_symptoms VALUES (2, 'swelling'), (2, 'warmth'), (3, 'swelling');
 INSERT INTO episode_contexts VALUES (1, 'stairs');
 INSERT INTO episode_care VALUES (2, 'ice');
+INSERT INTO episode_where VALUES (1, 'inner'), (2, 'centre'), (2, 'outer');
+INSERT INTO peg_checkins VALUES (1, '2026-03-02T10:00:00', 60, 1772442000, 20514, 1772442100, 5, 4, 6);
 INSERT INTO alerts (episode_id, level, rule_ids, from_history, shown_utc, acknowledged_utc)
     VALUES (2, 2, 'S4', 0, 1772396200, 1772396300);
 INSERT INTO day_summary VALUES (20513, 2, 6, 10, 1);
@@ -85,6 +92,9 @@ INSERT INTO settings VALUES ('region', 'uk');
     }
     CHECK(uids.size() == 3);
     CHECK((*all)[2].deletedAtUtc == std::optional<int64_t>(1772440000));  // the tombstone stays one
+    CHECK((*all)[1].where == std::vector<std::string>{"centre", "outer"});
+    CHECK((*all)[1].relief == std::optional<int>(2));
+    CHECK(store->pegEntries(DateRange{})->size() == 1);
     CHECK(store->episodeHistory()->empty());
     auto conn = db::Connection::open(path, SQLITE_OPEN_READONLY);
     REQUIRE(conn.ok());

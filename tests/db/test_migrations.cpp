@@ -137,3 +137,61 @@ TEST_CASE("A journal from a newer KneeLog is refused and left byte for byte unch
     REQUIRE_FALSE(migrated.ok());
     CHECK(migrated.error().code == core::ErrorCode::TooNew);
 }
+
+// The knee map's step (issue 18, kVersionKneeMap): a journal written before the map
+// keeps every entry as it was, with no region; new entries store theirs.
+TEST_CASE("A journal from before the knee map gains it with every old entry unchanged and no region", "[db]") {
+    dbtest::TempDir dir;
+    const std::string path = dir.file("before-map.db");
+    {
+        auto conn = db::Connection::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        REQUIRE(conn.ok());
+        REQUIRE(db::migrateTo(*conn, db::kVersionKneeMap - 1).ok());
+        REQUIRE(conn->exec(R"sql(
+INSERT INTO episodes (id, started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain,
+                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths) VALUES
+ (1, '2026-03-01T08:00:00', 60, 1772348400, 20513, 1772348500, 'left', 4, 'dull', 'gradual', 'n', '', NULL, 'left', 383),
+ (2, '2026-03-02T07:00:00', 60, 1772431200, 20514, 1772431300, '', 2, '', '', '', '', 1772440000, '', NULL);
+INSERT INTO episode_symptoms VALUES (1, 'calf_pain');
+INSERT INTO episode_contexts VALUES (1, 'stairs');
+)sql",
+                           "test")
+                    .ok());
+    }
+    core::Episode one, two;
+    {
+        auto store = openStore(path);
+        auto a = store->episode(1);
+        auto b = store->episode(2);
+        REQUIRE((a.ok() && a->has_value() && b.ok() && b->has_value()));
+        one = **a;
+        two = **b;
+        CHECK(one.where.empty());
+        CHECK(two.where.empty());
+        CHECK(one.symptoms == std::vector<std::string>{"calf_pain"});
+        CHECK(one.when == std::vector<std::string>{"stairs"});
+        CHECK(one.leg == "left");
+        CHECK(one.temperatureTenths == std::optional<int>(383));
+        CHECK(one.note == "n");
+        CHECK(two.deletedAtUtc == std::optional<int64_t>(1772440000));
+        CHECK(store->check().ok());
+        CHECK(store->whereCounts(DateRange{})->empty());
+        // A new entry keeps its regions, and the count by region reads them.
+        core::Episode e = episodeAt(kDay1, 9, 0, 5);
+        e.where = {"below", "inner"};
+        auto id = store->addEpisode(e, {});
+        REQUIRE(id.ok());
+        CHECK(store->episode(*id)->value().where == std::vector<std::string>{"below", "inner"});
+        auto counts = store->whereCounts(DateRange{});
+        REQUIRE(counts.ok());
+        REQUIRE(counts->size() == 2);
+        CHECK((*counts)[0].count == 1);
+    }
+    auto conn = db::Connection::open(path, SQLITE_OPEN_READONLY);
+    REQUIRE(conn.ok());
+    CHECK(*db::schemaVersion(*conn) == db::kSchemaVersion);
+    // Reopening (no second upgrade) reads the old entries identically.
+    auto store = openStore(path);
+    CHECK(store->episode(1)->value() == one);
+    CHECK(store->episode(2)->value() == two);
+}

@@ -14,10 +14,11 @@ target="${3:-csv}"
 cxx="${CLANGXX:-$(command -v clang++ || command -v clang++-14 || true)}"
 [ -n "$cxx" ] || { echo "run_fuzz.sh: clang++ not found (install the Debian package 'clang')" >&2; exit 1; }
 
-core=(episode.cpp time.cpp vocabulary.cpp triage.cpp triage_rules.cpp triage_rules_soon.cpp triage_conditions.cpp profile.cpp)
+core=(episode.cpp time.cpp vocabulary.cpp triage.cpp triage_rules.cpp triage_rules_soon.cpp triage_conditions.cpp profile.cpp
+      words.cpp peg.cpp)
 libs=()
 case "$target" in
-  csv) core+=(csv.cpp) ;;
+  csv) core+=(csv.cpp csv_write.cpp csv_peg.cpp) ;;
   bundle) core+=(bundle.cpp merge.cpp crypto/random.cpp crypto/sealed.cpp); libs+=(-lsodium) ;;
   *) echo "run_fuzz.sh: unknown target $target (csv or bundle)" >&2; exit 2 ;;
 esac

@@ -61,7 +61,8 @@ TEST_CASE("going to the background keeps the unsaved form for the next start", "
             if (f == 14 && in) in->system = ScriptedInput::System::EnterBackground;
             return in;
         };
-        REQUIRE(first.render(412, 915, 2.625f, 16, "", script).ok);
+        // Tall enough that "Sharp" is on screen below the knee map without scrolling.
+        REQUIRE(first.render(412, 2400, 2.625f, 16, "", script).ok);
         auto count = first.store->countEpisodes({});
         REQUIRE(count.ok());
         CHECK(*count == 0);  // kept, not saved

@@ -34,6 +34,9 @@ public:
     core::Result<void> acknowledgeAlert(int64_t, int64_t) override { return fail(); }
     core::Result<void> setSetting(const std::string&, const std::string&) override { return fail(); }
     core::Result<std::optional<std::string>> dailyBackup(core::CivilDate) override { return fail(); }
+    core::Result<void> setRelief(int64_t, std::optional<int>, int64_t) override { return fail(); }
+    core::Result<int64_t> addPeg(const core::PegEntry&) override { return fail(); }
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& r) override { return m_real.pegEntries(r); }
 
     core::Result<std::optional<core::Episode>> episode(int64_t id) override { return m_real.episode(id); }
     core::Result<std::vector<core::Episode>> episodes(const core::DateRange& r, int limit, int offset) override {
@@ -45,10 +48,12 @@ public:
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& r) override { return m_real.contextCounts(r); }
     core::Result<std::vector<core::NameCount>> sideCounts(const core::DateRange& r) override { return m_real.sideCounts(r); }
     core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& r) override { return m_real.painTypeCounts(r); }
+    core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& r) override { return m_real.whereCounts(r); }
     core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& r, const std::string& t, int limit,
                                                               int offset) override {
         return m_real.episodesWithNote(r, t, limit, offset);
     }
+    core::Result<std::vector<std::string>> textsBeyondAscii() override { return m_real.textsBeyondAscii(); }
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& r) override { return m_real.alerts(r); }
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level l) override {
         if (failAlertReads) return core::makeError(core::ErrorCode::Io, "Could not read the journal (I/O error)");

@@ -104,14 +104,19 @@ public:
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& r) override { return ++calls, m_real.contextCounts(r); }
     core::Result<std::vector<core::NameCount>> sideCounts(const core::DateRange& r) override { return ++calls, m_real.sideCounts(r); }
     core::Result<std::vector<core::NameCount>> painTypeCounts(const core::DateRange& r) override { return ++calls, m_real.painTypeCounts(r); }
+    core::Result<std::vector<core::NameCount>> whereCounts(const core::DateRange& r) override { return ++calls, m_real.whereCounts(r); }
     core::Result<std::vector<core::Episode>> episodesWithNote(const core::DateRange& r, const std::string& t, int limit, int offset) override {
         return ++calls, m_real.episodesWithNote(r, t, limit, offset);
     }
+    core::Result<std::vector<std::string>> textsBeyondAscii() override { return ++calls, m_real.textsBeyondAscii(); }
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& r) override { return ++calls, m_real.alerts(r); }
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level l) override { return ++calls, m_real.pendingAlerts(l); }
     core::Result<void> acknowledgeAlert(int64_t id, int64_t at) override { return ++calls, m_real.acknowledgeAlert(id, at); }
     core::Result<std::optional<std::string>> setting(const std::string& k) override { return ++calls, m_real.setting(k); }
     core::Result<void> setSetting(const std::string& k, const std::string& v) override { return ++calls, m_real.setSetting(k, v); }
+    core::Result<void> setRelief(int64_t id, std::optional<int> r, int64_t at) override { return ++calls, m_real.setRelief(id, r, at); }
+    core::Result<int64_t> addPeg(const core::PegEntry& p) override { return ++calls, m_real.addPeg(p); }
+    core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& r) override { return ++calls, m_real.pegEntries(r); }
     uint64_t dataVersion() override { return m_real.dataVersion(); }
 
 private:

@@ -159,7 +159,7 @@ TEST_CASE("the follow-up questions open below every symptom chip, so no chip mov
         INFO(sign);
         UiSession s;
         // A phone-narrow layout, tall enough that every chip is on screen without scrolling.
-        REQUIRE(s.render(412, 2200, 1.0f, 4).ok);
+        REQUIRE(s.render(412, 3200, 1.0f, 4).ok);
         // Every symptom chip, before and after the tap that opens the questions.
         std::vector<std::pair<std::string, ImVec4>> before;
         for (const auto& t : core::symptomTerms()) {
@@ -169,8 +169,8 @@ TEST_CASE("the follow-up questions open below every symptom chip, so no chip mov
         REQUIRE(before.size() > 10);
         auto c = ui::itemCenter(sign);
         REQUIRE(c.has_value());
-        REQUIRE(c->y < 2000);
-        REQUIRE(s.render(412, 2200, 1.0f, 8, "", test::clickAll({sign})).ok);
+        REQUIRE(c->y < 3000);
+        REQUIRE(s.render(412, 3200, 1.0f, 8, "", test::clickAll({sign})).ok);
         CHECK(ui::itemCenter("followup:fever").has_value());
         for (const auto& [key, rect] : before) {
             INFO(key);
@@ -185,11 +185,11 @@ TEST_CASE("the follow-up questions open below every symptom chip, so no chip mov
 TEST_CASE("a temperature typed on the Log screen is saved, and an unreadable one blocks Save", "[ui][log][redflags]") {
     UiSession s;
     auto bad = test::steps({{"pain:3", ""}, {"symptom:warmth", ""}, {"temperature", "44.5"}, {"save", ""}});
-    REQUIRE(s.render(1280, 1400, 1.0f, 40, "", bad).ok);
+    REQUIRE(s.render(1280, 2400, 1.0f, 40, "", bad).ok);
     CHECK(*s.store->countEpisodes({}) == 0);
     UiSession t;
     auto good = test::steps({{"pain:3", ""}, {"symptom:warmth", ""}, {"temperature", "38.4"}, {"save", ""}});
-    REQUIRE(t.render(1280, 1400, 1.0f, 40, "", good).ok);
+    REQUIRE(t.render(1280, 2400, 1.0f, 40, "", good).ok);
     auto episodes = t.store->episodes({}, INT_MAX, 0);
     REQUIRE(episodes->size() == 1);
     CHECK(episodes->front().temperatureTenths == std::optional<int>(384));

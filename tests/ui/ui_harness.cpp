@@ -17,6 +17,11 @@ ui::Assets buildTreeAssets() {
     ui::Assets a;
     a.regularTtf = readFile(dir / "fonts/DejaVuSans.ttf");
     a.boldTtf = readFile(dir / "fonts/DejaVuSans-Bold.ttf");
+    a.pictures.load = [dir](const std::string& path) {
+        platform::ImageLoad loaded = platform::loadImage((dir / path).string());
+        return ui::Picture{loaded.texture.id, loaded.texture.width, loaded.texture.height, std::move(loaded.error)};
+    };
+    a.pictures.generation = platform::textureGeneration;
     const std::filesystem::path guidance = std::filesystem::path(KNEELOG_SOURCE_DIR) / "assets/guidance";
     for (const auto& entry : std::filesystem::directory_iterator(guidance)) {
         const std::string name = entry.path().filename().string();
@@ -25,12 +30,14 @@ ui::Assets buildTreeAssets() {
     return a;
 }
 
-UiSession::UiSession(const std::string& dbPath) {
+UiSession::UiSession(const std::string& dbPath, const std::function<void(ui::Assets&)>& adjust) {
     auto opened = db::JournalStore::open(dbPath);
     if (!opened) throw std::runtime_error(opened.error().message);
     store = std::move(*opened);
     journal = std::make_unique<core::Journal>(*store);
-    app = std::make_unique<ui::App>(journal.get(), buildTreeAssets());
+    ui::Assets assets = buildTreeAssets();
+    if (adjust) adjust(assets);
+    app = std::make_unique<ui::App>(journal.get(), std::move(assets));
     app->skipDisclaimer();
     ui::setItemRecording(true);
 }

@@ -2,6 +2,7 @@
 // Headless UI harness: the real App and screens, rendered by the real platform runner with
 // the dummy video driver and software renderer, driven by a scripted input at the ImGui io level.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,7 +45,8 @@ struct UiSession {
     std::unique_ptr<ui::App> app;
     std::vector<bool> textInputEdges;
 
-    explicit UiSession(const std::string& dbPath = ":memory:");
+    // `adjust` may change the assets before the app gets them (e.g. count the CJK font's reads).
+    explicit UiSession(const std::string& dbPath = ":memory:", const std::function<void(ui::Assets&)>& adjust = {});
     // Renders `frames` frames at the given logical size and scale; script(frame) may return input.
     platform::HeadlessResult render(int width, int height, float scale, int frames, const std::string& png = "",
                                     std::function<std::optional<platform::ScriptedInput>(int)> script = {});

@@ -42,34 +42,76 @@ core::Error fileError(int errnum, const std::string& what, const std::string& pa
 }
 
 constexpr const char* kNothingWritten = " Nothing was written.";
+constexpr std::size_t kBufferBytes = 64 * 1024;
 
 }  // namespace
 
-core::Result<void> writeFileAtomically(const std::string& path, std::string_view bytes) {
+core::Result<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string& path) {
     if (path.empty() || path.back() == '/')
         return core::makeError(ErrorCode::Invalid, "Choose a file name to write to, not a folder.");
     if (isFolder(path)) return fileError(EISDIR, "write", path, kNothingWritten);
-    const std::string folder = parentFolder(path);
-    std::string temp = folder + "/." + fileName(path) + ".XXXXXX";
+    std::unique_ptr<AtomicFile> f(new AtomicFile());
+    f->m_path = path;
+    const std::string temp = parentFolder(path) + "/." + fileName(path) + ".XXXXXX";
     std::vector<char> name(temp.begin(), temp.end());
     name.push_back('\0');
-    Fd f{::mkostemp(name.data(), O_CLOEXEC)};
-    if (f.fd < 0) return fileError(errno, "write", path, kNothingWritten);
-    temp = name.data();
+    f->m_fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (f->m_fd < 0) return fileError(errno, "write", path, kNothingWritten);
+    f->m_temp = name.data();
+    f->m_buffer.reserve(kBufferBytes);
+    return f;
+}
+
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::discard() {
+    if (m_fd >= 0) ::close(m_fd);
+    m_fd = -1;
+    if (!m_temp.empty()) ::unlink(m_temp.c_str());
+    m_temp.clear();
+}
+
+bool AtomicFile::flush() {
+    if (m_errno == 0 && !detail::writeAll(m_fd, m_buffer.data(), m_buffer.size())) m_errno = errno ? errno : EIO;
+    m_buffer.clear();
+    return m_errno == 0;
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    if (m_errno != 0 || m_fd < 0) return;
+    if (m_buffer.size() + bytes.size() > kBufferBytes && !flush()) return;
+    if (bytes.size() >= kBufferBytes) {
+        if (!detail::writeAll(m_fd, bytes.data(), bytes.size())) m_errno = errno ? errno : EIO;
+        return;
+    }
+    m_buffer.append(bytes);
+}
+
+core::Result<void> AtomicFile::commit() {
+    if (m_fd < 0) return core::makeError(ErrorCode::Internal, "The file '" + m_path + "' was already closed.");
     auto failed = [&](int errnum) {
-        f.close();
-        ::unlink(temp.c_str());
-        return fileError(errnum, "write", path, kNothingWritten);
+        discard();
+        return fileError(errnum, "write", m_path, kNothingWritten);
     };
-    if (!detail::writeAll(f.fd, bytes.data(), bytes.size())) return failed(errno);
-    if (::fchmod(f.fd, 0600) != 0) return failed(errno);
-    if (::fsync(f.fd) != 0) return failed(errno);
-    if (f.close() != 0) return failed(errno);
-    if (::rename(temp.c_str(), path.c_str()) != 0) return failed(errno);
+    if (!flush()) return failed(m_errno);
+    if (::fchmod(m_fd, 0600) != 0) return failed(errno);
+    if (::fsync(m_fd) != 0) return failed(errno);
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0) return failed(errno);
+    if (::rename(m_temp.c_str(), m_path.c_str()) != 0) return failed(errno);
+    m_temp.clear();
     // The new name is durable only once the folder itself is on disk.
-    Fd dir{::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    Fd dir{::open(parentFolder(m_path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
     if (dir.fd >= 0) ::fsync(dir.fd);
     return {};
+}
+
+core::Result<void> writeFileAtomically(const std::string& path, std::string_view bytes) {
+    auto file = AtomicFile::create(path);
+    if (!file) return file.error();
+    (*file)->write(bytes);
+    return (*file)->commit();
 }
 
 core::Result<std::string> readWholeFile(const std::string& path, std::size_t maxBytes) {

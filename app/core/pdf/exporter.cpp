@@ -3,12 +3,14 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "core/csv.hpp"
 #include "core/fhir.hpp"
+#include "core/io/atomic_file.hpp"
 #include "pdf/pdf_report.hpp"
 
 namespace pdf {
@@ -47,38 +49,109 @@ core::Result<std::string> findFontDir(const std::string& preferred) {
                            "The report font DejaVu Sans was not found: install the Debian package 'fonts-dejavu-core'");
 }
 
-core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request) {
-    auto data = journal.exportData(request.range);
-    if (!data) return data.error();
-    ExportResult out;
-    out.episodes = data->episodes.size();
-    out.alerts = data->alerts.size();
-    switch (request.format) {
-        case core::ExportFormat::Csv:
-            out.bytes = core::episodesToCsv(data->episodes, data->alerts);
-            break;
-        case core::ExportFormat::Fhir: {
-            const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region,
-                                            request.risks};
-            out.bytes = core::fhirBundle(data->episodes, data->alerts, options);
-            break;
-        }
-        case core::ExportFormat::Pdf: {
-            core::ReportOptions options;
-            options.patientName = request.patientName;
-            options.range = request.range;
-            options.generatedAt = request.now;
-            options.region = request.region;
-            options.risks = request.risks;
-            options.withEntries = !request.summaryOnly;
-            const core::Report report = core::buildReport(data->episodes, data->alerts, options);
-            auto pdf = renderReport(report, PdfOptions{request.paper, request.fontDir, request.summaryOnly});
-            if (!pdf) return pdf.error();
-            out.bytes = std::move(*pdf);
-            break;
-        }
+namespace {
+
+constexpr int kPageSize = 500;  // episodes read at a time by the streaming exports
+
+void countAlerts(ExportResult& out, const std::vector<core::Alert>& alerts) {
+    for (const core::Alert& a : alerts) {
+        if (core::isSerious(a.level)) ++out.seriousAlerts;
+        else if (a.level == core::Level::Soon) ++out.soonAdvice;
     }
-    return out;
+}
+
+// Oldest first, like the episodes.
+core::Result<std::vector<core::Alert>> alertsOf(core::Journal& journal, const core::DateRange& range) {
+    auto alerts = journal.alerts(range);
+    if (!alerts) return alerts.error();
+    std::reverse(alerts->begin(), alerts->end());
+    return alerts;
+}
+
+// What each format needs besides the episodes: the alerts and the weekly check-ins, oldest first.
+struct Extras {
+    std::vector<core::Alert> alerts;
+    std::vector<core::PegEntry> peg;
+};
+
+core::Result<std::size_t> streamCsv(core::Journal& journal, const ExportRequest& request, const Extras& extras,
+                                    core::Sink& out) {
+    core::CsvWriter writer(out, extras.alerts);
+    auto n = journal.forEachEpisode(request.range, kPageSize, [&](std::span<const core::Episode> page) { writer.add(page); });
+    if (n) out.write(core::pegSectionCsv(extras.peg));
+    return n;
+}
+
+core::Result<std::size_t> streamFhir(core::Journal& journal, const ExportRequest& request, const Extras& extras,
+                                     core::Sink& out) {
+    auto count = journal.countEpisodes(request.range);
+    if (!count) return count.error();
+    const core::FhirOptions options{request.patientName, core::toUtcSeconds(request.now), request.region, request.risks};
+    core::FhirWriter writer(out, options, static_cast<std::size_t>(*count), extras.alerts);
+    auto n = journal.forEachEpisode(request.range, kPageSize, [&](std::span<const core::Episode> page) { writer.add(page); });
+    if (n) writer.finish(extras.peg);
+    return n;
+}
+
+// The report's figures and rows; the episodes themselves are let go before the layout starts.
+core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest& request, const Extras& extras) {
+    auto episodes = journal.episodes(request.range);
+    if (!episodes) return episodes.error();
+    core::ReportOptions options;
+    options.patientName = request.patientName;
+    options.range = request.range;
+    options.generatedAt = request.now;
+    options.region = request.region;
+    options.risks = request.risks;
+    options.withEntries = !request.summaryOnly;
+    options.peg = extras.peg;
+    return core::buildReport(*episodes, extras.alerts, options);
+}
+
+core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& request, const Extras& extras,
+                                   core::Sink& out) {
+    auto report = reportFor(journal, request, extras);
+    if (!report) return report.error();
+    if (auto r = renderReport(*report, PdfOptions{request.paper, request.fontDir, request.summaryOnly}, out); !r)
+        return r.error();
+    return static_cast<std::size_t>(report->summary.episodes);
+}
+
+}  // namespace
+
+core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out) {
+    auto alerts = alertsOf(journal, request.range);
+    if (!alerts) return alerts.error();
+    auto peg = journal.pegEntries(request.range);
+    if (!peg) return peg.error();
+    const Extras extras{std::move(*alerts), std::move(*peg)};
+    ExportResult result;
+    countAlerts(result, extras.alerts);
+    core::Result<std::size_t> n = std::size_t{0};
+    switch (request.format) {
+        case core::ExportFormat::Csv: n = streamCsv(journal, request, extras, out); break;
+        case core::ExportFormat::Fhir: n = streamFhir(journal, request, extras, out); break;
+        case core::ExportFormat::Pdf: n = writePdf(journal, request, extras, out); break;
+    }
+    if (!n) return n.error();
+    result.episodes = *n;
+    return result;
+}
+
+core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request) {
+    core::StringSink out;
+    auto made = exportJournal(journal, request, out);
+    if (made) made->bytes = std::move(out.bytes);
+    return made;
+}
+
+core::Result<ExportResult> exportToFile(core::Journal& journal, const ExportRequest& request, const std::string& path) {
+    auto file = io::AtomicFile::create(path);
+    if (!file) return file.error();
+    auto made = exportJournal(journal, request, **file);
+    if (!made) return made.error();  // the temporary file goes with `file`: nothing is left
+    if (auto w = (*file)->commit(); !w) return w.error();
+    return made;
 }
 
 }  // namespace pdf

@@ -43,6 +43,26 @@ void drawAllAlerts(Flow& f, const Report& r) {
     }
 }
 
+// The weekly check-ins (PEG, Krebs et al. 2009), oldest first, with the change in words.
+void drawPeg(Flow& f, const Report& r) {
+    Document& d = f.doc();
+    heading(f, "Weekly check-in (PEG): " + std::to_string(r.peg.size()) + (r.peg.size() == 1 ? " score" : " scores"), 40);
+    paragraph(f, "Three questions about the past week, each 0-10: average pain, interference with enjoyment of life, "
+                 "interference with general activity. The score is their mean; a change of 2 or more is usually "
+                 "meaningful.",
+              d.regular(), kBody, colour::kText);
+    if (!r.pegWords.empty()) paragraph(f, r.pegWords, d.bold(), kBody, colour::kText);
+    f.down(3);
+    const float w = f.contentWidth();
+    Table table(f, {{"Date", w * 0.2f}, {"Score", w * 0.14f, true}, {"Pain", w * 0.14f},
+                    {"Enjoyment of life", w * 0.26f}, {"General activity", w * 0.26f}},
+                kSmall + 0.5f);
+    table.begin();
+    for (const core::PegEntry& p : r.peg)
+        table.row({core::formatDate(p.at.date) + " " + core::formatTime(p.at), core::pegScoreText(p.score()),
+                   std::to_string(p.pain), std::to_string(p.enjoyment), std::to_string(p.activity)});
+}
+
 void drawEntries(Flow& f, const Report& r) {
     Document& d = f.doc();
     heading(f, "All entries (" + std::to_string(r.rows.size()) + "), newest first", 40);
@@ -74,6 +94,10 @@ void drawDetails(Flow& f, const Report& r) {
     f.newPage();
     drawAllAlerts(f, r);
     f.down(6);
+    if (!r.peg.empty()) {
+        drawPeg(f, r);
+        f.down(6);
+    }
     drawEntries(f, r);
 }
 

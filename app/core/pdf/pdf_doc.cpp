@@ -1,4 +1,5 @@
 #include "pdf/pdf_doc.hpp"
+#include "pdf/pdf_report.hpp"
 
 // libharu's internal headers: needed to give the font a correct ToUnicode map (see below).
 #include <hpdf_doc.h>
@@ -58,14 +59,12 @@ char32_t decode(std::string_view s, std::size_t i, std::size_t& n) {
     return cp;
 }
 
-// WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and
-// Korean. KNEELOG_CJK_FONT names another .ttc/.ttf (its first face is used).
+}  // namespace
+
 std::string cjkFontPath() {
     if (const char* env = std::getenv("KNEELOG_CJK_FONT"); env && *env) return env;
     return "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 }
-
-}  // namespace
 
 // [SECTION] document
 
@@ -100,30 +99,34 @@ core::Result<std::unique_ptr<Document>> Document::create(const std::string& font
     return d;
 }
 
-HPDF_Font Document::cjk() const {
-    if (m_cjkTried) return m_cjk;
-    m_cjkTried = true;
-    const std::string path = cjkFontPath();
+HPDF_Font Document::Fallback::load(const Document& d, const std::string& path) {
+    if (tried) return font;
+    tried = true;
     if (!fileExists(path)) return nullptr;
     const bool collection = path.size() > 4 && path.compare(path.size() - 4, 4, ".ttc") == 0;
-    const char* name = collection ? HPDF_LoadTTFontFromFile2(m_doc, path.c_str(), 0, HPDF_TRUE)
-                                  : HPDF_LoadTTFontFromFile(m_doc, path.c_str(), HPDF_TRUE);
-    HPDF_Font font = name ? HPDF_GetFont(m_doc, name, "UTF-8") : nullptr;
-    if (!font || failed()) {  // a broken font file: the characters show as missing instead
-        HPDF_ResetError(m_doc);
-        const_cast<Document*>(this)->m_error = 0;
+    const char* name = collection ? HPDF_LoadTTFontFromFile2(d.m_doc, path.c_str(), 0, HPDF_TRUE)
+                                  : HPDF_LoadTTFontFromFile(d.m_doc, path.c_str(), HPDF_TRUE);
+    HPDF_Font loaded = name ? HPDF_GetFont(d.m_doc, name, "UTF-8") : nullptr;
+    Document& doc = const_cast<Document&>(d);
+    if (!loaded || d.failed()) {  // a broken font file: the characters show as missing instead
+        HPDF_ResetError(d.m_doc);
+        doc.m_error = 0;
         return nullptr;
     }
-    const_cast<Document*>(this)->replaceToUnicode(font);
-    m_cjkDef = HPDF_GetFontDef(m_doc, name);
-    m_cjk = font;
-    return m_cjk;
+    doc.replaceToUnicode(loaded);
+    def = HPDF_GetFontDef(d.m_doc, name);
+    font = loaded;
+    return font;
 }
+
+HPDF_Font Document::cjk() const { return m_cjk.load(*this, cjkFontPath()); }
 
 bool Document::covers(HPDF_Font font, char32_t c) const {
     if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;  // libharu's UTF-8 encoder is BMP only
     if (c < 0x80) return true;
-    const HPDF_FontDef def = font == m_regular ? m_regularDef : font == m_bold ? m_boldDef : font == m_cjk ? m_cjkDef : nullptr;
+    const HPDF_FontDef def = font == m_regular ? m_regularDef
+                             : font == m_bold  ? m_boldDef
+                             : font == m_cjk.font ? m_cjk.def : nullptr;
     // libharu 2.3 embeds glyphs numbered above 32767 empty (WenQuanYi's Hangul syllables): those
     // count as missing, so they show the mark instead of nothing.
     const HPDF_UINT16 glyph = def ? HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) : 0;
@@ -140,7 +143,7 @@ std::vector<Document::Run> Document::runs(HPDF_Font font, std::string_view raw) 
     for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
         const char32_t c = decode(s, i, n);
         if (c != 0xFFFD && covers(font, c)) add(font, std::string_view(s).substr(i, n), false);
-        else if (c != 0xFFFD && c >= 0x2E80 && cjk() && covers(m_cjk, c)) add(m_cjk, std::string_view(s).substr(i, n), false);
+        else if (c != 0xFFFD && c >= 0x2E80 && cjk() && covers(m_cjk.font, c)) add(m_cjk.font, std::string_view(s).substr(i, n), false);
         else add(font, kMissingMark, true);
     }
     return out;
@@ -283,6 +286,17 @@ void Document::fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float 
     HPDF_Page_Fill(page);
 }
 
+void Document::polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width,
+                       const std::vector<std::pair<float, float>>& points) const {
+    if (points.size() < 3) return;
+    HPDF_Page_SetRGBFill(page, fill.r, fill.g, fill.b);
+    HPDF_Page_SetRGBStroke(page, stroke.r, stroke.g, stroke.b);
+    HPDF_Page_SetLineWidth(page, width);
+    HPDF_Page_MoveTo(page, points[0].first, points[0].second);
+    for (std::size_t i = 1; i < points.size(); ++i) HPDF_Page_LineTo(page, points[i].first, points[i].second);
+    HPDF_Page_ClosePathFillStroke(page);
+}
+
 void Document::line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const {
     HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
     HPDF_Page_SetLineWidth(page, width);
@@ -297,23 +311,21 @@ void Document::setInfo(const std::string& title, const std::string& subject) {
     HPDF_SetInfoAttr(m_doc, HPDF_INFO_CREATOR, "KneeLog");
 }
 
-core::Result<std::string> Document::save() {
+core::Result<void> Document::save(core::Sink& out) {
     if (failed() || HPDF_SaveToStream(m_doc) != HPDF_OK || failed()) {
         char code[16];
         std::snprintf(code, sizeof code, "0x%04lX", m_error);
         return core::makeError(core::ErrorCode::Internal, std::string("Could not lay out the PDF (libharu error ") + code + ")");
     }
-    std::string out;
-    out.reserve(HPDF_GetStreamSize(m_doc));
     HPDF_ResetStream(m_doc);
     for (;;) {
         HPDF_BYTE buffer[1 << 15];
         HPDF_UINT32 size = sizeof buffer;
         const HPDF_STATUS status = HPDF_ReadFromStream(m_doc, buffer, &size);
-        out.append(reinterpret_cast<const char*>(buffer), size);
+        out.write(std::string_view(reinterpret_cast<const char*>(buffer), size));
         if (status != HPDF_OK || size == 0) break;
     }
-    return out;
+    return {};
 }
 
 // [SECTION] flow

@@ -13,6 +13,7 @@
 
 #include "core/report.hpp"
 #include "core/result.hpp"
+#include "core/sink.hpp"
 
 namespace pdf {
 
@@ -55,13 +56,15 @@ public:
     void textRight(HPDF_Page page, HPDF_Font font, float size, Rgb c, float right, float y, std::string_view s) const;
     void fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const;
     void line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const;
+    // A closed polygon (x, y pairs in points), filled and outlined.
+    void polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width, const std::vector<std::pair<float, float>>& points) const;
 
     // True once a character no font covers was drawn (as kMissingMark).
     bool missedCharacters() const { return m_missed; }
     static constexpr const char* kMissingMark = "\xE2\x96\xA1";  // U+25A1 WHITE SQUARE
 
     void setInfo(const std::string& title, const std::string& subject);
-    core::Result<std::string> save();
+    core::Result<void> save(core::Sink& out);  // the PDF, streamed out of libharu's buffer
     bool failed() const { return m_error != 0; }
 
 private:
@@ -76,15 +79,20 @@ private:
     // `text` (cleaned) cut into runs of one font each.
     std::vector<Run> runs(HPDF_Font font, std::string_view text) const;
     bool covers(HPDF_Font font, char32_t c) const;
-    HPDF_Font cjk() const;  // loads the CJK font on first call; nullptr when not installed
+    // A font loaded on first need (nullptr when not installed or broken).
+    struct Fallback {
+        HPDF_Font font = nullptr;
+        HPDF_FontDef def = nullptr;
+        bool tried = false;
+        HPDF_Font load(const Document& d, const std::string& path);
+    };
+    HPDF_Font cjk() const;  // the CJK font, loaded on first call
 
     HPDF_Doc m_doc = nullptr;
     HPDF_Font m_regular = nullptr;
     HPDF_Font m_bold = nullptr;
     HPDF_FontDef m_regularDef = nullptr, m_boldDef = nullptr;
-    mutable HPDF_Font m_cjk = nullptr;
-    mutable HPDF_FontDef m_cjkDef = nullptr;
-    mutable bool m_cjkTried = false;
+    mutable Fallback m_cjk;
     mutable bool m_missed = false;
     std::vector<HPDF_Page> m_pages;
     float m_width = 0, m_height = 0;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/knee_map.hpp"
 #include "core/profile.hpp"
 #include "core/words.hpp"
 #include "pdf/pdf_draw.hpp"
@@ -19,6 +20,9 @@ constexpr std::size_t kAlertRows = 5;  // serious alerts listed on page 1, at mo
 // before, the chart, the most frequent); checked by the CLI test on Letter, the shorter paper.
 constexpr float kBelowAlerts = 440;  // 387 measured on A4 and Letter, + 30 for the two lines, + room
 constexpr std::size_t kTopRows = 5;    // symptoms, contexts, what was tried
+// The knee map beside the most frequent (when places were marked) is taller than that table by
+// at most this much; page 1 keeps the room for it (fewer alert rows then).
+constexpr float kMapOverhang = 45;
 constexpr Rgb kBar{0.64f, 0.76f, 0.90f};
 constexpr Rgb kMeanLine{0.06f, 0.25f, 0.50f};
 
@@ -70,7 +74,7 @@ std::size_t drawSeriousTable(Flow& f, const Report& r) {
                                          {"Why (the rule that fired)", w * 0.23f}, {"Acknowledged", w * 0.15f}};
     Table table(f, columns, size);
     table.begin();
-    const float floor = Flow::kMarginBottom + kBelowAlerts;
+    const float floor = Flow::kMarginBottom + kBelowAlerts + (r.where.empty() ? 0.0f : kMapOverhang);
     std::size_t shown = 0;
     for (const core::ReportAlert& a : r.alerts) {
         if (!core::isSerious(a.level)) continue;
@@ -234,16 +238,57 @@ std::vector<core::ReportCount> tried(const Report& r) {
     return out;
 }
 
+// The knee map, small, beside the most frequent (only when places were marked): each region
+// shaded by how many entries marked it, the count written in it. Vector shapes from core/knee_map
+// (no image: libharu on Android has no PNG support), the left leg seen from behind (the right when
+// every marked entry was the right knee).
+constexpr float kMapW = 56, kMapH = kMapW * core::knee_map::kAspect;
+
+void drawWhereMap(Flow& f, const Report& r, float x, float top) {
+    Document& d = f.doc();
+    int most = 1;
+    for (const auto& [name, n] : r.where) most = std::max(most, n);
+    const auto leg = r.whereRightLeg ? core::knee_map::Leg::Right : core::knee_map::Leg::Left;
+    for (const auto& [name, n] : r.where) {
+        const auto shape = core::knee_map::regionShape(leg, name);
+        std::vector<std::pair<float, float>> pts;
+        for (int i = 0; i < shape.count; ++i)
+            pts.emplace_back(x + shape.points[static_cast<std::size_t>(i)].x * kMapW,
+                             top - shape.points[static_cast<std::size_t>(i)].y * kMapH);
+        const float t = n == 0 ? 0.0f : 0.25f + 0.6f * static_cast<float>(n) / static_cast<float>(most);
+        const Rgb fill{1.0f - t * (1.0f - kBar.r * 0.6f), 1.0f - t * (1.0f - kBar.g * 0.75f), 1.0f - t * (1.0f - kBar.b)};
+        d.polygon(f.page(), fill, colour::kMuted, 0.6f, pts);
+        const std::string count = std::to_string(n);
+        const float cx = x + shape.labelAt.x * kMapW, cy = top - shape.labelAt.y * kMapH;
+        d.text(f.page(), d.bold(), kSmall, colour::kText, cx - d.textWidth(d.bold(), kSmall, count) * 0.5f, cy - 2.5f, count);
+    }
+    d.textRight(f.page(), d.bold(), kSmall, colour::kText, x + kMapW + 6, top + 4, "Where behind the knee");
+    d.textRight(f.page(), d.regular(), kSmall - 1, colour::kMuted, x + kMapW + 6, top - kMapH - 8,
+                r.whereRightLeg ? "Right leg from behind, entries" : "Left leg from behind, entries");
+    d.textRight(f.page(), d.regular(), kSmall - 1, colour::kMuted, x + kMapW + 6, top - kMapH - 15,
+                r.whereRightLeg ? "inner side (towards the other leg) on the left" : "inner side (towards the other leg) on the right");
+}
+
+// The small knee map at the right of the section that starts at `top`, drawn after the table
+// (its fills would cover it), and the flow moved below it.
+void drawMapBeside(Flow& f, const Report& r, float top) {
+    drawWhereMap(f, r, f.left() + f.contentWidth() - kMapW - 6, top - 10);
+    if (f.y() > top - kMapH - 28) f.down(f.y() - (top - kMapH - 28));
+}
+
 void drawFrequent(Flow& f, const Report& r) {
     Document& d = f.doc();
     heading(f, "Most frequent: count of entries (share of the " + std::to_string(r.summary.daysLogged) +
                    " days with entries)", 60);
+    const bool map = !r.where.empty();
+    const float top = f.y();
     const auto tries = tried(r);
     if (r.symptoms.empty() && r.contexts.empty() && tries.empty()) {
         paragraph(f, "No symptoms, situations or care were ticked in this period.", d.regular(), kBody, colour::kText);
+        if (map) drawMapBeside(f, r, top);
         return;
     }
-    const float w = f.contentWidth() / 3, size = kSmall + 0.5f;
+    const float w = (f.contentWidth() - (map ? kMapW + 40 : 0)) / 3, size = kSmall + 0.5f;
     constexpr float kLabel = 0.64f;
     Table table(f, {{"Symptoms", w * kLabel}, {"", w * (1 - kLabel)}, {"When it hurts", w * kLabel}, {"", w * (1 - kLabel)},
                     {"What was tried", w * kLabel}, {"", w * (1 - kLabel)}},
@@ -259,6 +304,7 @@ void drawFrequent(Flow& f, const Report& r) {
     for (std::size_t i = 0; i < rows; ++i)
         table.row({label(r.symptoms, i), count(r.symptoms, i), label(r.contexts, i), count(r.contexts, i), label(tries, i),
                    count(tries, i)});
+    if (map) drawMapBeside(f, r, top);
 }
 
 }  // namespace

@@ -108,6 +108,12 @@ void drawFooters(Document& d, const core::Report& r) {
 }  // namespace
 
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options) {
+    core::StringSink out;
+    if (auto r = renderReport(report, options, out); !r) return r.error();
+    return std::move(out.bytes);
+}
+
+core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out) {
     auto fontDir = findFontDir(options.fontDir);
     if (!fontDir) return fontDir.error();
     auto doc = Document::create(*fontDir, options.paper);
@@ -119,7 +125,7 @@ core::Result<std::string> renderReport(const core::Report& report, const PdfOpti
     drawPage1(flow, report, Page1Options{!options.summaryOnly});
     if (!options.summaryOnly) drawDetails(flow, report);
     drawFooters(d, report);
-    return d.save();
+    return d.save(out);
 }
 
 }  // namespace pdf

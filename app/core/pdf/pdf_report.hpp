@@ -20,6 +20,7 @@
 #include "core/report.hpp"
 #include "core/repository.hpp"
 #include "core/result.hpp"
+#include "core/sink.hpp"
 #include "core/time.hpp"
 
 namespace pdf {
@@ -30,12 +31,17 @@ struct PdfOptions {
     bool summaryOnly = false;  // page 1 alone
 };
 
-// The report as PDF bytes; no display and no file needed.
+// The report as PDF bytes, written to `out`; no display and no file needed.
+core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out);
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options);
 
 // The first folder holding DejaVuSans.ttf: `preferred`, $KNEELOG_ASSETS/fonts, assets/fonts
 // beside the executable, the installed share/kneelog/assets/fonts, then the Debian package's.
 core::Result<std::string> findFontDir(const std::string& preferred);
+
+// WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and
+// Korean, for the PDF and the window. KNEELOG_CJK_FONT names another .ttc/.ttf (its first face).
+std::string cjkFontPath();
 
 struct ExportRequest {
     core::ExportFormat format = core::ExportFormat::Pdf;
@@ -50,12 +56,19 @@ struct ExportRequest {
 };
 
 struct ExportResult {
-    std::string bytes;
+    std::string bytes;             // only from exportJournal(journal, request)
     std::size_t episodes = 0;
-    std::size_t alerts = 0;
+    std::size_t seriousAlerts = 0;  // emergency and urgent: the red flags
+    std::size_t soonAdvice = 0;     // "see a doctor soon": advice, never called a red flag
 };
 
-// Reads the period from the journal and returns the file's bytes in the chosen format.
+// Reads the period from the journal and writes the file in the chosen format to `out` as it
+// goes: CSV and FHIR read the journal a page of episodes at a time (memory stays flat as the
+// journal grows); the PDF is laid out whole by libharu, then streamed out.
+core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out);
+// The same into ExportResult::bytes (tests, previews).
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request);
+// The same into the file at `path`, written atomically: on any failure no file (or its old self).
+core::Result<ExportResult> exportToFile(core::Journal& journal, const ExportRequest& request, const std::string& path);
 
 }  // namespace pdf

@@ -133,6 +133,7 @@ private:
     core::Result<void> insertNames(int64_t id, const core::Episode& e);
     core::Result<void> replaceNames(int64_t id, const core::Episode& e);
     core::Result<void> insertAlert(int64_t episodeId, const core::Alert& a);
+    core::Result<int64_t> insertPeg(const core::PegEntry& p);
     core::Result<void> replaceAlerts(int64_t episodeId, const std::vector<core::Alert>& alerts);
     core::Result<void> bumpDaySummary(const core::Episode& e);
     core::Result<std::optional<std::pair<int64_t, bool>>> dayAndDeleted(int64_t id);

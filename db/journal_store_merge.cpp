@@ -74,6 +74,8 @@ core::Result<void> JournalStore::writeMerge(const core::MergeWrite& w) {
     if (!set) return set.error();
     for (const auto& [key, value] : w.settings)
         if (auto r = (*set)->reset().bind(1, std::string_view(key)).bind(2, std::string_view(value)).run(); !r) return r;
+    for (const core::PegEntry& p : w.addPeg)
+        if (auto id = insertPeg(p); !id) return id.error();
     return {};
 }
 

@@ -1,4 +1,4 @@
-// The journal store's PEG weekly check-ins and medication relief ratings (schema v4).
+// The journal store's PEG weekly check-ins and medication relief ratings (schema v5).
 #include "db/journal_store.hpp"
 #include "db/store_internal.hpp"
 
@@ -17,11 +17,10 @@ core::Result<void> JournalStore::setRelief(int64_t episodeId, std::optional<int>
     return committed(*tx);
 }
 
-core::Result<int64_t> JournalStore::addPeg(const core::PegEntry& p) {
+// One check-in, inside the caller's transaction (addPeg, a merge).
+core::Result<int64_t> JournalStore::insertPeg(const core::PegEntry& p) {
     if (!core::isValidDate(p.at.date) || p.at.date.year > 9999)
         return core::makeError(core::ErrorCode::Invalid, "Could not save the check-in (its date is not a valid day)");
-    auto tx = Transaction::begin(m_conn, "save the check-in");
-    if (!tx) return tx.error();
     auto stmt = m_conn.cached(R"sql(
 INSERT INTO peg_checkins (answered_local, utc_offset_minutes, answered_utc, local_day, recorded_utc, pain, enjoyment,
                           activity)
@@ -40,7 +39,14 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql",
                  .bind(8, p.activity)
                  .run();
     if (!r) return r.error();
-    const int64_t id = m_conn.lastInsertRowid();
+    return m_conn.lastInsertRowid();
+}
+
+core::Result<int64_t> JournalStore::addPeg(const core::PegEntry& p) {
+    auto tx = Transaction::begin(m_conn, "save the check-in");
+    if (!tx) return tx.error();
+    auto id = insertPeg(p);
+    if (!id) return id.error();
     if (auto c = committed(*tx); !c) return c.error();
     return id;
 }

@@ -91,6 +91,8 @@ int bundleImport(Invocation& inv) {
     std::printf("%s added %zu, updated %zu, deleted %zu, unchanged %zu\n",
                 dryRun ? "Dry run, nothing was written:" : "Imported:", counts->added, counts->updated, counts->deleted,
                 counts->unchanged);
+    if (counts->checkinsAdded > 0)
+        std::printf("Weekly check-ins %s: %zu\n", dryRun ? "that would be added" : "added", counts->checkinsAdded);
     return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/crypto/random.hpp"
 #include "core/json_numbers.hpp"
+#include "core/peg.hpp"
 #include "core/profile.hpp"
 
 namespace core {
@@ -28,6 +29,15 @@ json alertJson(const ExchangeAlert& a) {
             {"from_history", a.alert.fromHistory},
             {"shown", a.alert.shownAtUtc},
             {"acknowledged", a.alert.acknowledgedAtUtc ? json(*a.alert.acknowledgedAtUtc) : json(nullptr)}};
+}
+
+json checkinJson(const PegEntry& p) {
+    const LocalDateTime& t = p.at;
+    return {{"answered", {t.date.year, t.date.month, t.date.day, t.hour, t.minute, t.second, t.offsetMinutes}},
+            {"recorded", p.recordedAtUtc},
+            {"pain", p.pain},
+            {"enjoyment", p.enjoyment},
+            {"activity", p.activity}};
 }
 
 Error bad(const std::string& what) {
@@ -71,6 +81,24 @@ Result<ExchangeAlert> readAlert(const json& j, std::size_t index) {
     return a;
 }
 
+// Checked like a check-in being saved, except that it may be "in the future" of this device's clock.
+Result<PegEntry> readCheckin(const json& j, std::size_t index) {
+    PegEntry p;
+    const json& t = j.at("answered");
+    const auto n = [&](std::size_t i) { return detail::wholeNumber<int>(t.at(i)); };
+    p.at = LocalDateTime{CivilDate{n(0), n(1), n(2)}, n(3), n(4), n(5), n(6)};
+    p.recordedAtUtc = whole(j.at("recorded"));
+    p.pain = detail::wholeNumber<int>(j.at("pain"));
+    p.enjoyment = detail::wholeNumber<int>(j.at("enjoyment"));
+    p.activity = detail::wholeNumber<int>(j.at("activity"));
+    if (p.at.hour < 0 || p.at.hour > 23 || p.at.minute < 0 || p.at.minute > 59 || p.at.second < 0 || p.at.second > 59 ||
+        p.at.offsetMinutes < -1080 || p.at.offsetMinutes > 1080)
+        return bad("check-in " + std::to_string(index + 1) + " has no valid time");
+    if (auto v = validatePeg(p, std::numeric_limits<int64_t>::max() / 4); !v)
+        return bad("check-in " + std::to_string(index + 1) + ": " + v.error().message);
+    return p;
+}
+
 Result<PersonSettings> readPerson(const json& j) {
     PersonSettings p;
     p.region = j.at("region").get<std::string>();
@@ -100,6 +128,14 @@ Result<JournalSnapshot> readSnapshot(const json& root) {
         if (!a) return a.error();
         s.alerts.push_back(std::move(*a));
     }
+    if (root.contains("checkins")) {  // bundles made before the weekly check-in have none
+        const json& checkins = root.at("checkins");
+        for (std::size_t i = 0; i < checkins.size(); ++i) {
+            auto p = readCheckin(checkins.at(i), i);
+            if (!p) return p.error();
+            s.checkins.push_back(*p);
+        }
+    }
     auto person = readPerson(root.at("person"));
     if (!person) return person.error();
     s.person = std::move(*person);
@@ -109,16 +145,18 @@ Result<JournalSnapshot> readSnapshot(const json& root) {
 }  // namespace
 
 std::string bundleJson(const JournalSnapshot& s, int64_t madeAtUtc) {
-    json entries = json::array(), history = json::array(), alerts = json::array();
+    json entries = json::array(), history = json::array(), alerts = json::array(), checkins = json::array();
     for (const Episode& e : s.episodes) entries.push_back(episodeJson(e));
     for (const HistoryRecord& h : s.history)
         history.push_back({{"entry", h.episodeUid}, {"edited", h.editedAtUtc}, {"content", h.content}, {"kept", h.keptAtUtc}});
     for (const ExchangeAlert& a : s.alerts) alerts.push_back(alertJson(a));
+    for (const PegEntry& p : s.checkins) checkins.push_back(checkinJson(p));
     const json root = {{"kneelog_bundle", kBundleFormat},
                        {"made", madeAtUtc},
                        {"entries", std::move(entries)},
                        {"history", std::move(history)},
                        {"alerts", std::move(alerts)},
+                       {"checkins", std::move(checkins)},
                        {"person",
                         {{"region", s.person.region},
                          {"region_edited", s.person.regionEditedAtUtc},

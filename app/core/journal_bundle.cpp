@@ -80,6 +80,9 @@ Result<JournalSnapshot> Journal::snapshot() {
     if (!alerts) return alerts.error();
     auto person = personSettings();
     if (!person) return person.error();
+    auto checkins = m_repo.pegEntries(DateRange{});
+    if (!checkins) return checkins.error();
+    s.checkins = std::move(*checkins);
     std::map<int64_t, std::string> uidOf;
     for (const Episode& e : *episodes) uidOf[e.id] = e.uid;
     for (const Alert& a : *alerts)

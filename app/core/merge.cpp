@@ -117,11 +117,33 @@ void mergeOne(const Episode* mine, const Episode& theirs, int64_t nowUtc, MergeP
     plan.write.update.push_back(std::move(o.episode));
 }
 
+// Check-ins are never edited or deleted (only "delete all my data" removes them), so a merge is
+// their union: each one the journal does not have yet is added, once.
+void mergeCheckins(const JournalSnapshot& local, const JournalSnapshot& remote, MergePlan& plan) {
+    std::vector<PegEntry> known = local.checkins;
+    for (const PegEntry& p : remote.checkins) {
+        if (std::any_of(known.begin(), known.end(), [&](const PegEntry& k) { return sameCheckin(k, p); })) continue;
+        known.push_back(p);
+        PegEntry added = p;
+        added.id = 0;
+        plan.write.addPeg.push_back(added);
+        ++plan.counts.checkinsAdded;
+    }
+}
+
 }  // namespace
+
+bool sameCheckin(const PegEntry& a, const PegEntry& b) {
+    const auto key = [](const PegEntry& p) {
+        return std::tuple(p.at.date.year, p.at.date.month, p.at.date.day, p.at.hour, p.at.minute, p.at.second,
+                          p.at.offsetMinutes, p.recordedAtUtc, p.pain, p.enjoyment, p.activity);
+    };
+    return key(a) == key(b);
+}
 
 bool MergePlan::empty() const {
     return write.add.empty() && write.update.empty() && write.addAlerts.empty() && write.acknowledge.empty() &&
-           write.history.empty() && write.settings.empty();
+           write.history.empty() && write.settings.empty() && write.addPeg.empty();
 }
 
 std::string episodeContent(const Episode& e) {
@@ -203,6 +225,7 @@ MergePlan merge(const JournalSnapshot& local, const JournalSnapshot& remote, int
     }
     mergeHistory(local, kept, plan);
     mergeAlerts(local, remote, localIds, plan);
+    mergeCheckins(local, remote, plan);
     const PersonSettings person = mergePerson(local.person, remote.person);
     if (person.region != local.person.region || person.regionEditedAtUtc != local.person.regionEditedAtUtc) {
         plan.write.settings.emplace_back(kRegionKey, person.region);

@@ -30,6 +30,7 @@ struct JournalSnapshot {
     std::vector<HistoryRecord> history;
     std::vector<ExchangeAlert> alerts;
     PersonSettings person;
+    std::vector<PegEntry> checkins;  // the weekly check-ins (ids are local)
 };
 
 struct MergeCounts {
@@ -37,6 +38,7 @@ struct MergeCounts {
     std::size_t updated = 0;    // entries whose content changed, or that came back from deletion
     std::size_t deleted = 0;    // entries of this journal deleted by the other's tombstone
     std::size_t unchanged = 0;  // entries of the bundle that change nothing visible here
+    std::size_t checkinsAdded = 0;  // weekly check-ins new to this journal
     bool operator==(const MergeCounts&) const = default;
 };
 
@@ -57,6 +59,10 @@ std::optional<Episode> episodeFromContent(const std::string& content);
 // Merges `remote` into `local`. `nowUtc` is when replaced versions are kept. The result is a
 // function of the two snapshots only: merging the same remote again gives an empty plan.
 MergePlan merge(const JournalSnapshot& local, const JournalSnapshot& remote, int64_t nowUtc);
+
+// The same weekly check-in on every device: when it was answered (local time and offset), when it
+// was recorded and the three answers; the local id does not count.
+bool sameCheckin(const PegEntry& a, const PegEntry& b);
 
 // The person's settings after a merge: each part (region, risks) from the side that changed it
 // later; at equal times the greater text, so both devices agree.

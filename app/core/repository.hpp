@@ -73,6 +73,7 @@ struct MergeWrite {
     std::vector<std::pair<int64_t, int64_t>> acknowledge;
     std::vector<HistoryRecord> history;  // kept versions to add (a version already kept is skipped)
     std::vector<std::pair<std::string, std::string>> settings;
+    std::vector<PegEntry> addPeg;  // weekly check-ins new to this journal (their ids are ignored)
 };
 
 class JournalRepository {

@@ -168,6 +168,7 @@ void MoveToDevice::drawOpen(App& app) {
     sectionTitle("What opening it would change", true);
     if (!m_previewEncrypted) hint("This bundle was not encrypted.");
     ImGui::Text("%zu new entries, %zu updated, %zu deleted, %zu unchanged.", c.added, c.updated, c.deleted, c.unchanged);
+    if (c.checkinsAdded > 0) ImGui::Text("%zu new weekly check-ins.", c.checkinsAdded);
     hint("Nothing has been written yet. An entry changed on both devices keeps the later change; the other version "
          "is kept in its history.");
     if (primaryButton("Merge into my journal")) mergeBundle(app);
@@ -222,7 +223,8 @@ void MoveToDevice::mergeBundle(App& app) {
         return;
     }
     m_status = "Merged: " + std::to_string(counts->added) + " new, " + std::to_string(counts->updated) + " updated, " +
-               std::to_string(counts->deleted) + " deleted, " + std::to_string(counts->unchanged) + " unchanged.";
+               std::to_string(counts->deleted) + " deleted, " + std::to_string(counts->unchanged) + " unchanged" +
+               (counts->checkinsAdded > 0 ? ", " + std::to_string(counts->checkinsAdded) + " new weekly check-ins." : ".");
     app.flash("Bundle merged");
 }
 

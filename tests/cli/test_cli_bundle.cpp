@@ -231,3 +231,42 @@ TEST_CASE("backup --encrypt and restore of an encrypted backup", "[cli][bundle]"
     CHECK(mixed.exitCode == 1);
     CHECK(mixed.err.find("bundle import") != std::string::npos);
 }
+
+TEST_CASE("bundle: the knee map's regions, a relief rating and weekly check-ins travel", "[cli][bundle]") {
+    const auto dir = test::freshDir("bundle-map-peg");
+    const fs::path phone = dir / "phone.db", desktop = dir / "desktop.db";
+    auto added = runKneelog({"--db", phone.string(), "add", "--pain", "5", "--at", "2026-11-19 08:00", "--where",
+                             "centre", "--where", "inner", "--medication", "ibuprofen 400 mg"},
+                            {kNow, "TZ=UTC"});
+    INFO(added.err);
+    REQUIRE(added.exitCode == 0);
+    const json listed = json::parse(runKneelog({"--db", phone.string(), "list", "--json"}, {kNow, "TZ=UTC"}).out);
+    REQUIRE(listed.size() == 1);
+    const std::string id = std::to_string(listed[0]["id"].get<long long>());
+    auto rated = runKneelog({"--db", phone.string(), "relief", id, "--rating", "lot"}, {kNow, "TZ=UTC"});
+    INFO(rated.err);
+    REQUIRE(rated.exitCode == 0);
+    auto peg = runKneelog({"--db", phone.string(), "peg", "--pain", "6", "--enjoyment", "4", "--activity", "5"},
+                          {kNow, "TZ=UTC"});
+    INFO(peg.err);
+    REQUIRE(peg.exitCode == 0);
+
+    const fs::path file = dir / "phone.kneelog";
+    REQUIRE(bundle(phone, {"export", "--out", file.string(), "--no-encrypt"}).exitCode == 0);
+    auto dry = bundle(desktop, {"import", file.string(), "--dry-run"});
+    REQUIRE(dry.exitCode == 0);
+    CHECK(dry.out.find("Weekly check-ins that would be added: 1") != std::string::npos);
+    auto in = bundle(desktop, {"import", file.string()});
+    INFO(in.err);
+    REQUIRE(in.exitCode == 0);
+    CHECK(in.out.find("added 1, updated 0, deleted 0, unchanged 0") != std::string::npos);
+    CHECK(in.out.find("Weekly check-ins added: 1") != std::string::npos);
+    CHECK(entries(desktop) == entries(phone));  // where and relief included
+    CHECK(entries(desktop)[0]["where"] == json::array({"centre", "inner"}));
+    auto pegs = runKneelog({"--db", desktop.string(), "peg", "--json"}, {kNow, "TZ=UTC"});
+    REQUIRE(pegs.exitCode == 0);
+    CHECK(json::parse(pegs.out).size() == 1);
+    auto again = bundle(desktop, {"import", file.string()});
+    REQUIRE(again.exitCode == 0);
+    CHECK(again.out.find("Weekly check-ins") == std::string::npos);  // nothing new the second time
+}

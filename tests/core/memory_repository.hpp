@@ -183,6 +183,9 @@ public:
             if (!m_episodes.count(a.episodeId)) return notFound("episode", a.episodeId);
         for (const auto& [id, at] : w.acknowledge)
             if (!alertById(id)) return notFound("alert", id);
+        for (const core::PegEntry& p : w.addPeg)
+            if (!core::isValidDate(p.at.date) || p.at.date.year > 9999)
+                return core::makeError(core::ErrorCode::Invalid, "Could not save the check-in (its date is not a valid day)");
         for (const auto& [e, alerts] : w.add) insert(e, alerts);
         for (const core::Episode& e : w.update) m_episodes[e.id] = e;
         for (core::Alert a : w.addAlerts) {
@@ -194,6 +197,10 @@ public:
             if (std::none_of(m_history.begin(), m_history.end(), [&](const core::HistoryRecord& k) { return k.sameVersion(h); }))
                 m_history.push_back(h);
         for (const auto& [key, value] : w.settings) m_settings[key] = value;
+        for (core::PegEntry p : w.addPeg) {
+            p.id = m_nextPegId++;
+            m_peg.push_back(p);
+        }
         ++m_version;
         return {};
     }

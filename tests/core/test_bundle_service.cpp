@@ -3,6 +3,7 @@
 // test: random work on two devices converges once bundles went both ways.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <string>
@@ -50,6 +51,25 @@ MergeCounts carry(Device& from, Device& to, bool dryRun = false) {
     return *counts;
 }
 
+PegEntry checkin(int daysAgo, int pain, int enjoyment, int activity) {
+    PegEntry p;
+    p.at = LocalDateTime{addDays(kToday, -daysAgo), 8, 0, 0, 0};
+    p.pain = pain;
+    p.enjoyment = enjoyment;
+    p.activity = activity;
+    return p;
+}
+
+// The check-ins as the person sees them (answered, recorded, answers), oldest first.
+std::vector<std::tuple<int64_t, int64_t, int, int, int>> checkins(Device& d) {
+    std::vector<std::tuple<int64_t, int64_t, int, int, int>> out;
+    const std::vector<PegEntry> all = d.journal.pegEntries({}).value();
+    for (const PegEntry& p : all)
+        out.emplace_back(toUtcSeconds(p.at), p.recordedAtUtc, p.pain, p.enjoyment, p.activity);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 // What two devices must agree on: each entry by uid (content, edit time, deletion).
 std::map<std::string, std::tuple<std::string, int64_t, std::optional<int64_t>>> entries(Device& d) {
     std::map<std::string, std::tuple<std::string, int64_t, std::optional<int64_t>>> out;
@@ -87,6 +107,52 @@ TEST_CASE("bundle service: a bundle carries entries, tombstones, alerts, acknowl
     CHECK(alerts->front().acknowledgedAtUtc == std::optional<int64_t>(kNow + 90));
     CHECK(desktop.journal.region() == "uk");  // chosen later on the phone than on the desktop
     CHECK(desktop.journal.profile()->has("blood_thinners"));
+}
+
+TEST_CASE("bundle service: the knee map's regions, relief ratings and weekly check-ins travel", "[bundle]") {
+    Device phone, desktop;
+    Episode hurt = ep(2, 5);
+    hurt.where = {"centre", "inner"};
+    hurt.medication = "ibuprofen 400 mg";
+    const int64_t id = addOk(phone, hurt);
+    REQUIRE(phone.journal.addPeg(checkin(3, 6, 5, 4)).ok());
+    REQUIRE(desktop.journal.addPeg(checkin(10, 7, 7, 6)).ok());
+    CHECK(carry(phone, desktop).checkinsAdded == 1);
+    const Episode there = desktop.repo.allEpisodes()->front();
+    CHECK(there.where == std::vector<std::string>{"centre", "inner"});
+    CHECK_FALSE(there.relief.has_value());
+
+    // Rated on the phone later: the rating is an edit, so it wins over the unrated copy.
+    phone.now += 3600;
+    REQUIRE(phone.journal.setRelief(id, Relief::Lot).ok());
+    CHECK(phone.journal.episode(id)->value().editedAtUtc == phone.now);
+    const MergeCounts counts = carry(phone, desktop);
+    CHECK(counts.updated == 1);
+    CHECK(counts.checkinsAdded == 0);  // the phone's check-in is there already
+    CHECK(desktop.repo.allEpisodes()->front().relief == std::optional<int>(2));
+    CHECK(carry(desktop, phone).checkinsAdded == 1);
+    CHECK(entries(phone) == entries(desktop));
+    CHECK(checkins(phone) == checkins(desktop));
+    CHECK(checkins(phone).size() == 2);
+    // Nothing left to exchange either way.
+    CHECK(carry(phone, desktop) == MergeCounts{0, 0, 0, 1, 0});
+    CHECK(carry(desktop, phone) == MergeCounts{0, 0, 0, 1, 0});
+}
+
+TEST_CASE("bundle service: a damaged check-in refuses the whole bundle", "[bundle]") {
+    Device a, b;
+    addOk(a, ep(1, 4));
+    REQUIRE(a.journal.addPeg(checkin(2, 3, 3, 3)).ok());
+    std::string content = *a.journal.bundleContent();
+    const std::size_t at = content.find("\"enjoyment\":3");
+    REQUIRE(at != std::string::npos);
+    const std::string good = "\"enjoyment\":3";
+    content.replace(at, good.size(), "\"enjoyment\":11");
+    auto r = b.journal.importBundle(content, false);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.find("check-in 1") != std::string::npos);
+    CHECK(b.repo.allEpisodes()->empty());
+    CHECK(b.journal.pegEntries({})->empty());
 }
 
 TEST_CASE("bundle service: importing the same bundle twice changes nothing the second time", "[bundle]") {
@@ -216,8 +282,19 @@ TEST_CASE("bundle service: random work on two devices converges after bundles bo
                 d->now += pick(3);  // small steps: equal edit times on both devices happen
                 auto all = d->repo.allEpisodes().value();
                 const Episode& e = all[static_cast<std::size_t>(pick(static_cast<int>(all.size())))];
-                switch (pick(4)) {
-                    case 0: addOk(*d, ep(pick(20), pick(11))); break;
+                switch (pick(6)) {
+                    case 0: {
+                        Episode fresh = ep(pick(20), pick(11));
+                        if (pick(2) == 0) fresh.medication = "paracetamol 1 g";
+                        if (pick(2) == 0) fresh.where = {"below"};
+                        addOk(*d, fresh);
+                        break;
+                    }
+                    case 4:
+                        if (!e.deletedAtUtc && !e.medication.empty())
+                            REQUIRE(d->journal.setRelief(e.id, static_cast<Relief>(pick(kReliefLevels))).ok());
+                        break;
+                    case 5: REQUIRE(d->journal.addPeg(checkin(pick(20), pick(11), pick(11), pick(11))).ok()); break;
                     case 1:
                         if (!e.deletedAtUtc) {
                             Episode changed = e;
@@ -233,9 +310,10 @@ TEST_CASE("bundle service: random work on two devices converges after bundles bo
         carry(a, b);
         carry(b, a);
         CHECK(entries(a) == entries(b));
+        CHECK(checkins(a) == checkins(b));
         // And nothing is left to exchange.
         const MergeCounts again = carry(a, b);
-        CHECK(again.added + again.updated + again.deleted == 0);
+        CHECK(again.added + again.updated + again.deleted + again.checkinsAdded == 0);
         CHECK(*a.journal.countEpisodes({}) == *b.journal.countEpisodes({}));
     }
 }

@@ -129,11 +129,34 @@ TEST_CASE("merge: entries content text ignores local ids, uids, edit times and d
     full.symptoms = {"swelling"};
     full.care = {"ice"};
     full.medication = "ibuprofen 400 mg";
+    full.where = {"centre", "outer"};
+    full.relief = 2;
     full.note = "première \"fois\"\n";
     auto back = episodeFromContent(episodeContent(full));
     REQUIRE(back.has_value());
     CHECK(episodeContent(*back) == episodeContent(full));
     CHECK(back->note == full.note);
+    CHECK(back->where == full.where);
+    CHECK(back->relief == full.relief);
+    // The knee map's regions and the relief rating are content: a change shows.
+    Episode moved = full;
+    moved.where = {"centre"};
+    CHECK(episodeContent(moved) != episodeContent(full));
+    Episode rated = full;
+    rated.relief = std::nullopt;
+    CHECK(episodeContent(rated) != episodeContent(full));
+    // A kept version written before either existed reads as none of them.
+    std::string oldText = episodeContent(entry(3, 100));
+    for (const std::string cut : {"\"relief\":null,", ",\"where\":[]"}) {
+        const auto at = oldText.find(cut);
+        REQUIRE(at != std::string::npos);
+        oldText.erase(at, cut.size());
+    }
+    auto older = episodeFromContent(oldText);
+    REQUIRE(older.has_value());
+    CHECK(older->where.empty());
+    CHECK_FALSE(older->relief.has_value());
+    CHECK(episodeContent(*older) == episodeContent(entry(3, 100)));
     CHECK_FALSE(episodeFromContent("{\"pain\": 3}").has_value());
 }
 
@@ -188,4 +211,33 @@ TEST_CASE("merge: the person's region and risks come from the side that changed 
     remote.person = there;
     const MergePlan plan = merge(local, remote, 5000);
     CHECK(plan.write.settings == std::vector<std::pair<std::string, std::string>>{{"region", "ie"}, {"region_edited_at", "200"}});
+}
+
+TEST_CASE("merge: weekly check-ins are a union, each added once", "[merge]") {
+    const auto checkin = [](int day, int pain, int64_t recorded) {
+        PegEntry p;
+        p.id = day;
+        p.at = LocalDateTime{{2026, 11, day}, 20, 0, 0, 60};
+        p.recordedAtUtc = recorded;
+        p.pain = pain;
+        p.enjoyment = 4;
+        p.activity = 5;
+        return p;
+    };
+    JournalSnapshot local, remote;
+    local.checkins = {checkin(1, 6, 10), checkin(8, 5, 20)};
+    remote.checkins = {checkin(8, 5, 20), checkin(15, 3, 30), checkin(15, 3, 30), checkin(15, 4, 30)};
+    remote.checkins[0].id = 42;  // the id is local to each device
+    const MergePlan plan = merge(local, remote, 1000);
+    REQUIRE(plan.write.addPeg.size() == 2);  // day 15 once, and the other answer on day 15
+    CHECK(plan.counts.checkinsAdded == 2);
+    CHECK(plan.write.addPeg[0].pain == 3);
+    CHECK(plan.write.addPeg[1].pain == 4);
+    CHECK(plan.write.addPeg[0].id == 0);
+    CHECK_FALSE(plan.empty());
+    // Merged again (both now hold all four), nothing is left to add.
+    JournalSnapshot merged = local;
+    for (const PegEntry& p : plan.write.addPeg) merged.checkins.push_back(p);
+    CHECK(merge(merged, remote, 1000).empty());
+    CHECK(merge(remote, merged, 1000).write.addPeg.size() == 1);  // the day-1 one goes the other way
 }

@@ -152,6 +152,14 @@ TEST_CASE("A merge is written in one transaction: a failing part leaves the jour
     w.update.push_back(changed);
     w.history.push_back({changed.uid, 1772348500, "{}", 1772400001});
     w.settings.emplace_back("region", "ie");
+    core::PegEntry checkin;
+    checkin.at = core::LocalDateTime{CivilDate{2026, 3, 2}, 20, 0, 0, 60};
+    checkin.recordedAtUtc = 1772478000;
+    checkin.pain = 5;
+    checkin.enjoyment = 4;
+    checkin.activity = 6;
+    checkin.id = 77;  // ignored: the store gives its own
+    w.addPeg.push_back(checkin);
     core::Episode missing = changed;
     missing.id = 999;  // no such entry: the whole merge must fail
     w.update.push_back(missing);
@@ -161,6 +169,7 @@ TEST_CASE("A merge is written in one transaction: a failing part leaves the jour
     CHECK(store->allEpisodes().value() == before);
     CHECK(store->episodeHistory()->empty());
     CHECK_FALSE(store->setting("region")->has_value());
+    CHECK(store->pegEntries(DateRange{})->empty());
 
     w.update.pop_back();
     REQUIRE(store->applyMerge(w).ok());
@@ -170,6 +179,10 @@ TEST_CASE("A merge is written in one transaction: a failing part leaves the jour
     CHECK(after[1].uid == fresh.uid);
     CHECK(store->episodeHistory()->size() == 1);
     CHECK(*store->setting("region") == std::optional<std::string>("ie"));
+    auto checkins = store->pegEntries(DateRange{});
+    REQUIRE(checkins->size() == 1);
+    checkin.id = checkins->front().id;
+    CHECK(checkins->front() == checkin);
     auto days = store->daySummaries(DateRange{});
     REQUIRE(days->size() == 2);
     CHECK((*days)[0].maxPain == 8);
@@ -178,4 +191,5 @@ TEST_CASE("A merge is written in one transaction: a failing part leaves the jour
     REQUIRE(store->wipe().ok());
     CHECK(store->episodeHistory()->empty());
     CHECK(store->allEpisodes()->empty());
+    CHECK(store->pegEntries(DateRange{})->empty());
 }

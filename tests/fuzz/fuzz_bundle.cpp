@@ -36,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!read) return 0;
     auto again = core::parseBundle(core::bundleJson(*read, 0));
     if (!again || again->episodes != read->episodes || again->alerts.size() != read->alerts.size() ||
-        !(again->person == read->person))
+        again->checkins != read->checkins || !(again->person == read->person))
         __builtin_trap();
     return 0;
 }

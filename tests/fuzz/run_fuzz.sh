@@ -43,7 +43,7 @@ fi
 if [ "$target" = bundle ]; then
   # Seeds: a plain envelope around a small bundle, the bundle's content alone, and a sealed header.
   uid=5d4c3b2a-1f0e-4d9c-8b7a-695847362514
-  content='{"kneelog_bundle":1,"made":0,"entries":[{"uid":"'$uid'","edited":5,"deleted":null,"started":[2026,11,20,9,0,0,60],"recorded":1,"side":"left","leg":"","temperature":null,"pain":4,"pain_type":"","onset":"","when":["stairs"],"symptoms":["swelling"],"care":[],"medication":"","note":"x"}],"history":[{"entry":"'$uid'","edited":1,"content":"{}","kept":2}],"alerts":[{"entry":"'$uid'","level":3,"rules":["U1"],"from_history":false,"shown":1,"acknowledged":null}],"person":{"region":"uk","region_edited":1,"risks":"","risks_edited":0}}'
+  content='{"kneelog_bundle":1,"made":0,"entries":[{"uid":"'$uid'","edited":5,"deleted":null,"started":[2026,11,20,9,0,0,60],"recorded":1,"side":"left","leg":"","temperature":null,"pain":4,"pain_type":"","onset":"","when":["stairs"],"symptoms":["swelling"],"care":[],"where":["centre"],"medication":"ibuprofen 400 mg","relief":2,"note":"x"}],"history":[{"entry":"'$uid'","edited":1,"content":"{}","kept":2}],"alerts":[{"entry":"'$uid'","level":3,"rules":["U1"],"from_history":false,"shown":1,"acknowledged":null}],"checkins":[{"answered":[2026,11,21,20,0,0,60],"recorded":3,"pain":5,"enjoyment":4,"activity":6}],"person":{"region":"uk","region_edited":1,"risks":"","risks_edited":0}}'
   printf '%s' "$content" > "$out/corpus/seed-content"
   printf 'KNLGOPEN\x01\x01' > "$out/corpus/seed-plain-head"
   printf 'KNLGSEAL\x01\x01\x02\x01\0\0\0\0\0\0\0\0\x20\0\0\0\0\0\0' > "$out/corpus/seed-sealed-head"

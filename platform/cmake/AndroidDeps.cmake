@@ -146,6 +146,9 @@ set(SODIUM_LIBRARY_VERSION_MAJOR 10)
 set(SODIUM_LIBRARY_VERSION_MINOR 3)
 set(SODIUM_LIBRARY_MINIMAL_DEF "")
 configure_file(${sodium}/include/sodium/version.h.in ${CMAKE_BINARY_DIR}/kneelog-sodium/sodium/version.h @ONLY)
+# version.h includes "export.h" from its own folder: a copy beside the configured one, so code that
+# includes <sodium.h> finds it (the rest of sodium/ stays private to the library).
+configure_file(${sodium}/include/sodium/export.h ${CMAKE_BINARY_DIR}/kneelog-sodium/sodium/export.h COPYONLY)
 add_library(kneelog_sodium STATIC ${kneelog_sodium_sources})
 target_include_directories(kneelog_sodium SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/kneelog-sodium ${sodium}/include
                            PRIVATE ${sodium}/include/sodium)

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/crypto/random.hpp"
 #include "db/migrations.hpp"
 #include "db/store_internal.hpp"
 
@@ -51,6 +52,25 @@ std::vector<std::string> splitIds(std::string_view text, char separator) {
     return out;
 }
 
+// ?1..?11, ?13..?15: the episode's fields, shared by INSERT and UPDATE (?12 differs; ?16 is the
+// uid, inserted only). An edit time of 0 (not given) is the time the episode was recorded.
+void bindEpisodeFields(Statement& s, const core::Episode& e) {
+    s.bind(1, detail::formatLocal(e.startedAt))
+        .bind(2, e.startedAt.offsetMinutes)
+        .bind(3, core::toUtcSeconds(e.startedAt))
+        .bind(4, core::daysFromCivil(e.startedAt.date))
+        .bind(5, e.recordedAtUtc)
+        .bind(6, std::string_view(e.side))
+        .bind(7, e.pain)
+        .bind(8, std::string_view(e.painType))
+        .bind(9, std::string_view(e.onset))
+        .bind(10, std::string_view(e.note))
+        .bind(11, std::string_view(e.medication))
+        .bind(13, std::string_view(e.leg))
+        .bind(14, e.temperatureTenths ? std::optional<int64_t>(*e.temperatureTenths) : std::nullopt)
+        .bind(15, e.editedAtUtc != 0 ? e.editedAtUtc : e.recordedAtUtc);
+}
+
 }  // namespace detail
 
 namespace {
@@ -59,13 +79,14 @@ using core::Episode;
 
 constexpr const char* kInsertEpisode = R"sql(
 INSERT INTO episodes (started_local, utc_offset_minutes, started_utc, local_day, recorded_utc, side, pain,
-                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths, relief)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql";
+                      pain_type, onset, note, medication, deleted_utc, leg, temperature_tenths, edited_utc, uid,
+                      relief)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql";
 
 constexpr const char* kUpdateEpisode = R"sql(
 UPDATE episodes SET started_local = ?1, utc_offset_minutes = ?2, started_utc = ?3, local_day = ?4,
                     recorded_utc = ?5, side = ?6, pain = ?7, pain_type = ?8, onset = ?9, note = ?10,
-                    medication = ?11, leg = ?13, temperature_tenths = ?14
+                    medication = ?11, leg = ?13, temperature_tenths = ?14, edited_utc = ?15
 WHERE id = ?12)sql";
 
 constexpr const char* kInsertAlert = R"sql(
@@ -102,22 +123,6 @@ core::Result<void> checkStorable(const Episode& e) {
     return {};
 }
 
-// ?1..?11, ?13, ?14: the episode's fields, shared by INSERT and UPDATE (?12 differs).
-void bindFields(Statement& s, const Episode& e) {
-    s.bind(1, detail::formatLocal(e.startedAt))
-        .bind(2, e.startedAt.offsetMinutes)
-        .bind(3, core::toUtcSeconds(e.startedAt))
-        .bind(4, core::daysFromCivil(e.startedAt.date))
-        .bind(5, e.recordedAtUtc)
-        .bind(6, std::string_view(e.side))
-        .bind(7, e.pain)
-        .bind(8, std::string_view(e.painType))
-        .bind(9, std::string_view(e.onset))
-        .bind(10, std::string_view(e.note))
-        .bind(11, std::string_view(e.medication))
-        .bind(13, std::string_view(e.leg))
-        .bind(14, e.temperatureTenths ? std::optional<int64_t>(*e.temperatureTenths) : std::nullopt);
-}
 
 }  // namespace
 
@@ -182,9 +187,11 @@ core::Result<int64_t> JournalStore::insertEpisode(const Episode& e, const std::v
     if (auto r = checkStorable(e); !r) return r.error();
     auto stmt = m_conn.cached(kInsertEpisode, "save the episode");
     if (!stmt) return stmt.error();
-    bindFields((*stmt)->reset(), e);
+    detail::bindEpisodeFields((*stmt)->reset(), e);
+    const std::string uid = e.uid.empty() ? core::crypto::newUuid() : e.uid;  // given by a merge, else new
     const auto relief = e.relief ? std::optional<int64_t>(*e.relief) : std::nullopt;
-    if (auto r = (*stmt)->bind(12, e.deletedAtUtc).bind(15, relief).run(); !r) return r.error();
+    if (auto r = (*stmt)->bind(12, e.deletedAtUtc).bind(16, std::string_view(uid)).bind(17, relief).run(); !r)
+        return r.error();
     const int64_t id = m_conn.lastInsertRowid();
     if (auto r = insertNames(id, e); !r) return r.error();
     for (const core::Alert& a : alerts)
@@ -232,6 +239,15 @@ core::Result<std::optional<std::pair<int64_t, bool>>> JournalStore::dayAndDelete
     return std::optional<std::pair<int64_t, bool>>{{scope->columnInt64(0), scope->columnInt(1) != 0}};
 }
 
+core::Result<void> JournalStore::replaceNames(int64_t id, const Episode& e) {
+    for (const NameTable& table : kNameTables) {
+        auto drop = m_conn.cached(table.remove, "update the episode");
+        if (!drop) return drop.error();
+        if (auto r = (*drop)->reset().bind(1, id).run(); !r) return r;
+    }
+    return insertNames(id, e);
+}
+
 core::Result<void> JournalStore::replaceAlerts(int64_t episodeId, const std::vector<core::Alert>& alerts) {
     auto list = m_conn.cached("SELECT id, rule_ids FROM alerts WHERE episode_id = ?1 AND from_history = 0",
                               "update the episode's alerts");
@@ -264,14 +280,9 @@ core::Result<void> JournalStore::updateEpisode(const Episode& e, const std::vect
     if (!*before) return core::makeError(core::ErrorCode::NotFound, "There is no episode " + std::to_string(e.id));
     auto stmt = m_conn.cached(kUpdateEpisode, "update the episode");
     if (!stmt) return stmt.error();
-    bindFields((*stmt)->reset(), e);
+    detail::bindEpisodeFields((*stmt)->reset(), e);
     if (auto r = (*stmt)->bind(12, e.id).run(); !r) return r;
-    for (const NameTable& table : kNameTables) {
-        auto drop = m_conn.cached(table.remove, "update the episode");
-        if (!drop) return drop.error();
-        if (auto r = (*drop)->reset().bind(1, e.id).run(); !r) return r;
-    }
-    if (auto r = insertNames(e.id, e); !r) return r;
+    if (auto r = replaceNames(e.id, e); !r) return r;
     if (auto r = replaceAlerts(e.id, alerts); !r) return r;
     const int64_t oldDay = (*before)->first;
     const int64_t newDay = core::daysFromCivil(e.startedAt.date);
@@ -281,16 +292,18 @@ core::Result<void> JournalStore::updateEpisode(const Episode& e, const std::vect
     return committed(*tx);
 }
 
-core::Result<void> JournalStore::setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation) {
+core::Result<void> JournalStore::setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation,
+                                            std::optional<int64_t> editedAtUtc) {
     auto tx = Transaction::begin(m_conn, operation);
     if (!tx) return tx.error();
     auto before = dayAndDeleted(id);
     if (!before) return before.error();
     if (!*before) return core::makeError(core::ErrorCode::NotFound, "There is no episode " + std::to_string(id));
     if ((*before)->second == atUtc.has_value()) return {};  // already in that state
-    auto stmt = m_conn.cached("UPDATE episodes SET deleted_utc = ?2 WHERE id = ?1", operation);
+    auto stmt = m_conn.cached("UPDATE episodes SET deleted_utc = ?2, edited_utc = coalesce(?3, edited_utc) WHERE id = ?1",
+                              operation);
     if (!stmt) return stmt.error();
-    if (auto r = (*stmt)->reset().bind(1, id).bind(2, atUtc).run(); !r) return r;
+    if (auto r = (*stmt)->reset().bind(1, id).bind(2, atUtc).bind(3, editedAtUtc).run(); !r) return r;
     if (auto r = refreshDaySummary(m_conn, (*before)->first); !r) return r;
     return committed(*tx);
 }
@@ -299,7 +312,9 @@ core::Result<void> JournalStore::softDelete(int64_t id, int64_t atUtc) {
     return setDeleted(id, atUtc, "delete the episode");
 }
 
-core::Result<void> JournalStore::undelete(int64_t id) { return setDeleted(id, std::nullopt, "restore the episode"); }
+core::Result<void> JournalStore::undelete(int64_t id, int64_t atUtc) {
+    return setDeleted(id, std::nullopt, "restore the episode", atUtc);  // a restore counts as an edit (merge_rules.md)
+}
 
 core::Result<void> JournalStore::acknowledgeAlert(int64_t alertId, int64_t atUtc) {
     auto tx = Transaction::begin(m_conn, "acknowledge the alert");

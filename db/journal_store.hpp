@@ -13,7 +13,9 @@
 //   Given history alerts are added as new rows; earlier history alerts are left alone.
 //   The episode's deletion state is not changed by an update (use softDelete/undelete), nor its
 //   relief rating (use setRelief).
-// - addEpisode() ignores the episode's and the alerts' ids and returns the new episode id.
+// - addEpisode() ignores the episode's and the alerts' ids and returns the new episode id; it keeps
+//   the episode's uid when given (a merge) and makes a new one otherwise; an edit time of 0 is
+//   stored as the time recorded. updateEpisode() never changes the uid.
 // - dataVersion() = this connection's commit count + PRAGMA data_version (other processes).
 #include <cstdint>
 #include <initializer_list>
@@ -46,7 +48,7 @@ public:
     core::Result<int64_t> addEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts) override;
     core::Result<void> updateEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts) override;
     core::Result<void> softDelete(int64_t id, int64_t atUtc) override;
-    core::Result<void> undelete(int64_t id) override;
+    core::Result<void> undelete(int64_t id, int64_t atUtc) override;
     core::Result<std::optional<core::Episode>> episode(int64_t id) override;
     core::Result<std::vector<core::Episode>> episodes(const core::DateRange& range, int limit, int offset) override;
     core::Result<int64_t> countEpisodes(const core::DateRange& range) override;
@@ -62,13 +64,18 @@ public:
     core::Result<std::vector<core::Alert>> alerts(const core::DateRange& range) override;
     core::Result<std::vector<core::Alert>> pendingAlerts(core::Level minLevel) override;
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override;
-    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief) override;
+    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief, int64_t atUtc) override;
     core::Result<int64_t> addPeg(const core::PegEntry& p) override;
     core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& range) override;
     core::Result<std::optional<std::string>> setting(const std::string& key) override;
     core::Result<void> setSetting(const std::string& key, const std::string& value) override;
     core::Result<void> setSettings(const std::vector<std::pair<std::string, std::string>>& values) override;
     uint64_t dataVersion() override;
+    // Bundles (journal_store_merge.cpp).
+    core::Result<std::vector<core::Episode>> allEpisodes() override;
+    core::Result<std::vector<core::Alert>> allAlerts() override;
+    core::Result<std::vector<core::HistoryRecord>> episodeHistory() override;
+    core::Result<void> applyMerge(const core::MergeWrite& write) override;
 
     // Stores many episodes with their alerts in one transaction (demo data, import).
     core::Result<void> addEpisodes(const EpisodeBatch& batch, std::span<const core::PegEntry> checkins) override;
@@ -123,13 +130,17 @@ private:
     JournalStore(Connection conn, std::string path, bool readOnly);
 
     core::Result<int64_t> insertEpisode(const core::Episode& e, const std::vector<core::Alert>& alerts);
-    core::Result<int64_t> insertPeg(const core::PegEntry& p);  // inside the caller's transaction
     core::Result<void> insertNames(int64_t id, const core::Episode& e);
+    core::Result<void> replaceNames(int64_t id, const core::Episode& e);
     core::Result<void> insertAlert(int64_t episodeId, const core::Alert& a);
+    core::Result<int64_t> insertPeg(const core::PegEntry& p);
     core::Result<void> replaceAlerts(int64_t episodeId, const std::vector<core::Alert>& alerts);
     core::Result<void> bumpDaySummary(const core::Episode& e);
     core::Result<std::optional<std::pair<int64_t, bool>>> dayAndDeleted(int64_t id);
-    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation);
+    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, const char* operation,
+                                  std::optional<int64_t> editedAtUtc = std::nullopt);
+    core::Result<void> overwriteEpisode(const core::Episode& e);
+    core::Result<void> writeMerge(const core::MergeWrite& write);
     core::Result<std::vector<core::DaySummary>> summaryRows(int64_t from, int64_t to);
     core::Result<std::vector<core::NameCount>> nameCounts(const char* sql, const core::DateRange& range);
     core::Result<std::vector<core::Episode>> episodeRows(const std::string& sql, const core::DateRange& range,

@@ -289,7 +289,7 @@ core::Result<void> JournalStore::wipe(std::size_t* removedBackups) {
         if (!tx) return tx.error();
         if (auto r = m_conn.exec("DELETE FROM alerts; DELETE FROM episode_symptoms; DELETE FROM episode_contexts;"
                                  "DELETE FROM episode_care; DELETE FROM episode_where; DELETE FROM episodes; DELETE FROM day_summary;"
-                                 "DELETE FROM peg_checkins;",
+                                 "DELETE FROM peg_checkins; DELETE FROM episode_history;",
                                  "delete all data");
             !r)
             return r;

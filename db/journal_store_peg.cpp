@@ -1,31 +1,23 @@
-// The journal store's PEG weekly check-ins and medication relief ratings (schema v4).
+// The journal store's PEG weekly check-ins and medication relief ratings (schema v5).
 #include "db/journal_store.hpp"
 #include "db/store_internal.hpp"
 
 namespace db {
 
-core::Result<void> JournalStore::setRelief(int64_t episodeId, std::optional<int> relief) {
+core::Result<void> JournalStore::setRelief(int64_t episodeId, std::optional<int> relief, int64_t atUtc) {
     auto tx = Transaction::begin(m_conn, "save the relief rating");
     if (!tx) return tx.error();
-    auto stmt = m_conn.cached("UPDATE episodes SET relief = ?2 WHERE id = ?1", "save the relief rating");
+    // The rating is part of the entry's content: it counts as an edit (issue 16, merge_rules.md).
+    auto stmt = m_conn.cached("UPDATE episodes SET relief = ?2, edited_utc = ?3 WHERE id = ?1", "save the relief rating");
     if (!stmt) return stmt.error();
     const auto value = relief ? std::optional<int64_t>(*relief) : std::nullopt;
-    if (auto r = (*stmt)->reset().bind(1, episodeId).bind(2, value).run(); !r) return r;
+    if (auto r = (*stmt)->reset().bind(1, episodeId).bind(2, value).bind(3, atUtc).run(); !r) return r;
     if (m_conn.changes() == 0)
         return core::makeError(core::ErrorCode::NotFound, "There is no episode " + std::to_string(episodeId));
     return committed(*tx);
 }
 
-core::Result<int64_t> JournalStore::addPeg(const core::PegEntry& p) {
-    auto tx = Transaction::begin(m_conn, "save the check-in");
-    if (!tx) return tx.error();
-    auto id = insertPeg(p);
-    if (!id) return id.error();
-    if (auto c = committed(*tx); !c) return c.error();
-    return id;
-}
-
-// Inside the caller's transaction.
+// One check-in, inside the caller's transaction (addPeg, a merge).
 core::Result<int64_t> JournalStore::insertPeg(const core::PegEntry& p) {
     if (!core::isValidDate(p.at.date) || p.at.date.year > 9999)
         return core::makeError(core::ErrorCode::Invalid, "Could not save the check-in (its date is not a valid day)");
@@ -48,6 +40,15 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql",
                  .run();
     if (!r) return r.error();
     return m_conn.lastInsertRowid();
+}
+
+core::Result<int64_t> JournalStore::addPeg(const core::PegEntry& p) {
+    auto tx = Transaction::begin(m_conn, "save the check-in");
+    if (!tx) return tx.error();
+    auto id = insertPeg(p);
+    if (!id) return id.error();
+    if (auto c = committed(*tx); !c) return c.error();
+    return id;
 }
 
 core::Result<std::vector<core::PegEntry>> JournalStore::pegEntries(const core::DateRange& range) {

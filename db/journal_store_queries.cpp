@@ -21,7 +21,8 @@ SELECT e.id, e.started_local, e.utc_offset_minutes, e.recorded_utc, e.side, e.pa
        (SELECT group_concat(name, char(31)) FROM episode_symptoms WHERE episode_id = e.id),
        (SELECT group_concat(name, char(31)) FROM episode_care WHERE episode_id = e.id),
        e.leg, e.temperature_tenths, e.relief,
-       (SELECT group_concat(name, char(31)) FROM episode_where WHERE episode_id = e.id)
+       (SELECT group_concat(name, char(31)) FROM episode_where WHERE episode_id = e.id),
+       e.uid, e.edited_utc
 FROM episodes e )sql";
 
 // instr() rather than LIKE: the person's text needs no escaping of % and _.
@@ -31,6 +32,7 @@ const std::string kEpisodesWithNote = std::string(kEpisodeColumns) +
                                       "ORDER BY e.local_day DESC, e.started_local DESC, e.id DESC LIMIT ?3 OFFSET ?4";
 
 const std::string kEpisodeById = std::string(kEpisodeColumns) + "WHERE e.id = ?1";
+const std::string kAllEpisodes = std::string(kEpisodeColumns) + "WHERE e.local_day BETWEEN ?1 AND ?2 ORDER BY e.id LIMIT ?3 OFFSET ?4";
 const std::string kEpisodePage = std::string(kEpisodeColumns) +
                                  "WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2 "
                                  "ORDER BY e.local_day DESC, e.started_local DESC, e.id DESC LIMIT ?3 OFFSET ?4";
@@ -63,6 +65,8 @@ core::Result<Episode> readEpisode(const Statement& s) {
     if (auto t = s.columnOptionalInt64(15)) e.temperatureTenths = static_cast<int>(*t);
     if (auto r = s.columnOptionalInt64(16)) e.relief = static_cast<int>(*r);
     e.where = names(s, 17);
+    e.uid = s.columnText(18);
+    e.editedAtUtc = s.columnInt64(19);
     return e;
 }
 
@@ -81,6 +85,10 @@ core::Alert readAlert(const Statement& s) {
 constexpr const char* kAlertColumns = R"sql(
 SELECT a.id, a.episode_id, a.level, a.rule_ids, a.from_history, a.shown_utc, a.acknowledged_utc
 FROM alerts a JOIN episodes e ON e.id = a.episode_id WHERE e.deleted_utc IS NULL )sql";
+
+const std::string kAllAlerts = R"sql(
+SELECT a.id, a.episode_id, a.level, a.rule_ids, a.from_history, a.shown_utc, a.acknowledged_utc
+FROM alerts a ORDER BY a.id)sql";
 
 const std::string kAlertsInRange =
     std::string(kAlertColumns) + "AND e.local_day BETWEEN ?1 AND ?2 ORDER BY a.shown_utc DESC, a.id DESC";
@@ -269,6 +277,12 @@ core::Result<std::vector<core::Alert>> JournalStore::alerts(const core::DateRang
 core::Result<std::vector<core::Alert>> JournalStore::pendingAlerts(core::Level minLevel) {
     return alertRows(kPendingAlerts, {static_cast<int64_t>(minLevel)});
 }
+
+core::Result<std::vector<Episode>> JournalStore::allEpisodes() {
+    return episodeRows(kAllEpisodes, core::DateRange{}, nullptr, -1, 0);
+}
+
+core::Result<std::vector<core::Alert>> JournalStore::allAlerts() { return alertRows(kAllAlerts, {}); }
 
 core::Result<std::optional<std::string>> JournalStore::setting(const std::string& key) {
     auto stmt = m_conn.cached("SELECT value FROM settings WHERE key = ?1", "read the setting");

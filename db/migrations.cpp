@@ -2,6 +2,9 @@
 
 #include <iterator>
 #include <string>
+#include <vector>
+
+#include "core/crypto/random.hpp"
 
 namespace db {
 
@@ -117,6 +120,24 @@ CREATE INDEX peg_by_day ON peg_checkins (local_day, answered_utc, id);
 ALTER TABLE episodes ADD COLUMN relief INTEGER CHECK (relief IS NULL OR relief BETWEEN 0 AND 3);
 )sql";
 
+// v6 (issue 16, bundles between devices): each entry's identity across devices (a random UUID v4,
+// given to every existing entry here) and when its content was last changed (existing entries:
+// when they were recorded); the versions of an entry a merge replaced, kept as its history.
+// Nothing else of an existing entry changes.
+constexpr const char* kSchemaV6 = R"sql(
+ALTER TABLE episodes ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE episodes ADD COLUMN edited_utc INTEGER NOT NULL DEFAULT 0;
+UPDATE episodes SET edited_utc = recorded_utc;
+CREATE TABLE episode_history (
+    id          INTEGER PRIMARY KEY,
+    episode_uid TEXT    NOT NULL,
+    edited_utc  INTEGER NOT NULL,
+    content     TEXT    NOT NULL,
+    kept_utc    INTEGER NOT NULL,
+    UNIQUE (episode_uid, edited_utc, content)
+);
+)sql";
+
 core::Result<void> toV1(Connection& conn) {
     if (auto r = conn.exec(kSchemaV1, "create the journal tables"); !r) return r;
     return conn.exec("PRAGMA application_id = " + std::to_string(kApplicationId), "mark the journal as KneeLog's");
@@ -129,9 +150,29 @@ core::Result<void> toV5(Connection& conn) {
     return conn.exec(kSchemaV5, "add the weekly check-in and medication relief to the journal");
 }
 
+core::Result<void> toV6(Connection& conn) {
+    if (auto r = conn.exec(kSchemaV6, "give the journal's entries their ids"); !r) return r;
+    auto ids = Statement::prepare(conn, "SELECT id FROM episodes ORDER BY id", "give the journal's entries their ids");
+    if (!ids) return ids.error();
+    std::vector<int64_t> rows;
+    for (;;) {
+        auto row = ids->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        rows.push_back(ids->columnInt64(0));
+    }
+    auto set = Statement::prepare(conn, "UPDATE episodes SET uid = ?2 WHERE id = ?1", "give the journal's entries their ids");
+    if (!set) return set.error();
+    for (int64_t id : rows) {
+        const std::string uid = core::crypto::newUuid();
+        if (auto r = set->reset().bind(1, id).bind(2, std::string_view(uid)).run(); !r) return r;
+    }
+    return conn.exec("CREATE UNIQUE INDEX episodes_by_uid ON episodes (uid)", "give the journal's entries their ids");
+}
+
 using Step = core::Result<void> (*)(Connection&);
 // kSteps[n] upgrades version n to n + 1. Never edit a released step: add a new one.
-constexpr Step kSteps[] = {toV1, toV2, toV3, toV4, toV5};
+constexpr Step kSteps[] = {toV1, toV2, toV3, toV4, toV5, toV6};
 static_assert(std::size(kSteps) == kSchemaVersion);
 
 core::Error tooNew(int version) {

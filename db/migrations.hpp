@@ -9,10 +9,11 @@
 namespace db {
 
 // The schema version this build writes.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 // The version each step brings a journal to, for tests that build the journal just before it.
 inline constexpr int kVersionKneeMap = 4;   // issue 18: where behind the knee
 inline constexpr int kVersionPegRelief = 5; // issue 17: the weekly check-in, medication relief
+inline constexpr int kVersionBundles = 6;   // issue 16: entry ids, edit times, kept versions
 // PRAGMA application_id of every KneeLog journal ("KnLg"), so a foreign SQLite file is recognised.
 inline constexpr int32_t kApplicationId = 0x4B6E4C67;
 

@@ -32,6 +32,9 @@ core::Result<void> eachRow(Statement& stmt, F&& f) {
 std::string formatLocal(const core::LocalDateTime& t);
 bool parseLocal(std::string_view text, core::LocalDateTime& out);
 
+// Binds ?1..?11 and ?13..?15 of an INSERT or UPDATE of an episode's fields (journal_store.cpp).
+void bindEpisodeFields(Statement& s, const core::Episode& e);
+
 // Rule ids as stored: "E1,U3".
 std::string joinIds(const std::vector<std::string>& ids);
 std::vector<std::string> splitIds(std::string_view text, char separator = ',');

@@ -56,9 +56,10 @@ std::string newestFile(const std::string& folder) {
 
 std::string mimeType(const std::string& path) {
     const std::string ext = fs::path(path).extension().string();
-    return ext == ".pdf"   ? "application/pdf"
-           : ext == ".csv" ? "text/csv"
-                           : "application/fhir+json";
+    return ext == ".pdf"       ? "application/pdf"
+           : ext == ".csv"     ? "text/csv"
+           : ext == ".kneelog" ? "application/octet-stream"  // a bundle (issue 16): opaque bytes
+                               : "application/fhir+json";
 }
 
 }  // namespace platform

@@ -128,7 +128,7 @@ std::string documentsDir();
 bool openFolder(const std::string& folder);
 // The most recently modified regular file in `folder`; empty when there is none.
 std::string newestFile(const std::string& folder);
-// The MIME type of an export by its extension: PDF, CSV, else FHIR JSON.
+// The MIME type of an export by its extension: PDF, CSV, a .kneelog bundle, else FHIR JSON.
 std::string mimeType(const std::string& path);
 
 // [SECTION] Android (platform/android_share.cpp, a JNI bridge to KneeLogActivity)

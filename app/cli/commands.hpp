@@ -50,6 +50,7 @@ int cmdWipe(Invocation& inv);
 int cmdBackups(Invocation& inv);
 int cmdExport(Invocation& inv);
 int cmdImport(Invocation& inv);
+int cmdBundle(Invocation& inv);
 int cmdProfile(Invocation& inv);
 int cmdAlerts(Invocation& inv);
 int cmdInsights(Invocation& inv);

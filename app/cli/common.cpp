@@ -16,6 +16,7 @@
 #include "core/journal.hpp"
 #include "core/profile.hpp"
 #include "core/io/atomic_file.hpp"
+#include "core/io/file_guard.hpp"
 #include "core/vocabulary.hpp"
 
 namespace cli {
@@ -102,6 +103,10 @@ core::Result<core::DateRange> rangeFromOptions(const Invocation& inv) {
     if (range.from && range.to && *range.to < *range.from)
         return core::makeError(core::ErrorCode::Invalid, "to: the last day is before the first day");
     return range;
+}
+
+core::Result<void> refuseJournalFiles(const Invocation& inv, const std::string& out) {
+    return io::refuseProtected(out, journalFiles().protectedPaths(inv.dbPath));
 }
 
 std::unique_ptr<core::StoredJournal> openJournal(const Invocation& inv, bool readOnly) {

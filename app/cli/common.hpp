@@ -46,6 +46,9 @@ std::unique_ptr<core::StoredJournal> openJournal(const Invocation& inv, bool rea
 // Nothing is created on disk. Prints a message and returns null when the file cannot be read.
 std::unique_ptr<core::StoredJournal> openForReading(const Invocation& inv, bool missingIsEmpty);
 
+// Refuses (exit 1) an output file that is the journal, its -wal/-shm or its backups.
+core::Result<void> refuseJournalFiles(const Invocation& inv, const std::string& out);
+
 // "Emergency: 999 · same day: NHS 111 (United Kingdom)", or the 112 sentence when no region is chosen.
 std::string regionNumbersLine(const std::string& regionCode);
 

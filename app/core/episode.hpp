@@ -34,7 +34,11 @@ struct Episode {
     std::string medication;          // free text "NAME DOSE"
     std::string note;
     std::optional<int> relief;       // how much the medication helped, rated later: 0-3 (core/relief.hpp)
-    std::optional<int64_t> deletedAtUtc;
+    std::optional<int64_t> deletedAtUtc;  // a tombstone: kept, and carried by bundles (merge_rules.md)
+    // Identity across devices (issue 16): a random UUID v4 given when the entry is first stored,
+    // never changed; and when its content was last changed (or it was restored) on any device.
+    std::string uid;                 // "" until stored
+    int64_t editedAtUtc = 0;         // 0 until stored (the store then uses recordedAtUtc)
 
     bool hasSymptom(std::string_view name) const;
     bool hasContext(std::string_view name) const;

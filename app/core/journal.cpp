@@ -136,6 +136,7 @@ Result<SaveOutcome> Journal::save(Episode e, bool isNew, const std::vector<std::
     for (const auto& r : extraRisks)
         if (auto c = checkRiskName(r); !c) return c.error();
     if (isNew) e.recordedAtUtc = now;
+    e.editedAtUtc = now;  // what a merge compares (merge_rules.md)
 
     auto found = evaluateBeforeSave(e, isNew, extraRisks);
     if (!found) return found.error();
@@ -164,7 +165,7 @@ Result<SaveOutcome> Journal::save(Episode e, bool isNew, const std::vector<std::
 }
 
 Result<void> Journal::remove(int64_t id) { return m_repo.softDelete(id, m_clock()); }
-Result<void> Journal::undelete(int64_t id) { return m_repo.undelete(id); }
+Result<void> Journal::undelete(int64_t id) { return m_repo.undelete(id, m_clock()); }
 Result<void> Journal::acknowledge(int64_t alertId) { return m_repo.acknowledgeAlert(alertId, m_clock()); }
 
 Result<Profile> Journal::profile() {
@@ -195,7 +196,7 @@ std::string Journal::region() {
 
 Result<void> Journal::setRegion(const std::string& code) {
     if (auto c = checkRegionCode(code); !c) return c;
-    return m_repo.setSetting(kRegionKey, code);
+    return m_repo.setSettings({{kRegionKey, code}, {kRegionEditedKey, std::to_string(m_clock())}});
 }
 
 Result<void> Journal::setRisk(const std::string& risk, bool on) {
@@ -204,7 +205,7 @@ Result<void> Journal::setRisk(const std::string& risk, bool on) {
     if (!p) return p.error();
     if (on) p->set(risk, m_clock());
     else p->unset(risk);
-    return m_repo.setSetting(kRisksKey, encodeRisks(p->risks));
+    return m_repo.setSettings({{kRisksKey, encodeRisks(p->risks)}, {kRisksEditedKey, std::to_string(m_clock())}});
 }
 
 Result<std::vector<Episode>> Journal::episodes(const DateRange& range) {

@@ -12,6 +12,7 @@
 #include "core/episode.hpp"
 #include "core/export.hpp"
 #include "core/insights.hpp"
+#include "core/merge.hpp"
 #include "core/peg.hpp"
 #include "core/relief.hpp"
 #include "core/profile.hpp"
@@ -29,6 +30,8 @@ struct SaveOutcome {
 
 inline constexpr const char* kRegionKey = "region";
 inline constexpr const char* kRisksKey = "risks";
+inline constexpr const char* kRegionEditedKey = "region_edited_at";  // when the region was last chosen (bundles)
+inline constexpr const char* kRisksEditedKey = "risks_edited_at";    // when the risk profile last changed
 inline constexpr const char* kLegacyEmergencyNumberKey = "emergency_number";  // before red flags v2
 inline constexpr int kHistoryWindowDays = 14;
 inline constexpr int64_t kHistoryRepeatSeconds = 7 * 86400;
@@ -123,6 +126,19 @@ public:
     // logged day by day, past alerts acknowledged): the separate sample journal. Returns how many.
     Result<std::size_t> addSample(int days, uint64_t seed);
 
+    // [SECTION] bundles (journal_bundle.cpp, rules in merge_rules.md)
+    // Everything a bundle carries: every entry (tombstones too), kept versions, alerts, the
+    // person's settings.
+    Result<JournalSnapshot> snapshot();
+    // The bundle's content (JSON, before sealing).
+    Result<std::string> bundleContent();
+    // What importing a bundle's content would do (merge plus triage of the merged entries),
+    // without writing anything.
+    Result<MergePlan> planBundle(std::string_view content);
+    // Imports a bundle's content in one transaction (all or nothing); with `dryRun` nothing is
+    // written. The counts either way.
+    Result<MergeCounts> importBundle(std::string_view content, bool dryRun);
+
     // [SECTION] settings (journal_queries.cpp)
     Result<Settings> settings();
     // Stores the fields that differ from what is stored.
@@ -158,6 +174,8 @@ private:
     };
     Result<Evaluation> evaluateBeforeSave(const Episode& e, bool isNew, const std::vector<std::string>& extraRisks);
     Result<TriageResult> withoutRepeats(TriageResult found);
+    Result<PersonSettings> personSettings();
+    Result<void> addMergeTriage(MergePlan& plan, const JournalSnapshot& local);
 
     JournalRepository& m_repo;
     Clock m_clock;

@@ -52,7 +52,7 @@ Result<void> Journal::setRelief(int64_t episodeId, std::optional<Relief> relief)
     if (!hasMedication(**e))
         return makeError(ErrorCode::Invalid, "relief: episode " + std::to_string(episodeId) +
                                                  " has no medication to rate. Nothing was changed.");
-    return m_repo.setRelief(episodeId, relief ? std::optional<int>(static_cast<int>(*relief)) : std::nullopt);
+    return m_repo.setRelief(episodeId, relief ? std::optional<int>(static_cast<int>(*relief)) : std::nullopt, m_clock());
 }
 
 Result<std::optional<Episode>> Journal::reliefToAsk() {

@@ -45,6 +45,38 @@ struct NameCount {
     int count = 0;
 };
 
+// An earlier version of an entry that a merge replaced (issue 16), kept rather than thrown away.
+struct HistoryRecord {
+    std::string episodeUid;
+    int64_t editedAtUtc = 0;   // when that version was made
+    std::string content;       // its episodeContent() text (core/merge.hpp)
+    int64_t keptAtUtc = 0;     // when a merge replaced it here (not part of its identity)
+    bool sameVersion(const HistoryRecord& o) const {
+        return episodeUid == o.episodeUid && editedAtUtc == o.editedAtUtc && content == o.content;
+    }
+};
+
+// An alert as bundles carry it: attached to its entry by uid, not by a local id.
+struct ExchangeAlert {
+    std::string episodeUid;
+    Alert alert;  // id and episodeId are local (0 in a bundle)
+};
+
+// What a merge stores, in one transaction (core/merge.hpp makes it).
+struct MergeWrite {
+    // New entries (uid, edit time and deletion as given) with their alerts.
+    std::vector<std::pair<Episode, std::vector<Alert>>> add;
+    // Existing entries (id = local id) whose every field, edit time and deletion are replaced.
+    std::vector<Episode> update;
+    // Alerts added to existing entries (episodeId = local id).
+    std::vector<Alert> addAlerts;
+    // Existing alerts whose acknowledgement time is set: alert id, time.
+    std::vector<std::pair<int64_t, int64_t>> acknowledge;
+    std::vector<HistoryRecord> history;  // kept versions to add (a version already kept is skipped)
+    std::vector<std::pair<std::string, std::string>> settings;
+    std::vector<PegEntry> addPeg;  // weekly check-ins new to this journal (their ids are ignored)
+};
+
 class JournalRepository {
 public:
     virtual ~JournalRepository() = default;
@@ -58,7 +90,9 @@ public:
     // Replaces an episode's fields and its episode alerts in one transaction.
     virtual Result<void> updateEpisode(const Episode& e, const std::vector<Alert>& alerts) = 0;
     virtual Result<void> softDelete(int64_t id, int64_t atUtc) = 0;
-    virtual Result<void> undelete(int64_t id) = 0;
+    // Restores a deleted episode; `atUtc` becomes its edit time (a restore beats an older deletion
+    // from another device: merge_rules.md).
+    virtual Result<void> undelete(int64_t id, int64_t atUtc) = 0;
     virtual Result<std::optional<Episode>> episode(int64_t id) = 0;
     // Not deleted, newest first, paged.
     virtual Result<std::vector<Episode>> episodes(const DateRange& range, int limit, int offset) = 0;
@@ -82,9 +116,10 @@ public:
     // Alerts at or above `minLevel` not yet acknowledged, newest first.
     virtual Result<std::vector<Alert>> pendingAlerts(Level minLevel) = 0;
     virtual Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) = 0;
-    // Sets (or clears, with nullopt) an episode's relief rating (0-3) and nothing else; NotFound
-    // when there is no such episode.
-    virtual Result<void> setRelief(int64_t episodeId, std::optional<int> relief) = 0;
+    // Sets (or clears, with nullopt) an episode's relief rating (0-3); the rating is part of the
+    // entry's content, so its edit time becomes `atUtc` (merge_rules.md). NotFound when there is
+    // no such episode.
+    virtual Result<void> setRelief(int64_t episodeId, std::optional<int> relief, int64_t atUtc) = 0;
     // Stores one PEG check-in; returns its id.
     virtual Result<int64_t> addPeg(const PegEntry& p) = 0;
     // The PEG check-ins of the range (by their local day), oldest first (then by id).
@@ -98,6 +133,14 @@ public:
             if (auto r = setSetting(key, value); !r) return r;
         return {};
     }
+    // [SECTION] bundles (issue 16)
+    // Every episode, deleted ones included, by id.
+    virtual Result<std::vector<Episode>> allEpisodes() = 0;
+    // Every alert, those of deleted episodes included, by id.
+    virtual Result<std::vector<Alert>> allAlerts() = 0;
+    virtual Result<std::vector<HistoryRecord>> episodeHistory() = 0;
+    // Stores a merge in one transaction: all or nothing.
+    virtual Result<void> applyMerge(const MergeWrite& write) = 0;
     // Changes whenever anything committed changes (this process or another); cheap to call.
     virtual uint64_t dataVersion() = 0;
     // The automatic backup of `today` (local day), made once a day before the day's first

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "ui/app.hpp"
+#include "ui/move_device.hpp"
 #include "ui/widgets.hpp"
 
 namespace ui {
@@ -120,6 +121,7 @@ public:
             if (ImGui::Button("Explore a sample journal", ImVec2(0, layout().minTouch))) app.exploreSample();
             recordItem("settings:sample");
         }
+        m_move.draw(app);
         drawWipe(app);
     }
 
@@ -170,6 +172,7 @@ private:
 
     bool m_wipeOpen = false;
     std::string m_confirm;
+    MoveToDevice m_move;
 };
 
 }  // namespace

@@ -8,7 +8,7 @@
 # stops configure and names the variable to set.
 #
 # Without network, each source can come from a local tree instead: FetchContent's own
-# -DFETCHCONTENT_SOURCE_DIR_KNEELOG_<NAME>=DIR (SDL2, IMGUI, SQLITE, JSON, HPDF) skips the download
+# -DFETCHCONTENT_SOURCE_DIR_KNEELOG_<NAME>=DIR (SDL2, IMGUI, SQLITE, JSON, HPDF, SODIUM) skips the download
 # and the hash. tests/android/cmake_check.sh configures this file that way with Debian's source
 # packages, so a source file or include path named here that does not exist fails in ctest.
 include(FetchContent)
@@ -51,6 +51,15 @@ set(KNEELOG_HPDF_SHA256 "227ab0ae62979ad65c27a9bc36d85aa77794db3375a0a30af18acdf
 set(KNEELOG_STB_URL "https://github.com/nothings/stb/archive/8b5f1f37b5b75829fc72d38e7b5d4bcbf8a26d55.zip"
     CACHE STRING "stb at 8b5f1f3 (2022-09-09)")
 set(KNEELOG_STB_SHA256 "93a16ee3e866e719feec459f6f132cce932c5ec751eb38e3ec1975f911353d2e" CACHE STRING "SHA-256 of the stb archive")
+
+# libsodium 1.0.18 (bundles and encrypted backups: Argon2id, XChaCha20-Poly1305; random ids), the
+# release Debian bookworm ships. The release tarball's value as published by Bazel users of this
+# URL and by dependency scripts that pin it (not computed here: Debian's orig tarball is a git
+# export, not these bytes).
+set(KNEELOG_SODIUM_URL "https://github.com/jedisct1/libsodium/releases/download/1.0.18-RELEASE/libsodium-1.0.18.tar.gz"
+    CACHE STRING "libsodium 1.0.18")
+set(KNEELOG_SODIUM_SHA256 "6f504490b342a4f8a4c4a02fc9b866cbef8622d5df4e5452b46be121e46636c1"
+    CACHE STRING "SHA-256 of libsodium-1.0.18.tar.gz")
 
 # kneelog_fetch(<name> <URL variable> <hash variable>): declares and populates a pinned source.
 function(kneelog_fetch name urlVar hashVar)
@@ -125,6 +134,26 @@ add_library(kneelog_hpdf STATIC ${kneelog_hpdf_sources})
 target_include_directories(kneelog_hpdf SYSTEM PUBLIC ${kneelog_hpdf_SOURCE_DIR}/include ${CMAKE_BINARY_DIR}/kneelog-hpdf)
 target_link_libraries(kneelog_hpdf PRIVATE z m)
 add_library(KneeLog::hpdf ALIAS kneelog_hpdf)
+
+# [SECTION] libsodium: its C sources compiled directly with the portable implementations (its own
+# build is autotools). CONFIGURED=1 is what its configure script would say; version.h is made from
+# its template here (a git export of the tree, as Debian's, has only the template).
+kneelog_fetch(kneelog_sodium KNEELOG_SODIUM_URL KNEELOG_SODIUM_SHA256)
+set(sodium ${kneelog_sodium_SOURCE_DIR}/src/libsodium)
+file(GLOB_RECURSE kneelog_sodium_sources ${sodium}/*.c)
+set(VERSION 1.0.18)
+set(SODIUM_LIBRARY_VERSION_MAJOR 10)
+set(SODIUM_LIBRARY_VERSION_MINOR 3)
+set(SODIUM_LIBRARY_MINIMAL_DEF "")
+configure_file(${sodium}/include/sodium/version.h.in ${CMAKE_BINARY_DIR}/kneelog-sodium/sodium/version.h @ONLY)
+# version.h includes "export.h" from its own folder: a copy beside the configured one, so code that
+# includes <sodium.h> finds it (the rest of sodium/ stays private to the library).
+configure_file(${sodium}/include/sodium/export.h ${CMAKE_BINARY_DIR}/kneelog-sodium/sodium/export.h COPYONLY)
+add_library(kneelog_sodium STATIC ${kneelog_sodium_sources})
+target_include_directories(kneelog_sodium SYSTEM PUBLIC ${CMAKE_BINARY_DIR}/kneelog-sodium ${sodium}/include
+                           PRIVATE ${sodium}/include/sodium)
+target_compile_definitions(kneelog_sodium PUBLIC SODIUM_STATIC PRIVATE CONFIGURED=1 HAVE_PTHREAD=1)
+add_library(PkgConfig::SODIUM ALIAS kneelog_sodium)
 
 # [SECTION] fonts: the APK carries DejaVu Sans for the screens and the PDF report (app/build.gradle
 # copies them from kneelog.fontsDir and passes the same folder here). A phone without them could

@@ -17,6 +17,8 @@ function(kneelog_require_pkg target module package)
 endfunction()
 
 kneelog_require_pkg(SQLITE3 sqlite3 libsqlite3-dev)
+# The bundles' and encrypted backups' cryptography (Argon2id, XChaCha20-Poly1305) and random ids.
+kneelog_require_pkg(SODIUM libsodium libsodium-dev)
 
 # Header-only; the core's FHIR export uses it, so core-only builds need it too.
 find_package(nlohmann_json 3 QUIET)

@@ -2,8 +2,8 @@
 # qemu-user-static (CMAKE_CROSSCOMPILING_EMULATOR). Meant for -DKNEELOG_CORE_ONLY=ON: the core
 # and db libraries and their tests. tests/arm64/run_arm64_tests.sh uses it.
 #
-# SQLite for the target: KNEELOG_ARM64_SYSROOT is a folder holding Debian's arm64
-# libsqlite3-dev and libsqlite3-0 unpacked with `dpkg-deb -x` (the script downloads them with a
+# SQLite and libsodium for the target: KNEELOG_ARM64_SYSROOT is a folder holding Debian's arm64
+# libsqlite3-dev, libsqlite3-0, libsodium-dev and libsodium23 unpacked with `dpkg-deb -x` (the script downloads them with a
 # private apt configuration, so the machine's own apt set-up is never changed). Header-only
 # libraries (nlohmann-json, Catch2) are the host's, made visible inside that folder by the script.
 set(CMAKE_SYSTEM_NAME Linux)
@@ -18,7 +18,7 @@ set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)  # never the host's /usr/include: it holds x86-64 headers
 
-# pkg-config answers for the target only: sqlite3.pc from the unpacked arm64 package.
+# pkg-config answers for the target only: sqlite3.pc and libsodium.pc from the unpacked arm64 packages.
 if(KNEELOG_ARM64_SYSROOT)
   set(ENV{PKG_CONFIG_LIBDIR} "${KNEELOG_ARM64_SYSROOT}/usr/lib/aarch64-linux-gnu/pkgconfig")
   set(ENV{PKG_CONFIG_SYSROOT_DIR} "${KNEELOG_ARM64_SYSROOT}")

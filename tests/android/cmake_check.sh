@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Android CMake check: configures the repository exactly as Gradle does (-DKNEELOG_ANDROID=ON,
 # so platform/cmake/AndroidDeps.cmake and platform/android/CMakeLists.txt run, SDL's own CMake
-# included), with the five pinned downloads replaced by Debian's source packages of the same
+# included), with the six pinned downloads replaced by Debian's source packages of the same
 # libraries (tests/android/debian_sources.sh) through FetchContent's FETCHCONTENT_SOURCE_DIR_<NAME>.
 # The host compiler stands in for the NDK's: this proves the layout, not the code (that is
 # tests/android/compile_check.sh, which compiles with the flags written here).
@@ -34,6 +34,7 @@ args=(-DKNEELOG_ANDROID=ON -DCMAKE_BUILD_TYPE=Release -DFETCHCONTENT_FULLY_DISCO
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_SDL2="$src/sdl2" -DFETCHCONTENT_SOURCE_DIR_KNEELOG_IMGUI="$src/imgui"
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_SQLITE="$src/sqlite" -DFETCHCONTENT_SOURCE_DIR_KNEELOG_JSON="$src/json"
       -DFETCHCONTENT_SOURCE_DIR_KNEELOG_HPDF="$src/hpdf" -DFETCHCONTENT_SOURCE_DIR_KNEELOG_STB="$src/stb"
+      -DFETCHCONTENT_SOURCE_DIR_KNEELOG_SODIUM="$src/sodium"
       -DKNEELOG_FONTS_DIR=/usr/share/fonts/truetype/dejavu)
 rm -f "$cfg/compile_commands.json" "$build/entries.tsv"
 if ! cmake -S "$root" -B "$cfg" "${args[@]}" >"$build/configure.log" 2>&1; then
@@ -88,7 +89,7 @@ done < <(find app db platform -name '*.cpp' | sort)
 grep -q $'sqlite3.c\t.*-DSQLITE_TEMP_STORE=3' "$entries" || fail "SQLite is not compiled with SQLITE_TEMP_STORE=3"
 
 # The pins Gradle passes (gradle.properties) and the ones AndroidDeps.cmake carries agree.
-for pair in sdl2:SDL2 imgui:IMGUI hpdf:HPDF sqlite:SQLITE json:JSON stb:STB; do
+for pair in sdl2:SDL2 imgui:IMGUI hpdf:HPDF sqlite:SQLITE json:JSON stb:STB sodium:SODIUM; do
   key="${pair%%:*}" var="${pair##*:}"
   cmake_pin="$(sed -n "s/^set(KNEELOG_${var}_SHA256 \"\([0-9a-f]*\)\".*/\1/p" platform/cmake/AndroidDeps.cmake)"
   [ -z "$cmake_pin" ] && cmake_pin="$(grep -A1 "^set(KNEELOG_${var}_SHA256\$" platform/cmake/AndroidDeps.cmake | sed -n 's/^ *"\([0-9a-f]*\)".*/\1/p')"

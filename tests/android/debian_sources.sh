@@ -6,12 +6,14 @@
 #   libharu        libharu (include/, src/)
 #   nlohmann-json3 nlohmann/json 3.11.2 (single_include/)
 #   libstb         stb at 8b5f1f3 (stb_image.h at the top)
+#   libsodium      libsodium 1.0.18 (src/libsodium/include/sodium/version.h.in, the C sources)
 #   sqlite3        SQLite's source tree, from which the amalgamation (sqlite3.c, sqlite3.h: the
 #                  layout of the autoconf tarball the Android build fetches) is generated
 #
 #   tests/android/debian_sources.sh <folder>     prints nothing but errors; the trees end up in
 #                                                <folder>/imgui, <folder>/sdl2, <folder>/hpdf,
-#                                                <folder>/json, <folder>/sqlite, <folder>/stb
+#                                                <folder>/json, <folder>/sqlite, <folder>/stb,
+#                                                <folder>/sodium
 #
 # deb-src may not be configured on the machine: the sources are downloaded with a private apt
 # configuration inside <folder>/apt (its own sources list, package lists and cache); the machine's
@@ -23,7 +25,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: $0 <folder>}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-[ -f "$out/.complete" ] && [ -e "$out/stb" ] && exit 0  # (stb was added later: a tree without it is redone)
+# Complete, and made by a version of this script that fetched every package listed here (stb and
+# libsodium were added later: a tree without them is redone).
+[ -f "$out/.complete" ] && [ -e "$out/stb" ] && [ -e "$out/sodium" ] && exit 0
 
 . "$root/platform/linux/apt.sh"
 install_missing dpkg-dev tcl make gcc debian-archive-keyring  # dpkg-source; tclsh for SQLite's amalgamation
@@ -50,7 +54,7 @@ apt-get update -q >"$apt/update.log" 2>&1 || { cat "$apt/update.log" >&2; exit 1
 # Each package on its own: a mirror may lack a file (bookworm's libharu .debian.tar.xz is missing
 # on some), and apt keeps the files it did verify. A package whose Debian part is missing is used
 # as its upstream tarball alone (*.orig.tar.*, hash-checked by apt like every file).
-for pkg in imgui libsdl2 libharu nlohmann-json3 sqlite3 libstb; do
+for pkg in imgui libsdl2 libharu nlohmann-json3 sqlite3 libstb libsodium; do
   (cd "$out/src" && apt-get source -q --download-only "$pkg" >>"$apt/source.log" 2>&1) || true
   dsc="$(ls "$out/src/$pkg"_*.dsc 2>/dev/null | head -1)"
   if [ -n "$dsc" ] && ls "$out/src/$pkg"_*.debian.tar.* >/dev/null 2>&1; then
@@ -73,6 +77,7 @@ ln -sfn "$(one libsdl2)" "$out/sdl2"
 ln -sfn "$(one libharu)" "$out/hpdf"
 ln -sfn "$(one nlohmann-json3)" "$out/json"
 ln -sfn "$(one libstb)" "$out/stb"
+ln -sfn "$(one libsodium)" "$out/sodium"
 
 # SQLite: the amalgamation, generated from the source tree by its own makefile (a few seconds).
 sqlite_tree="$out/$(one sqlite3)"

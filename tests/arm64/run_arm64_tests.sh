@@ -23,7 +23,8 @@ packages=(cmake make pkg-config g++-aarch64-linux-gnu qemu-user-static catch2 nl
 # The target's libraries and the header-only packages, laid out as one folder for the toolchain.
 make_sysroot() {
   local sysroot="$1" apt="$build/apt"
-  [ -f "$sysroot/.complete" ] && return 0
+  # Complete, and holding every package listed below (libsodium came with bundles, issue 16).
+  [ -f "$sysroot/.complete" ] && [ -f "$sysroot/usr/include/sodium.h" ] && return 0
   rm -rf "$sysroot" "$apt"
   mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/debs"
   : >"$apt/status"
@@ -35,9 +36,10 @@ Dir::State::status "$apt/status";
 Dir::Cache "$apt/cache";
 APT::Sandbox::User "$(id -un)";
 EOF
-  echo "Downloading Debian's arm64 SQLite packages (private apt configuration in $apt)"
+  echo "Downloading Debian's arm64 SQLite and libsodium packages (private apt configuration in $apt)"
   APT_CONFIG="$apt/apt.conf" apt-get update -q >"$apt/update.log" 2>&1 || { cat "$apt/update.log"; exit 1; }
-  (cd "$apt/debs" && APT_CONFIG="$apt/apt.conf" apt-get download -q libsqlite3-dev:arm64 libsqlite3-0:arm64)
+  (cd "$apt/debs" && APT_CONFIG="$apt/apt.conf" apt-get download -q libsqlite3-dev:arm64 libsqlite3-0:arm64 \
+                                                        libsodium-dev:arm64 libsodium23:arm64)
   for deb in "$apt"/debs/*.deb; do dpkg-deb -x "$deb" "$sysroot"; done
   # Header-only libraries are the same for every target; their CMake files are copied (not
   # linked) so that they resolve their include folder inside this sysroot, not the host's /usr.

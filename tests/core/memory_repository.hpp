@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/crypto/random.hpp"
 #include "core/repository.hpp"
 
 namespace fakes {
@@ -82,6 +83,8 @@ public:
         if (it == m_episodes.end()) return notFound("episode", e.id);
         core::Episode stored = e;
         stored.deletedAtUtc = it->second.deletedAtUtc;
+        stored.uid = it->second.uid;  // an update never changes the uid
+        if (stored.editedAtUtc == 0) stored.editedAtUtc = stored.recordedAtUtc;
         stored.relief = it->second.relief;  // changed by setRelief only
         it->second = std::move(stored);
         // Episode alerts: keep the unchanged ones, drop the others, add the new ones.
@@ -114,7 +117,7 @@ public:
     }
 
     core::Result<void> softDelete(int64_t id, int64_t atUtc) override { return setDeleted(id, atUtc); }
-    core::Result<void> undelete(int64_t id) override { return setDeleted(id, std::nullopt); }
+    core::Result<void> undelete(int64_t id, int64_t atUtc) override { return setDeleted(id, std::nullopt, atUtc); }
 
     core::Result<void> acknowledgeAlert(int64_t alertId, int64_t atUtc) override {
         if (auto f = writeFailure("acknowledge the alert")) return *f;
@@ -130,11 +133,12 @@ public:
         return setSettings({{key, value}});
     }
 
-    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief) override {
+    core::Result<void> setRelief(int64_t episodeId, std::optional<int> relief, int64_t atUtc) override {
         if (auto f = writeFailure("save the relief rating")) return *f;
         auto it = m_episodes.find(episodeId);
         if (it == m_episodes.end()) return notFound("episode", episodeId);
         it->second.relief = relief;
+        it->second.editedAtUtc = atUtc;  // part of the content: an edit (merge_rules.md)
         ++m_version;
         return {};
     }
@@ -174,7 +178,55 @@ public:
         return {};
     }
 
+    // All or nothing, like the SQLite store: everything is checked before anything changes.
+    core::Result<void> applyMerge(const core::MergeWrite& w) override {
+        if (auto f = writeFailure("merge the bundle")) return *f;
+        for (const auto& [e, alerts] : w.add)
+            if (auto r = storable(e); !r) return r;
+        for (const core::Episode& e : w.update)
+            if (!m_episodes.count(e.id)) return notFound("episode", e.id);
+        for (const core::Alert& a : w.addAlerts)
+            if (!m_episodes.count(a.episodeId)) return notFound("episode", a.episodeId);
+        for (const auto& [id, at] : w.acknowledge)
+            if (!alertById(id)) return notFound("alert", id);
+        for (const core::PegEntry& p : w.addPeg)
+            if (!core::isValidDate(p.at.date) || p.at.date.year > 9999)
+                return core::makeError(core::ErrorCode::Invalid, "Could not save the check-in (its date is not a valid day)");
+        for (const auto& [e, alerts] : w.add) insert(e, alerts);
+        for (const core::Episode& e : w.update) m_episodes[e.id] = e;
+        for (core::Alert a : w.addAlerts) {
+            a.id = m_nextAlertId++;
+            m_alerts.push_back(std::move(a));
+        }
+        for (const auto& [id, at] : w.acknowledge) alertById(id)->acknowledgedAtUtc = at;
+        for (const core::HistoryRecord& h : w.history)
+            if (std::none_of(m_history.begin(), m_history.end(), [&](const core::HistoryRecord& k) { return k.sameVersion(h); }))
+                m_history.push_back(h);
+        for (const auto& [key, value] : w.settings) m_settings[key] = value;
+        for (core::PegEntry p : w.addPeg) {
+            p.id = m_nextPegId++;
+            m_peg.push_back(p);
+        }
+        ++m_version;
+        return {};
+    }
+
     // [SECTION] Reads
+    core::Result<std::vector<core::Episode>> allEpisodes() override {
+        if (failReads) return readError();
+        std::vector<core::Episode> out;
+        for (const auto& [id, e] : m_episodes) out.push_back(e);
+        return out;
+    }
+    core::Result<std::vector<core::Alert>> allAlerts() override {
+        if (failReads) return readError();
+        return m_alerts;
+    }
+    core::Result<std::vector<core::HistoryRecord>> episodeHistory() override {
+        if (failReads) return readError();
+        return m_history;
+    }
+
     core::Result<std::optional<core::Episode>> episode(int64_t id) override {
         if (failReads) return readError();
         auto it = m_episodes.find(id);
@@ -302,6 +354,8 @@ private:
         const int64_t id = m_nextEpisodeId++;
         core::Episode stored = e;
         stored.id = id;
+        if (stored.uid.empty()) stored.uid = core::crypto::newUuid();
+        if (stored.editedAtUtc == 0) stored.editedAtUtc = stored.recordedAtUtc;
         m_episodes.emplace(id, std::move(stored));
         for (core::Alert a : alerts) {
             a.id = m_nextAlertId++;
@@ -311,12 +365,13 @@ private:
         return id;
     }
 
-    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc) {
+    core::Result<void> setDeleted(int64_t id, std::optional<int64_t> atUtc, std::optional<int64_t> editedAt = {}) {
         if (auto f = writeFailure(atUtc ? "delete the episode" : "restore the episode")) return *f;
         auto it = m_episodes.find(id);
         if (it == m_episodes.end()) return notFound("episode", id);
         if (it->second.deletedAtUtc.has_value() == atUtc.has_value()) return {};  // already in that state
         it->second.deletedAtUtc = atUtc;
+        if (editedAt) it->second.editedAtUtc = *editedAt;  // a restore counts as an edit
         ++m_version;
         return {};
     }
@@ -391,6 +446,7 @@ private:
 
     std::map<int64_t, core::Episode> m_episodes;
     std::vector<core::Alert> m_alerts;
+    std::vector<core::HistoryRecord> m_history;
     std::map<std::string, std::string> m_settings;
     std::vector<core::PegEntry> m_peg;
     int64_t m_nextPegId = 1;

@@ -59,7 +59,7 @@ INSERT INTO day_summary VALUES (20513, 2, 6, 10, 0);
     CHECK(store->pegEntries(DateRange{})->empty());
 
     // The new step works on the upgraded file.
-    REQUIRE(store->setRelief(2, 2).ok());
+    REQUIRE(store->setRelief(2, 2, 1000).ok());
     CHECK(store->episode(2)->value().relief == 2);
     CHECK(store->episode(1)->value().relief == std::nullopt);
     REQUIRE(store->addPeg(peg({2026, 3, 2}, 6, 5, 4)).ok());
@@ -101,7 +101,7 @@ TEST_CASE("A relief rating is set, cleared, kept by an edit and refused outside 
     e.medication = "naproxen 250 mg";
     auto id = store->addEpisode(e, {});
     REQUIRE(id.ok());
-    REQUIRE(store->setRelief(*id, 3).ok());
+    REQUIRE(store->setRelief(*id, 3, 1000).ok());
     auto stored = store->episode(*id)->value();
     CHECK(stored.relief == 3);
     stored.pain = 4;
@@ -109,10 +109,10 @@ TEST_CASE("A relief rating is set, cleared, kept by an edit and refused outside 
     REQUIRE(store->updateEpisode(stored, {}).ok());
     CHECK(store->episode(*id)->value().relief == 3);
     CHECK(store->episode(*id)->value().pain == 4);
-    REQUIRE(store->setRelief(*id, std::nullopt).ok());
+    REQUIRE(store->setRelief(*id, std::nullopt, 1000).ok());
     CHECK_FALSE(store->episode(*id)->value().relief.has_value());
-    CHECK_FALSE(store->setRelief(*id, 4).ok());
-    auto missing = store->setRelief(999, 1);
+    CHECK_FALSE(store->setRelief(*id, 4, 1000).ok());
+    auto missing = store->setRelief(999, 1, 1000);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == core::ErrorCode::NotFound);
     // A new episode may carry its rating (an import of rated entries).

@@ -6,6 +6,7 @@
 #include "core/demo.hpp"
 #include "core/journal.hpp"
 #include "core/triage.hpp"
+#include "core/crypto/random.hpp"
 #include "db_test_support.hpp"
 
 using core::CivilDate;
@@ -64,6 +65,9 @@ TEST_CASE("An episode round-trips through the store field for field", "[db]") {
     REQUIRE(back->has_value());
     Episode expected = e;
     expected.id = id;
+    expected.uid = (*back)->uid;  // given by the store: a random UUID v4
+    expected.editedAtUtc = e.recordedAtUtc;
+    CHECK(core::crypto::isUuid((*back)->uid));
     CHECK(**back == expected);
     CHECK((*back)->when == std::vector<std::string>{"bending", "night", "stairs"});
     CHECK((*back)->symptoms.size() == 4);
@@ -142,7 +146,7 @@ TEST_CASE("Day summaries match hand-computed counts, maxima and means through ev
     CHECK((*days)[0].maxPain == 9);
     CHECK((*days)[0].meanPain == Approx((7 + 3 + 9) / 3.0));
     CHECK_FALSE((*days)[0].swelling);
-    REQUIRE(store->undelete(s).ok());
+    REQUIRE(store->undelete(s, 1000).ok());
     days = store->daySummaries(DateRange{kDay1, kDay1});
     REQUIRE(days.ok());
     REQUIRE(days->size() == 1);
@@ -283,12 +287,12 @@ TEST_CASE("A soft-deleted episode is hidden everywhere except episode(id) until 
     CHECK(store->alerts(DateRange{})->empty());
     CHECK(store->pendingAlerts(core::Level::SelfCare)->empty());
 
-    REQUIRE(store->undelete(id).ok());
+    REQUIRE(store->undelete(id, 1000).ok());
     CHECK(store->episodes(DateRange{}, 10, 0)->size() == 1);
     CHECK_FALSE(store->episode(id)->value().deletedAtUtc.has_value());
     CHECK(store->pendingAlerts(core::Level::Urgent)->size() == 1);
     CHECK(store->softDelete(id + 1, 1).error().code == core::ErrorCode::NotFound);
-    CHECK(store->undelete(id + 1).error().code == core::ErrorCode::NotFound);
+    CHECK(store->undelete(id + 1, 1000).error().code == core::ErrorCode::NotFound);
 }
 
 TEST_CASE("Settings are stored, read back and replaced", "[db]") {

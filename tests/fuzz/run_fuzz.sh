@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# Builds the CSV reader's libFuzzer target with clang (AddressSanitizer + UBSan) straight from the
-# core sources it needs, then fuzzes it for a bounded time. Any crash, sanitizer report or
-# round-trip mismatch fails the run (and leaves the input in OUT_DIR as crash-*).
-#   tests/fuzz/run_fuzz.sh [OUT_DIR] [SECONDS]      (defaults: build/fuzz, 20)
+# Builds a libFuzzer target with clang (AddressSanitizer + UBSan) straight from the core sources it
+# needs, then fuzzes it for a bounded time. Any crash, sanitizer report or round-trip mismatch
+# fails the run (and leaves the input in OUT_DIR as crash-*). Targets: csv (the CSV reader) and
+# bundle (the bundle file and content reader, fuzz_bundle.cpp; links libsodium).
+#   tests/fuzz/run_fuzz.sh [OUT_DIR] [SECONDS] [TARGET]      (defaults: build/fuzz, 20, csv)
 # Needs Debian's clang and libclang-rt-14-dev (platform/linux/dev.sh installs both).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${1:-$root/build/fuzz}"
 seconds="${2:-20}"
+target="${3:-csv}"
 cxx="${CLANGXX:-$(command -v clang++ || command -v clang++-14 || true)}"
 [ -n "$cxx" ] || { echo "run_fuzz.sh: clang++ not found (install the Debian package 'clang')" >&2; exit 1; }
 
-sources=("$here/fuzz_csv.cpp")
-for f in csv.cpp csv_write.cpp csv_peg.cpp peg.cpp relief.cpp words.cpp episode.cpp time.cpp vocabulary.cpp triage.cpp triage_rules.cpp triage_rules_soon.cpp triage_conditions.cpp profile.cpp; do sources+=("$root/app/core/$f"); done
-headers=("$root"/app/core/*.hpp)
-binary="$out/fuzz_csv"
+core=(episode.cpp time.cpp vocabulary.cpp triage.cpp triage_rules.cpp triage_rules_soon.cpp triage_conditions.cpp profile.cpp
+      words.cpp peg.cpp relief.cpp)
+libs=()
+case "$target" in
+  csv) core+=(csv.cpp csv_write.cpp csv_peg.cpp) ;;
+  bundle) core+=(bundle.cpp merge.cpp crypto/random.cpp crypto/sealed.cpp); libs+=(-lsodium) ;;
+  *) echo "run_fuzz.sh: unknown target $target (csv or bundle)" >&2; exit 2 ;;
+esac
+sources=("$here/fuzz_$target.cpp")
+for f in "${core[@]}"; do sources+=("$root/app/core/$f"); done
+headers=("$root"/app/core/*.hpp "$root"/app/core/crypto/*.hpp)
+out="$out/$target"
+binary="$out/fuzz_$target"
 mkdir -p "$out/corpus"
 
 # Rebuild only when a source or header is newer than the binary.
@@ -25,8 +36,22 @@ for f in "${sources[@]}" "${headers[@]}"; do [ "$f" -nt "$binary" ] && stale=1; 
 if [ "$stale" = 1 ]; then
   echo "building $binary with $cxx"
   "$cxx" -std=c++20 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
-    -fno-sanitize-recover=all -fno-omit-frame-pointer -I"$root/app" "${sources[@]}" -o "$binary.tmp"
+    -fno-sanitize-recover=all -fno-omit-frame-pointer -I"$root/app" "${sources[@]}" "${libs[@]}" -o "$binary.tmp"
   mv "$binary.tmp" "$binary"
+fi
+
+if [ "$target" = bundle ]; then
+  # Seeds: a plain envelope around a small bundle, the bundle's content alone, and a sealed header.
+  uid=5d4c3b2a-1f0e-4d9c-8b7a-695847362514
+  content='{"kneelog_bundle":1,"made":0,"entries":[{"uid":"'$uid'","edited":5,"deleted":null,"started":[2026,11,20,9,0,0,60],"recorded":1,"side":"left","leg":"","temperature":null,"pain":4,"pain_type":"","onset":"","when":["stairs"],"symptoms":["swelling"],"care":[],"where":["centre"],"medication":"ibuprofen 400 mg","relief":2,"note":"x"}],"history":[{"entry":"'$uid'","edited":1,"content":"{}","kept":2}],"alerts":[{"entry":"'$uid'","level":3,"rules":["U1"],"from_history":false,"shown":1,"acknowledged":null}],"checkins":[{"answered":[2026,11,21,20,0,0,60],"recorded":3,"pain":5,"enjoyment":4,"activity":6}],"person":{"region":"uk","region_edited":1,"risks":"","risks_edited":0}}'
+  printf '%s' "$content" > "$out/corpus/seed-content"
+  printf 'KNLGOPEN\x01\x01' > "$out/corpus/seed-plain-head"
+  printf 'KNLGSEAL\x01\x01\x02\x01\0\0\0\0\0\0\0\0\x20\0\0\0\0\0\0' > "$out/corpus/seed-sealed-head"
+  echo "fuzzing the bundle reader for ${seconds}s"
+  cd "$out"
+  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
+  UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
+    exec "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 "$out/corpus"
 fi
 
 # Seeds: a good file, and the kinds of damage the importer must report.

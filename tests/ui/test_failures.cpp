@@ -27,11 +27,15 @@ public:
     }
     core::Result<void> updateEpisode(const core::Episode&, const std::vector<core::Alert>&) override { return fail(); }
     core::Result<void> softDelete(int64_t, int64_t) override { return fail(); }
-    core::Result<void> undelete(int64_t) override { return fail(); }
+    core::Result<void> undelete(int64_t, int64_t) override { return fail(); }
+    core::Result<void> applyMerge(const core::MergeWrite&) override { return fail(); }
+    core::Result<std::vector<core::Episode>> allEpisodes() override { return m_real.allEpisodes(); }
+    core::Result<std::vector<core::Alert>> allAlerts() override { return m_real.allAlerts(); }
+    core::Result<std::vector<core::HistoryRecord>> episodeHistory() override { return m_real.episodeHistory(); }
     core::Result<void> acknowledgeAlert(int64_t, int64_t) override { return fail(); }
     core::Result<void> setSetting(const std::string&, const std::string&) override { return fail(); }
     core::Result<std::optional<std::string>> dailyBackup(core::CivilDate) override { return fail(); }
-    core::Result<void> setRelief(int64_t, std::optional<int>) override { return fail(); }
+    core::Result<void> setRelief(int64_t, std::optional<int>, int64_t) override { return fail(); }
     core::Result<int64_t> addPeg(const core::PegEntry&) override { return fail(); }
     core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& r) override { return m_real.pegEntries(r); }
 

@@ -90,7 +90,11 @@ public:
     }
     core::Result<void> updateEpisode(const core::Episode& e, const std::vector<core::Alert>& a) override { return ++calls, m_real.updateEpisode(e, a); }
     core::Result<void> softDelete(int64_t id, int64_t at) override { return ++calls, m_real.softDelete(id, at); }
-    core::Result<void> undelete(int64_t id) override { return ++calls, m_real.undelete(id); }
+    core::Result<void> undelete(int64_t id, int64_t at) override { return ++calls, m_real.undelete(id, at); }
+    core::Result<std::vector<core::Episode>> allEpisodes() override { return ++calls, m_real.allEpisodes(); }
+    core::Result<std::vector<core::Alert>> allAlerts() override { return ++calls, m_real.allAlerts(); }
+    core::Result<std::vector<core::HistoryRecord>> episodeHistory() override { return ++calls, m_real.episodeHistory(); }
+    core::Result<void> applyMerge(const core::MergeWrite& w) override { return ++calls, m_real.applyMerge(w); }
     core::Result<std::optional<core::Episode>> episode(int64_t id) override { return ++calls, m_real.episode(id); }
     core::Result<std::vector<core::Episode>> episodes(const core::DateRange& r, int limit, int offset) override {
         return ++calls, m_real.episodes(r, limit, offset);
@@ -111,7 +115,7 @@ public:
     core::Result<void> acknowledgeAlert(int64_t id, int64_t at) override { return ++calls, m_real.acknowledgeAlert(id, at); }
     core::Result<std::optional<std::string>> setting(const std::string& k) override { return ++calls, m_real.setting(k); }
     core::Result<void> setSetting(const std::string& k, const std::string& v) override { return ++calls, m_real.setSetting(k, v); }
-    core::Result<void> setRelief(int64_t id, std::optional<int> r) override { return ++calls, m_real.setRelief(id, r); }
+    core::Result<void> setRelief(int64_t id, std::optional<int> r, int64_t at) override { return ++calls, m_real.setRelief(id, r, at); }
     core::Result<int64_t> addPeg(const core::PegEntry& p) override { return ++calls, m_real.addPeg(p); }
     core::Result<std::vector<core::PegEntry>> pegEntries(const core::DateRange& r) override { return ++calls, m_real.pegEntries(r); }
     uint64_t dataVersion() override { return m_real.dataVersion(); }

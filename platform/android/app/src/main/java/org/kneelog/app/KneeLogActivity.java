@@ -16,6 +16,10 @@ import androidx.core.content.FileProvider;
 import org.libsdl.app.SDLActivity;
 
 import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * KneeLog's only activity: SDL's activity running libkneelog.so (the same C++ as the desktop,
@@ -49,6 +53,53 @@ public class KneeLogActivity extends SDLActivity {
         root.addOnLayoutChangeListener((v, l, t, r, b, ol, ot, or, ob) -> {
             if (root.getRootWindowInsets() != null) updateInsets(root.getRootWindowInsets());
         });
+        receiveBundle(getIntent());
+    }
+
+    @Override
+    protected void onNewIntent(Intent intent) {
+        super.onNewIntent(intent);
+        receiveBundle(intent);
+    }
+
+    // A bundle sent to KneeLog (AndroidManifest.xml): copied into files/exports, where Settings,
+    // "Move to another device", lists it; nothing is merged until the person has seen the preview.
+    // Only a file that starts like a KneeLog bundle is kept (KNLGSEAL or KNLGOPEN).
+    private void receiveBundle(Intent intent) {
+        if (intent == null) return;
+        Uri uri = null;
+        if (Intent.ACTION_VIEW.equals(intent.getAction())) uri = intent.getData();
+        else if (Intent.ACTION_SEND.equals(intent.getAction())) uri = intent.getParcelableExtra(Intent.EXTRA_STREAM);
+        if (uri == null) return;
+        final Uri from = uri;
+        new Thread(() -> copyBundle(from), "kneelog-receive").start();
+    }
+
+    private void copyBundle(Uri from) {
+        final File folder = new File(getFilesDir(), "exports");
+        if (!folder.isDirectory() && !folder.mkdirs()) return;
+        final File target = new File(folder, "received-" + System.currentTimeMillis() + ".kneelog");
+        final long limit = 1L << 30;
+        try (InputStream in = getContentResolver().openInputStream(from);
+             OutputStream out = new FileOutputStream(target)) {
+            if (in == null) return;
+            final byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            boolean checked = false;
+            while ((n = in.read(buffer)) > 0) {
+                if (!checked) {
+                    checked = true;
+                    if (n < 8 || !new String(buffer, 0, 4, "US-ASCII").equals("KNLG")) throw new IOException("not a bundle");
+                }
+                total += n;
+                if (total > limit) throw new IOException("too large");
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | SecurityException e) {
+            Log.w(TAG, "a file sent to KneeLog was not kept: " + e.getMessage());
+            if (!target.delete()) target.deleteOnExit();
+        }
     }
 
     @Override

@@ -81,12 +81,18 @@ bool chip(const char* label, bool selected, const char* tooltip) {
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.accent : p.surface);
     ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accentText : p.text);
     ImGui::PushStyleColor(ImGuiCol_Border, selected ? p.accent : p.border);
+    int colors = 3;
+    if (selected) {  // a touch leaves the chip hovered: keep the ticked chip's text readable
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
+        colors += 2;
+    }
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, layout().scale));
     text += "##";
     text += label;
     const bool clicked = ImGui::Button(text.c_str(), ImVec2(ts.x + em(1.4f), h));
     ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor(3);
+    ImGui::PopStyleColor(colors);
     if (tooltip && *tooltip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
     return clicked;
 }

@@ -181,23 +181,30 @@ void MoveToDevice::drawOpen(App& app) {
     recordItem("move:cancel");
 }
 
+// Opens the chosen bundle with the typed passphrase and merges it (or, with `dryRun`, only counts
+// what a merge would change). The opened bytes are wiped before returning.
+core::Result<MoveToDevice::Opened> MoveToDevice::openChosen(core::Journal& journal, const App& app, bool dryRun) {
+    auto bytes = io::readWholeFile(app.exportPlace().folder + "/" + m_chosen, kMaxBundleBytes);
+    if (!bytes) return bytes.error();
+    const crypto::Secret pass(m_openPass);
+    auto opened = crypto::open(asBytes(*bytes), crypto::Payload::Bundle, &pass);
+    if (!opened) return opened.error();
+    auto counts = journal.importBundle(
+        std::string_view(reinterpret_cast<const char*>(opened->data.data()), opened->data.size()), dryRun);
+    crypto::wipe(opened->data);
+    if (!counts) return counts.error();
+    return Opened{*counts, opened->encrypted};
+}
+
 void MoveToDevice::preview(App& app) {
     m_preview.reset();
     core::Journal* journal = app.journal();
     if (!journal) return;
-    auto bytes = io::readWholeFile(app.exportPlace().folder + "/" + m_chosen, kMaxBundleBytes);
-    const crypto::Secret pass(m_openPass);
-    auto opened = bytes ? crypto::open(asBytes(*bytes), crypto::Payload::Bundle, &pass)
-                        : core::Result<crypto::Opened>(bytes.error());
-    auto counts = opened ? journal->importBundle(std::string_view(reinterpret_cast<const char*>(opened->data.data()),
-                                                                  opened->data.size()),
-                                                 true)
-                         : core::Result<core::MergeCounts>(opened.error());
-    if (opened) crypto::wipe(opened->data);
-    m_failed = !counts;
-    m_status = counts ? std::string() : counts.error().message;
-    if (counts) {
-        m_preview = *counts;
+    auto opened = openChosen(*journal, app, true);
+    m_failed = !opened;
+    m_status = opened ? std::string() : opened.error().message;
+    if (opened) {
+        m_preview = opened->counts;
         m_previewEncrypted = opened->encrypted;
     }
 }
@@ -205,15 +212,9 @@ void MoveToDevice::preview(App& app) {
 void MoveToDevice::mergeBundle(App& app) {
     core::Journal* journal = app.journal();
     if (!journal) return;
-    auto bytes = io::readWholeFile(app.exportPlace().folder + "/" + m_chosen, kMaxBundleBytes);
-    const crypto::Secret pass(m_openPass);
-    auto opened = bytes ? crypto::open(asBytes(*bytes), crypto::Payload::Bundle, &pass)
-                        : core::Result<crypto::Opened>(bytes.error());
-    auto counts = opened ? journal->importBundle(std::string_view(reinterpret_cast<const char*>(opened->data.data()),
-                                                                  opened->data.size()),
-                                                 false)
-                         : core::Result<core::MergeCounts>(opened.error());
-    if (opened) crypto::wipe(opened->data);
+    auto opened = openChosen(*journal, app, false);
+    const core::Result<core::MergeCounts> counts =
+        opened ? core::Result<core::MergeCounts>(opened->counts) : core::Result<core::MergeCounts>(opened.error());
     crypto::wipe(m_openPass);
     m_preview.reset();
     m_failed = !counts;

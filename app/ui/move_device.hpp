@@ -8,6 +8,11 @@
 
 #include "core/crypto/sealed.hpp"
 #include "core/merge.hpp"
+#include "core/result.hpp"
+
+namespace core {
+class Journal;
+}
 
 namespace ui {
 
@@ -28,6 +33,11 @@ private:
     void drawMake(App& app);
     void drawOpen(App& app);
     void makeBundle(App& app);
+    struct Opened {
+        core::MergeCounts counts;
+        bool encrypted = false;
+    };
+    core::Result<Opened> openChosen(core::Journal& journal, const App& app, bool dryRun);
     void preview(App& app);
     void mergeBundle(App& app);
     void clearSecrets();

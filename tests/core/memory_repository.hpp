@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/crypto/random.hpp"
+#include "core/journal.hpp"
 #include "core/repository.hpp"
 
 namespace fakes {
@@ -455,6 +456,14 @@ private:
     uint64_t m_version = 0;
     int m_failIn = 0;
     core::ErrorCode m_failCode = core::ErrorCode::Io;
+};
+
+// A journal over its own in-memory repository, with a clock the test can move.
+struct ClockedJournal {
+    explicit ClockedJournal(int64_t start) : now(start) {}
+    MemoryRepository repo;
+    int64_t now;
+    core::Journal journal{repo, [this] { return now; }};
 };
 
 }  // namespace fakes

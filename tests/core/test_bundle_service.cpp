@@ -22,10 +22,8 @@ namespace {
 const int64_t kNow = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 0});
 const CivilDate kToday = localFromUtc(kNow).date;
 
-struct Device {
-    MemoryRepository repo;
-    int64_t now = kNow;
-    Journal journal{repo, [this] { return now; }};
+struct Device : fakes::ClockedJournal {
+    Device() : ClockedJournal(kNow) {}
 };
 
 Episode ep(int daysAgo, int pain, std::vector<std::string> symptoms = {}, int hour = 9) {

@@ -25,11 +25,8 @@ namespace {
 const int64_t kNow = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 0});
 const CivilDate kToday = localFromUtc(kNow).date;
 
-// A journal over its own in-memory repository, with a clock the test can move.
-struct Fixture {
-    MemoryRepository repo;
-    int64_t now = kNow;
-    Journal journal{repo, [this] { return now; }};
+struct Fixture : fakes::ClockedJournal {
+    Fixture() : ClockedJournal(kNow) {}
 };
 
 // An episode `daysAgo` local days before today, at `hour`:00 (offset 0).

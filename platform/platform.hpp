@@ -46,6 +46,7 @@ struct ScriptedInput {
     // A system event, delivered as the real SDL event to the same handler the window uses.
     enum class System { None, Back, EnterBackground, EnterForeground, RenderDeviceReset };
     System system = System::None;
+    bool stop = false;               // the script is done: this is the last frame of the run
 };
 
 struct HeadlessConfig {
@@ -54,6 +55,9 @@ struct HeadlessConfig {
     float scale = 1.0f; // device pixels per logical px; the PNG is width*scale x height*scale
     int frames = 3;
     std::string pngOut; // empty: no PNG
+    // false: the software renderer draws the last frame only (UI tests that read the journal, not
+    // every frame's pixels: rasterizing a phone-size frame is most of its CPU time).
+    bool rasterizeEveryFrame = true;
     std::function<std::optional<ScriptedInput>(int frame)> input;  // may be empty
 };
 

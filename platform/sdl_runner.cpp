@@ -69,7 +69,7 @@ bool initImGui(Session& s, FrameHooks& hooks, float uiScale) {
 }
 
 // Returns the thread CPU time (ms) at which the frame was built, before it is rasterized.
-double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& afterBackendNewFrame) {
+double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& afterBackendNewFrame, bool rasterize = true) {
     if (hooks.prepareFrame && hooks.prepareFrame()) ImGui_ImplSDLRenderer_DestroyFontsTexture();
     const bool hadFontTexture = ImGui::GetIO().Fonts->TexID != nullptr;
     ImGui_ImplSDLRenderer_NewFrame();  // uploads the font atlas when there is no texture
@@ -80,6 +80,7 @@ double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& aft
     if (hooks.frame) hooks.frame();
     ImGui::Render();
     const double built = threadCpuMs();
+    if (!rasterize) return built;
     SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
     SDL_RenderClear(s.renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
@@ -345,6 +346,7 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
             handleEvent(s, hooks, ev);
         }
         const double t0 = threadCpuMs();
+        const bool last = f + 1 == config.frames || (in && in->stop);
         const double built = drawFrame(s, hooks, [&] {
             ImGuiIO& io = ImGui::GetIO();
             // Headless time is the frame count, not the wall clock: a script runs the same on a busy
@@ -355,7 +357,7 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
             io.MouseDown[0] = in && in->mouseDown;
             io.MouseWheel = in ? in->wheel : 0.0f;
             if (in && !in->text.empty()) io.AddInputCharactersUTF8(in->text.c_str());
-        });
+        }, config.rasterizeEveryFrame || last);
         SDL_RenderPresent(s.renderer);
         result.frameMs.push_back(built - t0);
         result.rasterMs.push_back(threadCpuMs() - built);
@@ -364,6 +366,7 @@ HeadlessResult runHeadless(const HeadlessConfig& config, FrameHooks& hooks) {
             textInput = want;
             if (hooks.textInputChanged) hooks.textInputChanged(want);
         }
+        if (last) break;
     }
     result.fontTextureUploads = s.fontTextureUploads;
     result.backToSystem = s.backToSystem;

@@ -50,6 +50,7 @@ platform::HeadlessResult UiSession::render(int width, int height, float scale, i
     cfg.scale = scale;
     cfg.frames = frames;
     cfg.pngOut = png;
+    cfg.rasterizeEveryFrame = false;  // the tests read the journal and the last frame's pixels
     cfg.input = std::move(script);
     platform::FrameHooks hooks;
     hooks.setup = [this](float s) { app->setup(s); };
@@ -82,16 +83,21 @@ std::function<std::optional<platform::ScriptedInput>(int)> clickAt(std::string k
 }
 
 std::function<std::optional<platform::ScriptedInput>(int)> tapSequence(std::vector<std::string> keys, float scrollX,
-                                                                        float top, float bottom) {
+                                                                        float top, float bottom, int settle) {
     struct State {
         size_t index = 0;
         int phase = 0;
+        int settled = 0;  // frames since the last release
+        ImVec2 aimed;     // where the item was at the hover
         float lastY = -1e9f;  // where the item was when we last scrolled: fixed items do not move
     };
     auto st = std::make_shared<State>();
-    return [keys = std::move(keys), st, scrollX, top, bottom](int) -> std::optional<platform::ScriptedInput> {
+    return [keys = std::move(keys), st, scrollX, top, bottom, settle](int) -> std::optional<platform::ScriptedInput> {
         platform::ScriptedInput in;
-        if (st->index >= keys.size()) return in;
+        if (st->index >= keys.size()) {
+            in.stop = settle >= 0 && ++st->settled > settle;
+            return in;
+        }
         const auto c = ui::itemCenter(keys[st->index]);
         if (!c) return in;  // not laid out yet
         if (st->phase == 0 && (c->y < top || c->y > bottom) && c->y != st->lastY) {
@@ -101,10 +107,15 @@ std::function<std::optional<platform::ScriptedInput>(int)> tapSequence(std::vect
             in.wheel = c->y > bottom ? -1.0f : 1.0f;
             return in;
         }
+        // Hover twice, then press and release. The positions read here are the previous frame's, so
+        // an item that moves (a screen scrolling back to the top after Save) is aimed at again until
+        // it has stayed put for two frames, as a finger waits for the screen to settle.
+        if (st->phase >= 1 && st->phase <= 2 && (c->x != st->aimed.x || c->y != st->aimed.y)) st->phase = 0;
+        if (st->phase == 0) st->aimed = *c;
         in.mouseX = c->x;
         in.mouseY = c->y;
-        in.mouseDown = st->phase == 1;
-        if (++st->phase == 3) {
+        in.mouseDown = st->phase == 2;
+        if (++st->phase == 4) {
             st->phase = 0;
             ++st->index;
         }

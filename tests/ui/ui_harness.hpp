@@ -26,8 +26,10 @@ std::function<std::optional<platform::ScriptedInput>(int)> clickAll(std::vector<
 
 // Taps the named items in order like a finger would: scrolls the view under (scrollX, midY)
 // with the wheel until the item is inside [top, bottom] (logical px), then hover, press, release.
+// With settle >= 0 the run ends `settle` frames after the last release (frames is then an upper
+// bound); with -1 it runs all its frames.
 std::function<std::optional<platform::ScriptedInput>(int)> tapSequence(std::vector<std::string> keys, float scrollX,
-                                                                        float top, float bottom);
+                                                                        float top, float bottom, int settle = -1);
 
 // Steps of a script: tap the item, then (when `text` is set) type it into the focused field.
 struct Step {

@@ -7,25 +7,11 @@
 #include "core/io/atomic_file.hpp"
 #include "core/io/file_guard.hpp"
 #include "cli/passphrase.hpp"
+#include "core/backup_file.hpp"
 #include "core/crypto/sealed.hpp"
 #include "core/journal.hpp"
 
 namespace cli {
-
-namespace {
-
-constexpr std::size_t kMaxBackupBytes = std::size_t{1} << 32;
-
-// A plain copy made or opened on the way lives beside the journal (never beside the file written
-// elsewhere, e.g. on a USB stick), readable by its owner only, and is removed after.
-std::string besideJournal(const std::string& dbPath, const char* what) {
-    const std::string folder = dbPath == ":memory:" ? std::string(".") : io::parentFolder(dbPath);
-    return folder + "/." + io::fileName(dbPath) + "." + what + ".tmp";
-}
-
-std::string_view asText(const std::vector<uint8_t>& b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
-
-}  // namespace
 
 int cmdDemo(Invocation& inv) {
     const auto daysText = inv.get("days");
@@ -69,7 +55,7 @@ int cmdBackup(Invocation& inv) {
         if (inv.has("passphrase-file")) return usageError("backup: --passphrase-file goes with --encrypt");
         auto store = openJournal(inv, Access::Read);
         if (!store) return kExitFailure;
-        if (auto r = store->backupTo(*out); !r) return fail(r.error());
+        if (auto r = core::writeBackup(*store, inv.dbPath, *out, nullptr); !r) return fail(r.error());
         std::printf("Backup written to %s\n", out->c_str());
         return kExitOk;
     }
@@ -77,50 +63,10 @@ int cmdBackup(Invocation& inv) {
     if (!pass) return fail(pass.error());
     auto store = openJournal(inv, Access::Read);
     if (!store) return kExitFailure;
-    const std::string plain = besideJournal(inv.dbPath, "backup");
-    auto copied = store->backupTo(plain);
-    auto bytes = copied ? io::readWholeFile(plain, kMaxBackupBytes) : core::Result<std::string>(copied.error());
-    io::removeFile(plain);
-    if (!bytes) return fail(bytes.error());
-    auto sealed = core::crypto::seal({reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size()},
-                                     core::crypto::Payload::Backup, *pass);
-    core::crypto::wipe(*bytes);
-    if (!sealed) return fail(sealed.error());
-    if (auto r = io::writeFileAtomically(*out, asText(*sealed)); !r) return fail(r.error());
+    if (auto r = core::writeBackup(*store, inv.dbPath, *out, &*pass); !r) return fail(r.error());
     std::printf("Encrypted backup written to %s (it opens only with the passphrase: kneelog restore FILE)\n", out->c_str());
     return kExitOk;
 }
-
-namespace {
-
-// An encrypted backup opened into a plain copy beside the journal, which restore then checks and
-// puts in place; the path of that copy.
-core::Result<std::string> openEncryptedBackup(Invocation& inv, const std::string& backup) {
-    auto bytes = io::readWholeFile(backup, kMaxBackupBytes);
-    if (!bytes) return bytes.error();
-    const std::span<const uint8_t> file{reinterpret_cast<const uint8_t*>(bytes->data()), bytes->size()};
-    core::crypto::Secret pass;
-    if (core::crypto::identify(file) == core::crypto::FileKind::Sealed) {
-        auto asked = readPassphrase(inv, false);
-        if (!asked) return asked.error();
-        pass = std::move(*asked);
-    }
-    auto opened = core::crypto::open(file, core::crypto::Payload::Backup, &pass);
-    if (!opened) return opened.error();
-    const std::string plain = besideJournal(inv.dbPath, "restore");
-    auto written = io::writeFileAtomically(plain, asText(opened->data));
-    core::crypto::wipe(opened->data);
-    if (!written) return written.error();
-    return plain;
-}
-
-bool isEncryptedBackup(const std::string& path) {
-    auto head = io::readWholeFile(path, kMaxBackupBytes);
-    return head && core::crypto::identify({reinterpret_cast<const uint8_t*>(head->data()), head->size()}) !=
-                       core::crypto::FileKind::Other;
-}
-
-}  // namespace
 
 int cmdBackups(Invocation& inv) {
     // Listing needs no journal connection (it works when the journal is damaged), only a journal.
@@ -157,17 +103,16 @@ int cmdBackups(Invocation& inv) {
 int cmdRestore(Invocation& inv) {
     const std::string& backup = inv.positional.front();
     const bool existed = io::fileExists(inv.dbPath);
-    std::string source = backup;
-    const bool encrypted = isEncryptedBackup(backup);
-    if (encrypted) {
-        auto plain = openEncryptedBackup(inv, backup);
-        if (!plain) return fail(plain.error());
-        source = *plain;
-    } else if (inv.has("passphrase-file")) {
+    const core::crypto::FileKind kind = core::backupKind(backup);
+    core::crypto::Secret pass;
+    if (kind == core::crypto::FileKind::Sealed) {
+        auto asked = readPassphrase(inv, false);
+        if (!asked) return fail(asked.error());
+        pass = std::move(*asked);
+    } else if (kind == core::crypto::FileKind::Other && inv.has("passphrase-file")) {
         std::printf("%s is not encrypted; --passphrase-file was not needed.\n", backup.c_str());
     }
-    auto kept = journalFiles().restore(source, inv.dbPath);
-    if (encrypted) io::removeFile(source);
+    auto kept = core::restoreBackup(journalFiles(), backup, &pass, inv.dbPath);
     if (!kept) return fail(kept.error());
     if (*kept)
         std::printf("Restored %s into %s. The journal it replaced was kept as %s (restore that file to undo).\n",

@@ -10,6 +10,8 @@
 
 #include "core/io/atomic_file.hpp"
 #include "core/journal.hpp"
+#include "core/backup_file.hpp"
+#include "db/journal_files.hpp"
 #include "db/journal_store.hpp"
 #include "pdf/pdf_report.hpp"
 #include "platform/platform.hpp"
@@ -151,6 +153,28 @@ ui::App::JournalActions journalActions(const std::string& dbPath, WindowJournals
     actions.ownPath = dbPath;
     actions.openOwn = [&j] { return j.journal.get(); };
     actions.wipeOwn = [&j] { return j.store->wipe(); };
+    actions.backupOwn = [&j, dbPath](const std::string& out, const core::crypto::Secret* pass) {
+        return core::writeBackup(*j.store, dbPath, out, pass);
+    };
+    actions.previewBackup = [dbPath](const std::string& file, const core::crypto::Secret* pass) {
+        db::SqliteJournalFiles files;
+        return core::previewBackup(files, file, pass, dbPath);
+    };
+    // Closes the journal, restores (the current one kept aside) and opens whatever is there now:
+    // the backup, or the old journal when the restore was refused.
+    actions.restoreOwn = [&j, dbPath](const std::string& file, const core::crypto::Secret* pass)
+        -> core::Result<std::pair<core::Journal*, std::optional<std::string>>> {
+        db::SqliteJournalFiles files;
+        j.journal.reset();
+        j.store.reset();
+        auto kept = core::restoreBackup(files, file, pass, dbPath);
+        auto reopened = db::JournalStore::open(dbPath);
+        if (!reopened) return reopened.error();
+        j.store = std::move(*reopened);
+        j.journal = std::make_unique<core::Journal>(*j.store);
+        if (!kept) return kept.error();
+        return std::make_pair(j.journal.get(), *kept);
+    };
     actions.openSample = [&j, dbPath]() -> core::Journal* {
         if (!j.sampleJournal) {
             const auto path = std::filesystem::path(dbPath).parent_path() / "sample-journal.db";
@@ -175,6 +199,7 @@ int runGui(const std::string& dbPath) {
     app.setAutomaticBackups(true);
     if (j.store) app.setJournalActions(journalActions(dbPath, j));
     app.setExportPlace(exportPlace(dbPath, app.assets()));
+    app.setFileChooser([](const ui::FileRequest& r) { return platform::chooseFileToOpen(r.title, r.folder, r.extensions); });
     platform::FrameHooks hooks = hooksFor(app);
     // To the background (Android may end the process there) or closing: the unsaved form is
     // kept, then the write-ahead log is moved into the journal file.
@@ -269,8 +294,11 @@ int runScreenshot(const ScreenshotOptions& options) {
         std::fprintf(stderr, "kneelog: %s\n", opened.error().message.c_str());
         return opened.error().code == core::ErrorCode::Invalid ? 2 : 1;
     }
-    core::Journal journal(**opened);
-    ui::App app(&journal, loadAssets());
+    WindowJournals j;
+    j.store = std::move(*opened);
+    j.journal = std::make_unique<core::Journal>(*j.store);
+    ui::App app(j.journal.get(), loadAssets());
+    app.setJournalActions(journalActions(options.dbPath, j));  // Settings shows what the window offers
     app.setExportPlace(exportPlace(options.dbPath, app.assets()));
     app.show(*screen);
     platform::FrameHooks hooks = hooksFor(app);

@@ -201,9 +201,27 @@ core::Result<void> App::wipeOwnJournal() {
     return r;
 }
 
+core::Result<std::optional<std::string>> App::restoreOwnJournal(const std::string& file, const core::crypto::Secret* pass) {
+    if (!m_actions.restoreOwn) return core::makeError(core::ErrorCode::Internal, "Restoring is not available here.");
+    if (m_sample) leaveSample();
+    m_journal = nullptr;  // closed by restoreOwn: nothing may use it meanwhile
+    auto r = m_actions.restoreOwn(file, pass);
+    ++m_generation;
+    if (!r) {
+        m_journal = m_actions.openOwn ? m_actions.openOwn() : nullptr;
+        return r.error();
+    }
+    m_journal = r->first;
+    return r->second;
+}
+
+void App::keepAwake() { m_awakeUntil = ImGui::GetTime() + 0.5; }
+
 int App::msUntilWake() const {
+    const double now = ImGui::GetTime();
+    if (m_awakeUntil > now) return 200;
     if (m_flash.empty()) return -1;
-    const double left = m_flashUntil - ImGui::GetTime();
+    const double left = m_flashUntil - now;
     return left <= 0 ? 0 : static_cast<int>(left * 1000.0) + 1;
 }
 

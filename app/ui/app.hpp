@@ -2,6 +2,7 @@
 // The GUI: navigation frame, settings, and the screens. The platform runner calls setup(),
 // prepareFrame() and frame(); the app never sees SDL and never runs SQL.
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <span>
@@ -10,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/backup_file.hpp"
 #include "core/guidance.hpp"
 #include "core/journal.hpp"
 #include "ui/alerts.hpp"
@@ -39,6 +41,18 @@ struct Assets {
 };
 
 class Screen;
+
+// What a file chooser is asked for: its title, the folder it starts in and the file kinds
+// (extensions like ".csv"; empty: any file).
+struct FileRequest {
+    std::string title;
+    std::string folder;
+    std::vector<std::string> extensions;
+};
+// The platform's own chooser, running beside the window: the chosen path, or nullopt when the
+// person cancelled. The hook returns nullopt when there is no such chooser here (the app then
+// shows its own browser).
+using FileChooser = std::function<std::optional<std::future<std::optional<std::string>>>(const FileRequest&)>;
 
 class App {
 public:
@@ -77,6 +91,15 @@ public:
         std::function<core::Journal*()> openSample;   // opens (creating and filling if new) the sample
         std::function<core::Journal*()> openOwn;      // back to the person's journal
         std::function<core::Result<void>()> wipeOwn;  // "Delete all my data"
+        // Settings → Your data (core/backup_file.hpp): a backup of the person's journal to a file
+        // (sealed when a passphrase is given), what a backup file holds, and replacing the journal
+        // with one (the current one kept aside: its path is returned). restoreOwn closes and
+        // reopens the journal: the pointer it returns replaces the old one.
+        std::function<core::Result<void>(const std::string& out, const core::crypto::Secret* pass)> backupOwn;
+        std::function<core::Result<core::BackupPreview>(const std::string& file, const core::crypto::Secret* pass)> previewBackup;
+        std::function<core::Result<std::pair<core::Journal*, std::optional<std::string>>>(const std::string& file,
+                                                                                         const core::crypto::Secret* pass)>
+            restoreOwn;
         std::string ownPath;                          // shown in Settings
     };
     void setJournalActions(JournalActions actions) { m_actions = std::move(actions); }
@@ -85,6 +108,15 @@ public:
     void exploreSample();
     void leaveSample();
     core::Result<void> wipeOwnJournal();
+    const JournalActions& journalActions() const { return m_actions; }
+    // Replaces the person's journal with a backup (leaving the sample first); returns where the
+    // journal it replaced was kept.
+    core::Result<std::optional<std::string>> restoreOwnJournal(const std::string& file, const core::crypto::Secret* pass);
+    // The platform's file chooser (none: the in-app browser).
+    void setFileChooser(FileChooser chooser) { m_fileChooser = std::move(chooser); }
+    const FileChooser& fileChooser() const { return m_fileChooser; }
+    // Keeps the window drawing for a moment without input (an answer from outside is awaited).
+    void keepAwake();
     const std::string& ownJournalPath() const { return m_actions.ownPath; }
 
     // [SECTION] exports: the folder the Export screen saves into and how to show it (the platform
@@ -178,6 +210,8 @@ private:
     AlertCenter m_alerts;
     bool m_disclaimerPending = false;
     JournalActions m_actions;
+    FileChooser m_fileChooser;
+    double m_awakeUntil = 0;
     ExportPlace m_exportPlace;
     bool m_sample = false;
     uint64_t m_generation = 0;  // bumped when the journal is switched, so every cache refreshes

@@ -75,22 +75,33 @@ void MoveToDevice::draw(App& app) {
     }
 }
 
-void MoveToDevice::drawMake(App& app) {
-    ImGui::Spacing();
-    ImGui::TextUnformatted("Make a bundle");
-    passwordField("##pass", "passphrase", m_pass);
-    recordItem("move:pass");
-    passwordField("##again", "the same passphrase again", m_again);
-    recordItem("move:again");
-    if (!m_pass.empty()) {
-        const PassphraseStrength s = passphraseStrength(m_pass);
+bool newPassphrase(const std::string& id, std::string& pass, std::string& again) {
+    passwordField(("##pass" + id).c_str(), "passphrase", pass);
+    recordItem(id + ":pass");
+    passwordField(("##again" + id).c_str(), "the same passphrase again", again);
+    recordItem(id + ":again");
+    if (!pass.empty()) {
+        const PassphraseStrength s = passphraseStrength(pass);
         ImGui::PushStyleColor(ImGuiCol_Text, s.level == 0 ? palette().danger : palette().textMuted);
         ImGui::TextWrapped("%s", s.words);
         ImGui::PopStyleColor();
     }
-    const bool match = !m_again.empty() && crypto::Secret(m_pass) == crypto::Secret(m_again);
-    if (!m_again.empty() && !match) hint("The two passphrases differ.");
-    ImGui::BeginDisabled(passphraseStrength(m_pass).level == 0 || !match);
+    const bool match = !again.empty() && crypto::Secret(pass) == crypto::Secret(again);
+    if (!again.empty() && !match) hint("The two passphrases differ.");
+    return passphraseStrength(pass).level > 0 && match;
+}
+
+bool passphraseField(const std::string& id, const char* hintText, std::string& value) {
+    const bool changed = passwordField(("##" + id).c_str(), hintText, value);
+    recordItem(id);
+    return changed;
+}
+
+void MoveToDevice::drawMake(App& app) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Make a bundle");
+    const bool ready = newPassphrase("move", m_pass, m_again);
+    ImGui::BeginDisabled(!ready);
     if (primaryButton("Make bundle")) makeBundle(app);
     ImGui::EndDisabled();
     recordItem("move:make");
@@ -144,20 +155,16 @@ void MoveToDevice::drawOpen(App& app) {
     ImGui::TextUnformatted("Open a bundle");
     const std::string folder = app.exportPlace().folder;
     const std::vector<std::string> files = bundlesIn(folder);
-    if (files.empty()) {
-        hint(("No bundle here yet. Put the .kneelog file in " + folder + " (on a phone: open it with KneeLog).").c_str());
-        return;
-    }
-    hint(("Bundles in " + folder + ":").c_str());
+    if (files.empty()) hint(("No bundle in " + folder + " yet (on a phone: open the .kneelog file with KneeLog).").c_str());
+    else hint(("Bundles in " + folder + ":").c_str());
     for (std::size_t i = 0; i < files.size() && i < 8; ++i) {
-        if (chip(files[i].c_str(), m_chosen == files[i])) {
-            m_chosen = m_chosen == files[i] ? std::string() : files[i];
-            m_preview.reset();
-            m_status.clear();
-        }
+        const std::string path = folder + "/" + files[i];
+        if (chip(files[i].c_str(), m_chosen == path)) choose(m_chosen == path ? std::string() : path);
         recordItem("move:file:" + std::to_string(i));
-        if (i + 1 < files.size()) ImGui::SameLine();
+        if (i + 1 < files.size() && i < 7) ImGui::SameLine();
     }
+    if (auto other = m_otherFile.draw(app, "Choose another file\xE2\x80\xA6", "move:choose", {".kneelog"})) choose(*other);
+    if (!m_chosen.empty() && m_chosen.rfind(folder + "/", 0) != 0) ImGui::TextWrapped("Chosen: %s", m_chosen.c_str());
     if (m_chosen.empty()) return;
     passwordField("##openpass", "its passphrase", m_openPass);
     recordItem("move:openpass");
@@ -183,8 +190,8 @@ void MoveToDevice::drawOpen(App& app) {
 
 // Opens the chosen bundle with the typed passphrase and merges it (or, with `dryRun`, only counts
 // what a merge would change). The opened bytes are wiped before returning.
-core::Result<MoveToDevice::Opened> MoveToDevice::openChosen(core::Journal& journal, const App& app, bool dryRun) {
-    auto bytes = io::readWholeFile(app.exportPlace().folder + "/" + m_chosen, kMaxBundleBytes);
+core::Result<MoveToDevice::Opened> MoveToDevice::openChosen(core::Journal& journal, bool dryRun) {
+    auto bytes = io::readWholeFile(m_chosen, kMaxBundleBytes);
     if (!bytes) return bytes.error();
     const crypto::Secret pass(m_openPass);
     auto opened = crypto::open(asBytes(*bytes), crypto::Payload::Bundle, &pass);
@@ -200,7 +207,7 @@ void MoveToDevice::preview(App& app) {
     m_preview.reset();
     core::Journal* journal = app.journal();
     if (!journal) return;
-    auto opened = openChosen(*journal, app, true);
+    auto opened = openChosen(*journal, true);
     m_failed = !opened;
     m_status = opened ? std::string() : opened.error().message;
     if (opened) {
@@ -212,7 +219,7 @@ void MoveToDevice::preview(App& app) {
 void MoveToDevice::mergeBundle(App& app) {
     core::Journal* journal = app.journal();
     if (!journal) return;
-    auto opened = openChosen(*journal, app, false);
+    auto opened = openChosen(*journal, false);
     const core::Result<core::MergeCounts> counts =
         opened ? core::Result<core::MergeCounts>(opened->counts) : core::Result<core::MergeCounts>(opened.error());
     crypto::wipe(m_openPass);
@@ -227,6 +234,12 @@ void MoveToDevice::mergeBundle(App& app) {
                std::to_string(counts->deleted) + " deleted, " + std::to_string(counts->unchanged) + " unchanged" +
                (counts->checkinsAdded > 0 ? ", " + std::to_string(counts->checkinsAdded) + " new weekly check-ins." : ".");
     app.flash("Bundle merged");
+}
+
+void MoveToDevice::choose(std::string path) {
+    m_chosen = std::move(path);
+    m_preview.reset();
+    m_status.clear();
 }
 
 void MoveToDevice::clearSecrets() {

@@ -9,6 +9,7 @@
 #include "core/crypto/sealed.hpp"
 #include "core/merge.hpp"
 #include "core/result.hpp"
+#include "ui/file_browser.hpp"
 
 namespace core {
 class Journal;
@@ -24,6 +25,11 @@ struct PassphraseStrength {
     const char* words = "";
 };
 PassphraseStrength passphraseStrength(const std::string& text);
+// A new passphrase typed twice (items `id`:pass and `id`:again) with the strength in words; true
+// when it is long enough and both match.
+bool newPassphrase(const std::string& id, std::string& pass, std::string& again);
+// One hidden passphrase field (item `id`).
+bool passphraseField(const std::string& id, const char* hintText, std::string& value);
 
 class MoveToDevice {
 public:
@@ -37,15 +43,17 @@ private:
         core::MergeCounts counts;
         bool encrypted = false;
     };
-    core::Result<Opened> openChosen(core::Journal& journal, const App& app, bool dryRun);
+    core::Result<Opened> openChosen(core::Journal& journal, bool dryRun);
     void preview(App& app);
     void mergeBundle(App& app);
     void clearSecrets();
+    void choose(std::string path);
     std::vector<std::string> bundlesIn(const std::string& folder) const;
 
     std::string m_pass, m_again;       // wiped once used
     std::string m_made;                // the file just made
-    std::string m_chosen;              // the bundle chosen to open
+    std::string m_chosen;              // the path of the bundle chosen to open
+    FileChoice m_otherFile;            // a bundle outside the export folder
     std::string m_openPass;
     std::optional<core::MergeCounts> m_preview;
     bool m_previewEncrypted = false;

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "ui/app.hpp"
+#include "ui/data_actions.hpp"
 #include "ui/move_device.hpp"
 #include "ui/widgets.hpp"
 
@@ -121,6 +122,7 @@ public:
             if (ImGui::Button("Explore a sample journal", ImVec2(0, layout().minTouch))) app.exploreSample();
             recordItem("settings:sample");
         }
+        m_data.draw(app);
         m_move.draw(app);
         drawWipe(app);
     }
@@ -172,6 +174,7 @@ private:
 
     bool m_wipeOpen = false;
     std::string m_confirm;
+    DataActions m_data;
     MoveToDevice m_move;
 };
 

@@ -58,8 +58,8 @@ std::string mimeType(const std::string& path) {
     const std::string ext = fs::path(path).extension().string();
     return ext == ".pdf"       ? "application/pdf"
            : ext == ".csv"     ? "text/csv"
-           : ext == ".kneelog" ? "application/octet-stream"  // a bundle (issue 16): opaque bytes
-                               : "application/fhir+json";
+           : ext == ".json"    ? "application/fhir+json"
+                               : "application/octet-stream";  // a bundle or a backup (issue 16): opaque bytes
 }
 
 }  // namespace platform

@@ -140,7 +140,7 @@ std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(const st
                                                                         const std::vector<std::string>& extensions);
 // The most recently modified regular file in `folder`; empty when there is none.
 std::string newestFile(const std::string& folder);
-// The MIME type of an export by its extension: PDF, CSV, a .kneelog bundle, else FHIR JSON.
+// The MIME type of an export by its extension: PDF, CSV, FHIR JSON, else opaque bytes (bundles, backups).
 std::string mimeType(const std::string& path);
 
 // [SECTION] Android (platform/android_share.cpp, a JNI bridge to KneeLogActivity)

@@ -130,7 +130,7 @@ void DataActions::drawRestore(App& app) {
          "you have now is kept aside first.");
     if (primaryButton("Replace my journal with this backup")) restore(app);
     recordItem("data:restore");
-    ImGui::SameLine();
+    if (!layout().narrow) ImGui::SameLine();  // a phone has no room for both
     if (ImGui::Button("Cancel##restore", ImVec2(0, layout().minTouch))) {
         m_restorePreview.reset();
         m_restoreFile.clear();
@@ -176,27 +176,32 @@ void DataActions::drawImport(App& app) {
         if (plan.problems.size() > kProblemsShown) hint(("and " + std::to_string(plan.problems.size() - kProblemsShown) + " more").c_str());
         return;
     }
-    ImGui::TextWrapped("%s new, %zu already in your journal (skipped).", entries(plan.toAdd.size()).c_str(), plan.duplicates.size());
+    const std::string fresh = plan.toAdd.empty() ? std::string("No new entries") : entries(plan.toAdd.size()) + " new";
+    ImGui::TextWrapped("%s, %zu already in your journal (skipped).", fresh.c_str(), plan.duplicates.size());
     if (plan.seriousAlerts > 0)
         ImGui::TextWrapped("%d of the new entries raise urgent or emergency advice; older ones are marked as seen.", plan.seriousAlerts);
     if (plan.pegRowsSkipped > 0) hint("The file's weekly check-ins are not imported: import reads entries only.");
-    ImGui::BeginDisabled(plan.toAdd.empty());
-    if (primaryButton(("Add " + entries(plan.toAdd.size())).c_str())) {
-        auto r = app.journal() ? app.journal()->commitImport(plan) : core::Result<void>(core::makeError(core::ErrorCode::Internal, "no journal"));
-        if (r) {
-            status("Imported " + entries(plan.toAdd.size()) + " from " + fileNameOf(m_importFile) + ".", false);
-            app.flash("Imported");
-        } else {
-            status("Nothing was imported: " + r.error().message, true);
-            app.reportError(m_status);
-        }
-        m_plan.reset();
+    if (!plan.toAdd.empty()) {
+        if (primaryButton(("Add " + entries(plan.toAdd.size())).c_str())) commitImport(app);
+        recordItem("data:import");
+        if (!layout().narrow) ImGui::SameLine();  // a phone has no room for both
     }
-    ImGui::EndDisabled();
-    recordItem("data:import");
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel##import", ImVec2(0, layout().minTouch))) m_plan.reset();
+    if (ImGui::Button(plan.toAdd.empty() ? "Close##import" : "Cancel##import", ImVec2(0, layout().minTouch))) m_plan.reset();
     recordItem("data:import-cancel");
+}
+
+void DataActions::commitImport(App& app) {
+    const core::ImportPlan& plan = *m_plan;
+    auto r = app.journal() ? app.journal()->commitImport(plan)
+                           : core::Result<void>(core::makeError(core::ErrorCode::Internal, "There is no journal open."));
+    if (r) {
+        status("Imported " + entries(plan.toAdd.size()) + " from " + fileNameOf(m_importFile) + ".", false);
+        app.flash("Imported");
+    } else {
+        status("Nothing was imported: " + r.error().message, true);
+        app.reportError(m_status);
+    }
+    m_plan.reset();
 }
 
 void DataActions::planImport(App& app, const std::string& path) {

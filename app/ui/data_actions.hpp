@@ -25,6 +25,7 @@ private:
     void restore(App& app);
     void drawImport(App& app);
     void planImport(App& app, const std::string& path);
+    void commitImport(App& app);
     void status(std::string text, bool failed);
 
     bool m_encrypt = true;

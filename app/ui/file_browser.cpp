@@ -76,9 +76,12 @@ std::optional<std::string> FileBrowser::draw(const std::string& id) {
     if (ImGui::Button("Cancel", ImVec2(0, layout().minTouch))) m_open = false;
     recordItem(id + ":cancel");
     if (!m_error.empty()) hint(m_error.c_str());
-    const float rowH = std::max(layout().minTouch, ImGui::GetTextLineHeightWithSpacing());
-    const float h = std::min(rowH * static_cast<float>(std::max<std::size_t>(m_entries.size(), 1)) + em(0.6f), em(16.0f));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float rowH = std::max(layout().minTouch, em(1.8f));
+    const float rows = static_cast<float>(std::max<std::size_t>(m_entries.size(), 1));
+    const float h = std::min(rows * (rowH + style.ItemSpacing.y) + style.WindowPadding.y * 2.0f, em(16.0f));
     ImGui::BeginChild("##files", ImVec2(0, h), true);
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     if (m_entries.empty()) hint("No folders here, and no file of the kind asked for.");
     for (const Entry& e : m_entries) {
         const std::string label = (e.folder ? "\xE2\x96\xB8 " + e.name + "/" : e.name) + "##" + e.name;
@@ -89,6 +92,7 @@ std::optional<std::string> FileBrowser::draw(const std::string& id) {
         }
         recordItem(id + ":entry:" + e.name);
     }
+    ImGui::PopStyleVar();
     ImGui::EndChild();
     ImGui::PopID();
     if (!next.empty()) go(next);

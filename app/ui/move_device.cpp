@@ -180,7 +180,7 @@ void MoveToDevice::drawOpen(App& app) {
          "is kept in its history.");
     if (primaryButton("Merge into my journal")) mergeBundle(app);
     recordItem("move:import");
-    ImGui::SameLine();
+    if (!layout().narrow) ImGui::SameLine();
     if (ImGui::Button("Cancel##move", ImVec2(0, layout().minTouch))) {
         m_preview.reset();
         crypto::wipe(m_openPass);

@@ -10,7 +10,7 @@
 
 #include "core/export.hpp"
 #include "core/io/atomic_file.hpp"
-#include "core/report.hpp"
+#include "core/report_preview.hpp"
 #include "core/stats.hpp"
 #include "pdf/pdf_report.hpp"
 #include "ui/app.hpp"
@@ -38,7 +38,7 @@ constexpr core::Term kFormats[] = {
 constexpr core::Term kPapers[] = {{"a4", "A4", "", ""}, {"letter", "US Letter", "", ""}};
 
 struct Preview {
-    core::Report report;                 // summary and alerts only (no table rows)
+    core::ReportPreview report;          // page 1's figures, from one summary row a day
     std::vector<core::DayPoint> series;  // for the small chart
     std::string error;
 };
@@ -184,18 +184,15 @@ private:
             m_preview->error = error;
             return;
         }
-        auto data = journal.exportData(*chosen);
-        if (!data) {
-            m_preview->error = data.error().message;
+        // One summary row a day and the alerts: never the period's entries (core/report_preview.hpp).
+        auto days = journal.daySummaries(*chosen);
+        auto alerts = days ? journal.alerts(*chosen) : core::Result<std::vector<core::Alert>>(days.error());
+        if (!alerts) {
+            m_preview->error = alerts.error().message;
             return;
         }
-        core::ReportOptions options;
-        options.range = *chosen;
-        options.generatedAt = now;
-        options.withEntries = false;
-        m_preview->report = core::buildReport(data->episodes, data->alerts, options);
-        m_preview->series = core::dailySeries(core::summarizeDays(data->episodes), m_preview->report.from,
-                                              m_preview->report.to);
+        m_preview->report = core::previewReport(*days, *alerts, *chosen, now.date);
+        m_preview->series = core::dailySeries(*days, m_preview->report.from, m_preview->report.to);
     }
 
     void drawPreview() {
@@ -206,7 +203,7 @@ private:
             ImGui::PopStyleColor();
             return;
         }
-        const core::Report& r = m_preview->report;
+        const core::ReportPreview& r = m_preview->report;
         const core::ReportSummary& s = r.summary;
         ImGui::TextWrapped("%s", r.periodText.c_str());
         if (s.episodes == 0) {
@@ -231,7 +228,9 @@ private:
             ImGui::TextUnformatted(figures[i].first.c_str());
             ImGui::PopFont();
             ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
-            ImGui::TextUnformatted(figures[i].second);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - em(0.5f));
+            ImGui::TextWrapped("%s", figures[i].second);
+            ImGui::PopTextWrapPos();
             ImGui::PopStyleColor();
             ImGui::EndGroup();
             ImGui::SameLine(0, 0);

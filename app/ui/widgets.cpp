@@ -66,8 +66,8 @@ void updateLayout(float scale) {
 void flowItem(float w, bool first) {
     if (first) return;
     ImGui::SameLine();
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    // The room left on this line: in a window or in a table's column alike.
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
 }
 
 bool chip(const char* label, bool selected, const char* tooltip) {

@@ -6,6 +6,9 @@
 #ifdef __ANDROID__
 #include <SDL.h>
 #include <jni.h>
+
+#include <chrono>
+#include <thread>
 #endif
 
 namespace platform {
@@ -55,6 +58,38 @@ bool shareFile(const std::string& path, const std::string& mime) {
     if (jpath) a.env->DeleteLocalRef(jpath);
     if (jmime) a.env->DeleteLocalRef(jmime);
     return ok == JNI_TRUE && !threw;
+}
+
+// The system document picker: KneeLogActivity.openDocument() opens it, and a thread asks
+// takeChosen() until the answer is there (the activity copies the chosen document into the app's
+// files/imports, so the app reads a file, never a URI).
+std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(const std::string&, const std::string&,
+                                                                        const std::vector<std::string>&) {
+    {
+        ActivityClass a;
+        jmethodID open = a.method("openDocument", "()Z");
+        if (!open || a.env->CallStaticBooleanMethod(a.cls, open) != JNI_TRUE || a.threw()) return std::nullopt;
+    }
+    std::promise<std::optional<std::string>> promise;
+    auto future = promise.get_future();
+    std::thread([promise = std::move(promise)]() mutable {
+        std::optional<std::string> answer;
+        for (int waited = 0; waited < 12000; ++waited) {  // 30 minutes, then it counts as cancelled
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+            ActivityClass a;  // SDL_AndroidGetJNIEnv attaches this thread to the VM
+            jmethodID take = a.method("takeChosen", "()Ljava/lang/String;");
+            if (!take) break;
+            auto chosen = static_cast<jstring>(a.env->CallStaticObjectMethod(a.cls, take));
+            if (a.threw() || !chosen) continue;
+            const char* text = a.env->GetStringUTFChars(chosen, nullptr);
+            if (text && *text) answer = std::string(text);
+            if (text) a.env->ReleaseStringUTFChars(chosen, text);
+            a.env->DeleteLocalRef(chosen);
+            break;
+        }
+        promise.set_value(answer);
+    }).detach();
+    return future;
 }
 
 SafeArea safeAreaInsets() {

@@ -1,6 +1,6 @@
 // The desktop's own file chooser for opening a file: zenity (GNOME and most desktops) or kdialog
-// (KDE), whichever is installed, run beside the window. Android has none here yet: the app then
-// shows its in-app browser (platform.hpp, chooseFileToOpen).
+// (KDE), whichever is installed, run beside the window (platform.hpp, chooseFileToOpen). Android's
+// system document picker is in android_share.cpp.
 #include <algorithm>
 #include <cstdlib>
 #include <string>
@@ -81,12 +81,9 @@ std::optional<std::string> runChooser(const std::vector<std::string>& args) {
 }  // namespace
 #endif
 
-std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(
-    [[maybe_unused]] const std::string& title, [[maybe_unused]] const std::string& folder,
-    [[maybe_unused]] const std::vector<std::string>& extensions) {
-#ifdef __ANDROID__
-    return std::nullopt;
-#else
+#ifndef __ANDROID__
+std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(const std::string& title, const std::string& folder,
+                                                                        const std::vector<std::string>& extensions) {
     if (const char* off = std::getenv("KNEELOG_NO_FILE_CHOOSER"); off && *off) return std::nullopt;
     std::vector<std::string> args = chooserCommand(title, folder, extensions);
     if (args.empty()) return std::nullopt;
@@ -95,7 +92,7 @@ std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(
     // Detached: the window never waits for the chooser; the answer arrives through the future.
     std::thread([args = std::move(args), promise = std::move(promise)]() mutable { promise.set_value(runChooser(args)); }).detach();
     return future;
-#endif
 }
+#endif
 
 }  // namespace platform

@@ -131,11 +131,13 @@ std::string documentsDir();
 // Opens `folder` in the file manager (xdg-open, in the background: no zombie, no wait). False
 // when it could not (no xdg-open) and on Android, which shares a file instead.
 bool openFolder(const std::string& folder);
-// The desktop's own chooser for a file to open (platform/file_chooser.cpp): zenity or kdialog,
-// started in `folder`, showing files ending with `extensions` (".csv"), run beside the window.
+// The platform's own chooser for a file to open, run beside the window: on the desktop zenity or
+// kdialog (platform/file_chooser.cpp), started in `folder`, showing files ending with
+// `extensions` (".csv"); on Android the system document picker (ACTION_OPEN_DOCUMENT,
+// platform/android_share.cpp), whose document the activity copies into the app's files/imports.
 // The future gives the chosen path, or nullopt when the person cancelled. nullopt (no future)
-// when there is no such chooser: none installed, KNEELOG_NO_FILE_CHOOSER set, or Android (the
-// app then shows its own browser).
+// when there is no such chooser (none installed, KNEELOG_NO_FILE_CHOOSER set): the app then
+// shows its own browser.
 std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(const std::string& title, const std::string& folder,
                                                                         const std::vector<std::string>& extensions);
 // The most recently modified regular file in `folder`; empty when there is none.

@@ -1,9 +1,12 @@
 package org.kneelog.app;
 
+import android.app.Activity;
 import android.content.ActivityNotFoundException;
 import android.content.ClipData;
 import android.content.Intent;
+import android.database.Cursor;
 import android.net.Uri;
+import android.provider.OpenableColumns;
 import android.os.Build;
 import android.os.Bundle;
 import android.util.Log;
@@ -23,9 +26,10 @@ import java.io.OutputStream;
 
 /**
  * KneeLog's only activity: SDL's activity running libkneelog.so (the same C++ as the desktop,
- * built by the repository's CMakeLists.txt). The native side calls the two static methods below
- * over JNI (platform/android_share.cpp): share() for exports and safeInsets() for the parts of
- * the screen covered by the status bar, the navigation bar or a display cut-out.
+ * built by the repository's CMakeLists.txt). The native side calls the static methods below over
+ * JNI (platform/android_share.cpp): share() for exports, safeInsets() for the parts of the screen
+ * covered by the status bar, the navigation bar or a display cut-out, and openDocument() /
+ * takeChosen() for the system document picker (a backup to restore, a CSV to import, a bundle).
  *
  * The SDL Java sources (org.libsdl.app) are not in the repository: app/build.gradle extracts them
  * from the pinned SDL2 2.26.5 release at build time.
@@ -35,6 +39,10 @@ public class KneeLogActivity extends SDLActivity {
     private static volatile KneeLogActivity sInstance;
     // top, bottom, left, right in the SDL surface's pixels; written on the UI thread, read by SDL's.
     private static volatile int[] sInsets = new int[4];
+    private static final int REQUEST_OPEN = 4201;
+    // The document picker's answer: null while waiting, "" when cancelled or unreadable, else the
+    // path of the app's own copy of the chosen file (files/imports).
+    private static volatile String sChosen;
 
     @Override
     protected String[] getLibraries() {
@@ -134,6 +142,80 @@ public class KneeLogActivity extends SDLActivity {
             }
         });
         return true;
+    }
+
+    /**
+     * Opens the system document picker (ACTION_OPEN_DOCUMENT, any type: the app checks what it
+     * reads). False when there is no activity. The answer comes through takeChosen().
+     */
+    public static boolean openDocument() {
+        final KneeLogActivity activity = sInstance;
+        if (activity == null) return false;
+        sChosen = null;
+        final Intent open = new Intent(Intent.ACTION_OPEN_DOCUMENT);
+        open.addCategory(Intent.CATEGORY_OPENABLE);
+        open.setType("*/*");
+        activity.runOnUiThread(() -> {
+            try {
+                activity.startActivityForResult(open, REQUEST_OPEN);
+            } catch (ActivityNotFoundException e) {
+                sChosen = "";
+            }
+        });
+        return true;
+    }
+
+    /** null while the picker is open; then once the answer: "" (cancelled) or a path. */
+    public static String takeChosen() {
+        final String chosen = sChosen;
+        if (chosen != null) sChosen = null;
+        return chosen;
+    }
+
+    @Override
+    protected void onActivityResult(int requestCode, int resultCode, Intent data) {
+        if (requestCode != REQUEST_OPEN) {
+            super.onActivityResult(requestCode, resultCode, data);
+            return;
+        }
+        final Uri uri = resultCode == Activity.RESULT_OK && data != null ? data.getData() : null;
+        if (uri == null) {
+            sChosen = "";
+            return;
+        }
+        new Thread(() -> sChosen = copyChosen(uri), "kneelog-open").start();
+    }
+
+    // The chosen document copied into files/imports under its own name (the app reads files, not
+    // URIs); "" when it cannot be read. At most 1 GiB.
+    private String copyChosen(Uri from) {
+        final File folder = new File(getFilesDir(), "imports");
+        if (!folder.isDirectory() && !folder.mkdirs()) return "";
+        String name = "chosen-" + System.currentTimeMillis();
+        try (Cursor c = getContentResolver().query(from, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
+            if (c != null && c.moveToFirst() && c.getString(0) != null) name = c.getString(0).replaceAll("[/\\\\]", "_");
+        } catch (SecurityException | IllegalArgumentException e) {
+            Log.w(TAG, "the chosen file's name was not readable");
+        }
+        final File target = new File(folder, name);
+        final long limit = 1L << 30;
+        try (InputStream in = getContentResolver().openInputStream(from);
+             OutputStream out = new FileOutputStream(target)) {
+            if (in == null) return "";
+            final byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                total += n;
+                if (total > limit) throw new IOException("too large");
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | SecurityException e) {
+            Log.w(TAG, "the chosen file was not read: " + e.getMessage());
+            if (!target.delete()) target.deleteOnExit();
+            return "";
+        }
+        return target.getAbsolutePath();
     }
 
     /** The covered margins of the SDL surface: {top, bottom, left, right} in pixels. */

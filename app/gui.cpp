@@ -193,6 +193,12 @@ ui::App::JournalActions journalActions(const std::string& dbPath, WindowJournals
 }  // namespace
 
 int runGui(const std::string& dbPath) {
+#ifdef __ANDROID__
+    // Copies of documents chosen in the system picker (a backup, a CSV) are read once: none is
+    // kept past the session that chose it.
+    std::error_code ignored;
+    std::filesystem::remove_all(platform::userDataDir() + "imports", ignored);
+#endif
     WindowJournals j;
     openForWindow(dbPath, j);
     ui::App app(j.journal.get(), loadAssets(), j.openError, j.restore);

@@ -73,7 +73,13 @@ double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& aft
     if (hooks.prepareFrame && hooks.prepareFrame()) ImGui_ImplSDLRenderer_DestroyFontsTexture();
     const bool hadFontTexture = ImGui::GetIO().Fonts->TexID != nullptr;
     ImGui_ImplSDLRenderer_NewFrame();  // uploads the font atlas when there is no texture
-    if (!hadFontTexture && ImGui::GetIO().Fonts->TexID != nullptr) ++s.fontTextureUploads;
+    if (!hadFontTexture && ImGui::GetIO().Fonts->TexID != nullptr) {
+        ++s.fontTextureUploads;
+        // The atlas lives on in the texture: its CPU-side copies (8-bit and 32-bit pixels, several
+        // MB for the baked sizes) are freed. A later upload (a lost device, new characters) builds
+        // them again from the fonts the atlas keeps.
+        ImGui::GetIO().Fonts->ClearTexData();
+    }
     ImGui_ImplSDL2_NewFrame();
     if (afterBackendNewFrame) afterBackendNewFrame();
     ImGui::NewFrame();

@@ -75,10 +75,12 @@ double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& aft
     ImGui_ImplSDLRenderer_NewFrame();  // uploads the font atlas when there is no texture
     if (!hadFontTexture && ImGui::GetIO().Fonts->TexID != nullptr) {
         ++s.fontTextureUploads;
-        // The atlas lives on in the texture: its CPU-side copies (8-bit and 32-bit pixels, several
-        // MB for the baked sizes) are freed. A later upload (a lost device, new characters) builds
-        // them again from the fonts the atlas keeps.
-        ImGui::GetIO().Fonts->ClearTexData();
+        // The atlas lives on in the texture: its 32-bit copy (4 bytes a pixel, several MB for the
+        // baked sizes) is freed. The 8-bit pixels stay, so a later upload (a lost device) converts
+        // them again without a rebuild (the atlas does not keep the font files' bytes).
+        ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        IM_FREE(atlas->TexPixelsRGBA32);
+        atlas->TexPixelsRGBA32 = nullptr;
     }
     ImGui_ImplSDL2_NewFrame();
     if (afterBackendNewFrame) afterBackendNewFrame();

@@ -154,11 +154,17 @@ HPDF_Page Document::addPage() {
     return page;
 }
 
-void Document::setFill(HPDF_Page page, Rgb c) const { HPDF_Page_SetRGBFill(page, c.r, c.g, c.b); }
+void Document::setFill(HPDF_Page page, Rgb c) const {
+    const HPDF_RGBColor now = HPDF_Page_GetRGBFill(page);  // black when the page has no RGB fill yet
+    if (HPDF_Page_GetFillingColorSpace(page) != HPDF_CS_DEVICE_RGB || now.r != c.r || now.g != c.g || now.b != c.b)
+        HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
+}
 
 void Document::setStroke(HPDF_Page page, Rgb c, float width) const {
-    HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
-    HPDF_Page_SetLineWidth(page, width);
+    const HPDF_RGBColor now = HPDF_Page_GetRGBStroke(page);
+    if (HPDF_Page_GetStrokingColorSpace(page) != HPDF_CS_DEVICE_RGB || now.r != c.r || now.g != c.g || now.b != c.b)
+        HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
+    if (HPDF_Page_GetLineWidth(page) != width) HPDF_Page_SetLineWidth(page, width);
 }
 
 void Document::fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const {

@@ -168,7 +168,9 @@ void Document::text(HPDF_Page page, HPDF_Font font, float size, Rgb c, float x, 
     HPDF_Page_MoveTextPos(page, x, y);
     for (const Run& r : runs(font, s)) {
         if (r.missing) m_missed = true;
-        HPDF_Page_SetFontAndSize(page, r.font, size);
+        // the font stays set after ET: the page's graphics state holds it
+        if (HPDF_Page_GetCurrentFont(page) != r.font || HPDF_Page_GetCurrentFontSize(page) != size)
+            HPDF_Page_SetFontAndSize(page, r.font, size);
         HPDF_Page_ShowText(page, r.text.c_str());
     }
     HPDF_Page_EndText(page);

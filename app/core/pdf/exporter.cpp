@@ -73,9 +73,10 @@ core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& 
                                    core::Sink& out) {
     auto report = reportFor(journal, request, extras);
     if (!report) return report.error();
-    if (auto r = renderReport(*report, PdfOptions{request.paper, request.fontDir, request.summaryOnly}, out); !r)
+    const auto episodes = static_cast<std::size_t>(report->summary.episodes);
+    if (auto r = renderReport(std::move(*report), PdfOptions{request.paper, request.fontDir, request.summaryOnly}, out); !r)
         return r.error();
-    return static_cast<std::size_t>(report->summary.episodes);
+    return episodes;
 }
 
 }  // namespace

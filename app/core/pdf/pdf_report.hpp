@@ -33,6 +33,9 @@ struct PdfOptions {
 
 // The report as PDF bytes, written to `out`; no display and no file needed.
 core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out);
+// The same, letting go of each entry's row once it is laid out (a long journal's rows and its
+// pages, which libharu keeps until the end, never both sit whole in memory).
+core::Result<void> renderReport(core::Report&& report, const PdfOptions& options, core::Sink& out);
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options);
 
 // WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and

@@ -1,7 +1,8 @@
 #include "pdf/pdf_doc.hpp"
 #include "pdf/pdf_report.hpp"
 
-// libharu's internal headers: needed to give the font a correct ToUnicode map (see below).
+// libharu's internal headers: needed to give the font a correct ToUnicode map and to save
+// through a writer of our own (see below). Their parts used here are the same in 2.3 and 2.4.
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -196,19 +197,33 @@ void Document::setInfo(const std::string& title, const std::string& subject) {
     HPDF_SetInfoAttr(m_doc, HPDF_INFO_CREATOR, "KneeLog");
 }
 
+namespace {
+
+HPDF_STATUS writeToSink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    core::Sink& out = *static_cast<core::Sink*>(stream->attr);
+    out.write(std::string_view(reinterpret_cast<const char*>(bytes), size));
+    return out.failed() ? HPDF_FILE_IO_ERROR : HPDF_OK;
+}
+
+}  // namespace
+
+// libharu saves into the document's own stream, a memory buffer unless one is set: given a writer
+// that passes each piece on to `out`, the finished PDF is never held whole in memory.
 core::Result<void> Document::save(core::Sink& out) {
-    if (failed() || HPDF_SaveToStream(m_doc) != HPDF_OK || failed()) {
+    HPDF_Stream writer = failed() ? nullptr : HPDF_CallbackWriter_New(m_doc->mmgr, &writeToSink, &out);
+    if (writer) {
+        if (m_doc->stream) HPDF_Stream_Free(m_doc->stream);
+        m_doc->stream = writer;
+    }
+    const bool saved = writer && HPDF_SaveToStream(m_doc) == HPDF_OK && !failed();
+    if (writer) {
+        HPDF_Stream_Free(writer);  // it points at `out`, which may not outlive this call
+        m_doc->stream = nullptr;
+    }
+    if (!saved && !out.failed()) {  // a failed sink tells its own reason (e.g. the disk is full)
         char code[16];
         std::snprintf(code, sizeof code, "0x%04lX", m_error);
         return core::makeError(core::ErrorCode::Internal, std::string("Could not lay out the PDF (libharu error ") + code + ")");
-    }
-    HPDF_ResetStream(m_doc);
-    for (;;) {
-        HPDF_BYTE buffer[1 << 15];
-        HPDF_UINT32 size = sizeof buffer;
-        const HPDF_STATUS status = HPDF_ReadFromStream(m_doc, buffer, &size);
-        out.write(std::string_view(reinterpret_cast<const char*>(buffer), size));
-        if (status != HPDF_OK || size == 0) break;
     }
     return {};
 }

@@ -147,6 +147,7 @@ void Document::replaceToUnicode(HPDF_Font font) {
 }
 
 HPDF_Page Document::addPage() {
+    endText();
     HPDF_Page page = HPDF_AddPage(m_doc);
     HPDF_Page_SetSize(page, m_size, HPDF_PAGE_PORTRAIT);
     m_width = HPDF_Page_GetWidth(page);
@@ -168,7 +169,13 @@ void Document::setStroke(HPDF_Page page, Rgb c, float width) const {
     if (HPDF_Page_GetLineWidth(page) != width) HPDF_Page_SetLineWidth(page, width);
 }
 
+void Document::strokeStyle(HPDF_Page page, Rgb c, float width) const {
+    endText();
+    setStroke(page, c, width);
+}
+
 void Document::fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const {
+    endText();
     setFill(page, c);
     HPDF_Page_Rectangle(page, x, y, w, h);
     HPDF_Page_Fill(page);
@@ -177,6 +184,7 @@ void Document::fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float 
 void Document::polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width,
                        const std::vector<std::pair<float, float>>& points) const {
     if (points.size() < 3) return;
+    endText();
     setFill(page, fill);
     setStroke(page, stroke, width);
     HPDF_Page_MoveTo(page, points[0].first, points[0].second);
@@ -185,6 +193,7 @@ void Document::polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width,
 }
 
 void Document::line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const {
+    endText();
     setStroke(page, c, width);
     HPDF_Page_MoveTo(page, x0, y0);
     HPDF_Page_LineTo(page, x1, y1);
@@ -210,6 +219,7 @@ HPDF_STATUS writeToSink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT si
 // libharu saves into the document's own stream, a memory buffer unless one is set: given a writer
 // that passes each piece on to `out`, the finished PDF is never held whole in memory.
 core::Result<void> Document::save(core::Sink& out) {
+    endText();
     HPDF_Stream writer = failed() ? nullptr : HPDF_CallbackWriter_New(m_doc->mmgr, &writeToSink, &out);
     if (writer) {
         if (m_doc->stream) HPDF_Stream_Free(m_doc->stream);

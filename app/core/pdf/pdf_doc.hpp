@@ -6,7 +6,8 @@
 // splits rows taller than a page.
 // libharu holds every page's content in memory until save(), so the content is kept small:
 // text WinAnsiEncoding can encode is written 1 byte a character through a single-byte twin of
-// each font (pdf_text.cpp), and a colour, line width or font the page already has is not set again.
+// each font (pdf_text.cpp), a colour, line width or font the page already has is not set again,
+// and lines of text share one text object until something else is drawn.
 #include <hpdf.h>
 
 #include <functional>
@@ -60,6 +61,8 @@ public:
     void text(HPDF_Page page, HPDF_Font font, float size, Rgb c, float x, float y, std::string_view s) const;
     void textRight(HPDF_Page page, HPDF_Font font, float size, Rgb c, float right, float y, std::string_view s) const;
     void fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const;
+    // Before drawing a path directly: ends the open text object and sets the stroke.
+    void strokeStyle(HPDF_Page page, Rgb c, float width) const;
     void line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const;
     // A closed polygon (x, y pairs in points), filled and outlined.
     void polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width, const std::vector<std::pair<float, float>>& points) const;
@@ -96,6 +99,11 @@ private:
     // The WinAnsiEncoding byte for `c`, or 0 when it has none (or its extraction is unreliable).
     unsigned char winAnsi(char32_t c) const;
     void loadLatin(const char* regularName, const char* boldName);
+    // Text stays in one text object (BT) until something else is drawn, a page is added or the
+    // document saved; endText() closes it.
+    void endText() const;
+    mutable HPDF_Page m_textPage = nullptr;
+    mutable float m_textX = 0, m_textY = 0;  // the start of the last line drawn in it
     // Set only what the page's graphics state does not already hold.
     void setFill(HPDF_Page page, Rgb c) const;
     void setStroke(HPDF_Page page, Rgb c, float width) const;

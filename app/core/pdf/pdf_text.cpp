@@ -8,6 +8,7 @@
 #include <hpdf_fontdef.h>  // libharu internal: HPDF_TTFontDef_GetGlyphid
 
 #include <algorithm>
+#include <cmath>
 
 namespace pdf {
 
@@ -163,9 +164,20 @@ std::vector<std::string> Document::wrap(std::string_view raw, HPDF_Font font, fl
 
 void Document::text(HPDF_Page page, HPDF_Font font, float size, Rgb c, float x, float y, std::string_view s) const {
     if (s.empty()) return;
+    // One text object per page while only text is drawn; Td moves from the line before. Positions
+    // on a 1/8 point grid keep the numbers short (5 digits after the point otherwise).
+    x = std::round(x * 8) / 8;
+    y = std::round(y * 8) / 8;
+    if (m_textPage != page) {
+        endText();
+        HPDF_Page_BeginText(page);
+        m_textPage = page;
+        m_textX = m_textY = 0;
+    }
     setFill(page, c);
-    HPDF_Page_BeginText(page);
-    HPDF_Page_MoveTextPos(page, x, y);
+    HPDF_Page_MoveTextPos(page, x - m_textX, y - m_textY);
+    m_textX = x;
+    m_textY = y;
     for (const Run& r : runs(font, s)) {
         if (r.missing) m_missed = true;
         // the font stays set after ET: the page's graphics state holds it
@@ -173,7 +185,11 @@ void Document::text(HPDF_Page page, HPDF_Font font, float size, Rgb c, float x, 
             HPDF_Page_SetFontAndSize(page, r.font, size);
         HPDF_Page_ShowText(page, r.text.c_str());
     }
-    HPDF_Page_EndText(page);
+}
+
+void Document::endText() const {
+    if (m_textPage) HPDF_Page_EndText(m_textPage);
+    m_textPage = nullptr;
 }
 
 void Document::textRight(HPDF_Page page, HPDF_Font font, float size, Rgb c, float right, float y, std::string_view s) const {

@@ -9,9 +9,10 @@
 // month; the five most frequent symptoms, "when it hurts" contexts and what was tried. Then
 // every alert, newest first, and every episode, newest first, grouped by month. Every page
 // carries "Page n of N", the generation date and the statement that the data is patient-reported.
-// Text is DejaVu Sans, embedded (Latin, Greek, Cyrillic); Chinese, Japanese and Korean come from
-// WenQuanYi Zen Hei when the text has them; characters no font has show as a box, and the footer
-// then says so.
+// Text is DejaVu Sans, embedded once (Latin, Greek, Cyrillic): what WinAnsiEncoding has through a
+// single-byte font object, the rest through a 2-byte (CID) one; Chinese, Japanese and Korean come
+// from WenQuanYi Zen Hei when the text has them; characters no font has show as a box, and the
+// footer then says so. pdftotext gives every drawn character back.
 #include <cstddef>
 #include <string>
 
@@ -63,7 +64,8 @@ struct ExportResult {
 
 // Reads the period from the journal and writes the file in the chosen format to `out` as it
 // goes: CSV and FHIR read the journal a page of episodes at a time (memory stays flat as the
-// journal grows); the PDF is laid out whole by libharu, then streamed out.
+// journal grows); the PDF is laid out whole by libharu (its pages kept small: see pdf_doc.hpp),
+// each entry's row let go once laid out, then written straight to `out`.
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out);
 // The same into ExportResult::bytes (tests, previews).
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request);

@@ -64,8 +64,10 @@ struct ExportResult {
 
 // Reads the period from the journal and writes the file in the chosen format to `out` as it
 // goes: CSV and FHIR read the journal a page of episodes at a time (memory stays flat as the
-// journal grows); the PDF is laid out whole by libharu (its pages kept small: see pdf_doc.hpp),
-// each entry's row let go once laid out, then written straight to `out`.
+// journal grows); the PDF reads the journal by pages too, but its report holds every entry
+// and libharu keeps every page until the end (kept small: see pdf_doc.hpp); each entry's row is
+// let go once laid out, and the file is written straight to `out`.
+// Refused (ErrorCode::Busy) when another program changes the journal during the reading.
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out);
 // The same into ExportResult::bytes (tests, previews).
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request);

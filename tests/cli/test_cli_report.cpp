@@ -197,3 +197,29 @@ TEST_CASE("a PDF export without the report font says which font is missing and w
     CHECK_FALSE(fs::exists(out));
     fs::remove_all(dir);
 }
+
+// Text WinAnsiEncoding has goes through single-byte twins of the fonts, as literal strings that
+// libharu escapes; the rest through the 2-byte fonts, in the same line.
+TEST_CASE("report: a note with brackets, a backslash and Latin-1 or Windows-1252 characters comes back exactly from the PDF",
+          "[cli][report]") {
+    const auto dir = test::freshDir("report-latin");
+    const auto db = dir / "j.db";
+    const std::string note = "Knee (left) \\ 50% #2 <a> [b] {c} / café Zoë naïve €5 "
+                             "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x93 \xE2\x80\x94 \xE2\x80\xA6 ß Ø ñ ¿¡ ½ ° ™ Œ ž";
+    add(db, {"--pain", "4", "--side", "right", "--at", daysAgo(2), "--note", note});
+    add(db, {"--pain", "3", "--side", "left", "--at", daysAgo(1), "--note", "Knie Колено 膝の裏 αβ café end"});
+    const auto pdf = exportPdf(db, dir / "latin.pdf", false);
+    std::string text = pageText(pdf);
+    for (char& c : text)
+        if (c == '\n') c = ' ';  // the note wraps in its column: its lines follow each other
+    CHECK(text.find(note) != std::string::npos);
+    CHECK(text.find("Knie Колено 膝の裏 αβ café end") != std::string::npos);  // one line, in order
+    // the bold month row(s), with a middle dot
+    CHECK((text.find("\xC2\xB7 2 entries") != std::string::npos || text.find("\xC2\xB7 1 entry") != std::string::npos));
+    const std::string fonts = shellOutput("pdffonts '" + pdf.string() + "'");
+    CHECK(fonts.find("WinAnsi") != std::string::npos);
+    CHECK(fonts.find("Identity-H") != std::string::npos);
+    // Both encodings of a font share its embedded file: regular, bold and the CJK font, once each.
+    CHECK(std::stoi(shellOutput("grep -a -o /FontFile2 '" + pdf.string() + "' | wc -l")) == 3);
+    fs::remove_all(dir);
+}

@@ -1,5 +1,6 @@
 // exportJournal(): the one export path the command line and the Export screen share.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace pdf {
 namespace {
 
 constexpr int kPageSize = 500;  // episodes read at a time by the streaming exports
+constexpr int kReportPageSize = 1000;  // the PDF's (larger pages: each skips the ones before it)
 
 void countAlerts(ExportResult& out, const std::vector<core::Alert>& alerts) {
     for (const core::Alert& a : alerts) {
@@ -55,9 +57,17 @@ core::Result<std::size_t> streamFhir(core::Journal& journal, const ExportRequest
 }
 
 // The report's figures and rows; the episodes themselves are let go before the layout starts.
+// They are read a page at a time into an array of the exact size: one read into a growing array
+// would hold it twice over while it grows (28 MB instead of 11 at 37,000 entries).
 core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest& request, const Extras& extras) {
-    auto episodes = journal.episodes(request.range);
-    if (!episodes) return episodes.error();
+    auto count = journal.countEpisodes(request.range);
+    if (!count) return count.error();
+    std::vector<core::Episode> episodes;
+    episodes.reserve(static_cast<std::size_t>(std::max<int64_t>(*count, 0)));
+    auto read = journal.forEachEpisode(request.range, kReportPageSize, [&](std::span<const core::Episode> page) {
+        episodes.insert(episodes.end(), page.begin(), page.end());
+    });
+    if (!read) return read.error();
     core::ReportOptions options;
     options.patientName = request.patientName;
     options.range = request.range;
@@ -66,16 +76,17 @@ core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest
     options.risks = request.risks;
     options.withEntries = !request.summaryOnly;
     options.peg = extras.peg;
-    return core::buildReport(*episodes, extras.alerts, options);
+    return core::buildReport(episodes, extras.alerts, options);
 }
 
 core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& request, const Extras& extras,
                                    core::Sink& out) {
     auto report = reportFor(journal, request, extras);
     if (!report) return report.error();
-    if (auto r = renderReport(*report, PdfOptions{request.paper, request.fontDir, request.summaryOnly}, out); !r)
+    const auto episodes = static_cast<std::size_t>(report->summary.episodes);
+    if (auto r = renderReport(std::move(*report), PdfOptions{request.paper, request.fontDir, request.summaryOnly}, out); !r)
         return r.error();
-    return static_cast<std::size_t>(report->summary.episodes);
+    return episodes;
 }
 
 }  // namespace

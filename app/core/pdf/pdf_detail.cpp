@@ -63,10 +63,20 @@ void drawPeg(Flow& f, const Report& r) {
                    std::to_string(p.pain), std::to_string(p.enjoyment), std::to_string(p.activity)});
 }
 
-void drawEntries(Flow& f, const Report& r) {
+// One group row for the month of rows.back() (the rows are oldest first: drawn from the back).
+void monthRow(Table& table, const std::vector<core::ReportRow>& rows) {
+    const std::string& month = rows.back().month;
+    std::size_t n = 0;
+    for (auto it = rows.rbegin(); it != rows.rend() && it->month == month; ++it) ++n;
+    table.groupRow(month + "  \xC2\xB7  " + std::to_string(n) + (n == 1 ? " entry" : " entries"));
+}
+
+// Each row is let go once drawn (and the array shrinks as it empties): the rows of a long
+// journal and the pages libharu keeps until the end never both sit whole in memory.
+void drawEntries(Flow& f, std::vector<core::ReportRow>& rows) {
     Document& d = f.doc();
-    heading(f, "All entries (" + std::to_string(r.rows.size()) + "), newest first", 40);
-    if (r.rows.empty()) {
+    heading(f, "All entries (" + std::to_string(rows.size()) + "), newest first", 40);
+    if (rows.empty()) {
         paragraph(f, "No entries in this period.", d.regular(), kBody, colour::kText);
         return;
     }
@@ -76,21 +86,29 @@ void drawEntries(Flow& f, const Report& r) {
                  {"Type", w * 0.12f}, {"Symptoms", w * 0.21f}, {"Self-care", w * 0.13f}, {"Note", w * 0.23f}},
                 kSmall);
     table.begin();
-    for (std::size_t i = 0; i < r.rows.size(); ++i) {
-        const core::ReportRow& row = r.rows[i];
-        if (i == 0 || r.rows[i - 1].month != row.month) {
-            std::size_t n = i;
-            while (n < r.rows.size() && r.rows[n].month == row.month) ++n;
-            n -= i;
-            table.groupRow(row.month + "  \xC2\xB7  " + std::to_string(n) + (n == 1 ? " entry" : " entries"));
+    std::reverse(rows.begin(), rows.end());  // the newest at the back
+    std::vector<std::string> cells;
+    std::string month;  // of the row drawn last
+    bool first = true;
+    while (!rows.empty()) {
+        core::ReportRow& row = rows.back();
+        if (first || row.month != month) {
+            monthRow(table, rows);
+            month = row.month;
+            first = false;
         }
-        table.row({row.date, row.time, row.side, row.pain, row.type, row.symptoms, row.care, row.note});
+        cells.clear();
+        for (std::string* field : {&row.date, &row.time, &row.side, &row.pain, &row.type, &row.symptoms, &row.care, &row.note})
+            cells.push_back(std::move(*field));
+        table.row(cells);
+        rows.pop_back();
+        if (rows.capacity() > 4096 && rows.size() < rows.capacity() / 2) rows.shrink_to_fit();
     }
 }
 
 }  // namespace
 
-void drawDetails(Flow& f, const Report& r) {
+void drawDetails(Flow& f, Report& r) {
     f.newPage();
     drawAllAlerts(f, r);
     f.down(6);
@@ -98,7 +116,7 @@ void drawDetails(Flow& f, const Report& r) {
         drawPeg(f, r);
         f.down(6);
     }
-    drawEntries(f, r);
+    drawEntries(f, r.rows);
 }
 
 }  // namespace pdf

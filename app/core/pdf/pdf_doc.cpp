@@ -1,7 +1,8 @@
 #include "pdf/pdf_doc.hpp"
 #include "pdf/pdf_report.hpp"
 
-// libharu's internal headers: needed to give the font a correct ToUnicode map (see below).
+// libharu's internal headers: needed to give the font a correct ToUnicode map and to save
+// through a writer of our own (see below). Their parts used here are the same in 2.3 and 2.4.
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -16,47 +17,9 @@ namespace pdf {
 
 namespace {
 
-// Tabs become spaces, "\r\n" and "\r" become "\n", other control characters are dropped.
-std::string clean(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == '\t') out += ' ';
-        else if (c == '\r') {
-            out += '\n';
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-        } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) out += static_cast<char>(c);
-    }
-    return out;
-}
-
-std::size_t codePointLength(std::string_view s, std::size_t i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    return std::min(n, s.size() - i);
-}
-
 bool fileExists(const std::string& path) {
     struct stat st {};
     return ::stat(path.c_str(), &st) == 0;
-}
-
-// The code point at s[i] (U+FFFD for a malformed sequence) and its length in bytes.
-char32_t decode(std::string_view s, std::size_t i, std::size_t& n) {
-    n = codePointLength(s, i);
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (n == 1) return c < 0x80 ? c : 0xFFFD;
-    char32_t cp = c & (0xFF >> (n + 1));
-    for (std::size_t k = 1; k < n; ++k) {
-        const unsigned char t = static_cast<unsigned char>(s[i + k]);
-        if ((t & 0xC0) != 0x80) {
-            n = k;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (t & 0x3F);
-    }
-    return cp;
 }
 
 }  // namespace
@@ -98,7 +61,29 @@ core::Result<std::unique_ptr<Document>> Document::create(const std::string& font
     if (d->m_bold != d->m_regular) d->replaceToUnicode(d->m_bold);
     d->m_regularDef = HPDF_GetFontDef(d->m_doc, name);
     d->m_boldDef = d->m_bold == d->m_regular ? d->m_regularDef : HPDF_GetFontDef(d->m_doc, HPDF_Font_GetFontName(d->m_bold));
+    d->loadLatin(name, d->m_bold == d->m_regular ? nullptr : HPDF_Font_GetFontName(d->m_bold));
     return d;
+}
+
+// The same TrueType font once more with WinAnsiEncoding: a simple font whose text libharu writes
+// as a literal string (1 byte a character, ( ) \ escaped). Both fonts share one font descriptor,
+// so the font file is embedded once, with the glyphs either of them used.
+void Document::loadLatin(const char* regularName, const char* boldName) {
+    m_regularLatin = HPDF_GetFont(m_doc, regularName, "WinAnsiEncoding");
+    m_boldLatin = boldName ? HPDF_GetFont(m_doc, boldName, "WinAnsiEncoding") : m_regularLatin;
+    const HPDF_Encoder encoder = HPDF_GetEncoder(m_doc, "WinAnsiEncoding");
+    if (!m_regularLatin || !m_boldLatin || !encoder || failed()) {  // the text stays in the UTF-8 fonts
+        HPDF_ResetError(m_doc);
+        m_error = 0;
+        m_regularLatin = m_boldLatin = nullptr;
+        return;
+    }
+    for (unsigned code = 0x80; code <= 0xFF; ++code) {
+        const HPDF_UNICODE u = HPDF_Encoder_GetUnicode(encoder, static_cast<HPDF_UINT16>(code));
+        // no-break space and soft hyphen stay in the UTF-8 font: extractors turn them into others
+        if (u > 0x7E && u != 0xA0 && u != 0xAD) m_winAnsi.emplace_back(u, static_cast<unsigned char>(code));
+    }
+    std::sort(m_winAnsi.begin(), m_winAnsi.end());
 }
 
 HPDF_Font Document::Fallback::load(const Document& d, const std::string& path) {
@@ -122,34 +107,6 @@ HPDF_Font Document::Fallback::load(const Document& d, const std::string& path) {
 }
 
 HPDF_Font Document::cjk() const { return m_cjk.load(*this, cjkFontPath()); }
-
-bool Document::covers(HPDF_Font font, char32_t c) const {
-    if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;  // libharu's UTF-8 encoder is BMP only
-    if (c < 0x80) return true;
-    const HPDF_FontDef def = font == m_regular ? m_regularDef
-                             : font == m_bold  ? m_boldDef
-                             : font == m_cjk.font ? m_cjk.def : nullptr;
-    // libharu 2.3 embeds glyphs numbered above 32767 empty (WenQuanYi's Hangul syllables): those
-    // count as missing, so they show the mark instead of nothing.
-    const HPDF_UINT16 glyph = def ? HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) : 0;
-    return glyph != 0 && glyph < 0x8000;
-}
-
-std::vector<Document::Run> Document::runs(HPDF_Font font, std::string_view raw) const {
-    const std::string s = clean(raw);
-    std::vector<Run> out;
-    auto add = [&](HPDF_Font f, std::string_view piece, bool missing) {
-        if (out.empty() || out.back().font != f || out.back().missing != missing) out.push_back(Run{f, {}, missing});
-        out.back().text += piece;
-    };
-    for (std::size_t i = 0, n = 0; i < s.size(); i += n) {
-        const char32_t c = decode(s, i, n);
-        if (c != 0xFFFD && covers(font, c)) add(font, std::string_view(s).substr(i, n), false);
-        else if (c != 0xFFFD && c >= 0x2E80 && cjk() && covers(m_cjk.font, c)) add(m_cjk.font, std::string_view(s).substr(i, n), false);
-        else add(font, kMissingMark, true);
-    }
-    return out;
-}
 
 Document::~Document() {
     if (m_doc) HPDF_Free(m_doc);
@@ -190,6 +147,7 @@ void Document::replaceToUnicode(HPDF_Font font) {
 }
 
 HPDF_Page Document::addPage() {
+    endText();
     HPDF_Page page = HPDF_AddPage(m_doc);
     HPDF_Page_SetSize(page, m_size, HPDF_PAGE_PORTRAIT);
     m_width = HPDF_Page_GetWidth(page);
@@ -198,92 +156,27 @@ HPDF_Page Document::addPage() {
     return page;
 }
 
-float Document::textWidth(HPDF_Font font, float size, std::string_view text) const {
-    if (text.empty()) return 0;
-    float width = 0;
-    for (const Run& r : runs(font, text)) {
-        const HPDF_TextWidth w = HPDF_Font_TextWidth(r.font, reinterpret_cast<const HPDF_BYTE*>(r.text.data()),
-                                                     static_cast<HPDF_UINT>(r.text.size()));
-        width += static_cast<float>(w.width) * size / 1000.0f;
-    }
-    return width;
+void Document::setFill(HPDF_Page page, Rgb c) const {
+    const HPDF_RGBColor now = HPDF_Page_GetRGBFill(page);  // black when the page has no RGB fill yet
+    if (HPDF_Page_GetFillingColorSpace(page) != HPDF_CS_DEVICE_RGB || now.r != c.r || now.g != c.g || now.b != c.b)
+        HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
 }
 
-std::vector<std::string> Document::wrap(std::string_view raw, HPDF_Font font, float size, float width) const {
-    const std::string text = clean(raw);
-    const float space = textWidth(font, size, " ");
-    std::vector<std::string> out;
-    std::string line;
-    float lineWidth = 0;
-    auto place = [&](std::string_view word) {
-        const float w = textWidth(font, size, word);
-        if (!line.empty() && lineWidth + space + w <= width) {
-            line += ' ';
-            line += word;
-            lineWidth += space + w;
-            return;
-        }
-        if (!line.empty()) out.push_back(std::move(line));
-        line.clear();
-        lineWidth = 0;
-        if (w <= width) {
-            line = word;
-            lineWidth = w;
-            return;
-        }
-        for (std::size_t i = 0; i < word.size();) {  // a word wider than the line: break it
-            const std::size_t n = codePointLength(word, i);
-            const float cw = textWidth(font, size, word.substr(i, n));
-            if (!line.empty() && lineWidth + cw > width) {
-                out.push_back(std::move(line));
-                line.clear();
-                lineWidth = 0;
-            }
-            line += word.substr(i, n);
-            lineWidth += cw;
-            i += n;
-        }
-    };
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t nl = text.find('\n', start);
-        const std::string_view para = std::string_view(text).substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        std::size_t i = 0;
-        while (i < para.size()) {
-            while (i < para.size() && para[i] == ' ') ++i;
-            const std::size_t end = std::min(para.find(' ', i), para.size());
-            if (end > i) place(para.substr(i, end - i));
-            i = end;
-        }
-        out.push_back(std::move(line));
-        line.clear();
-        lineWidth = 0;
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    while (out.size() > 1 && out.back().empty()) out.pop_back();
-    return out;
+void Document::setStroke(HPDF_Page page, Rgb c, float width) const {
+    const HPDF_RGBColor now = HPDF_Page_GetRGBStroke(page);
+    if (HPDF_Page_GetStrokingColorSpace(page) != HPDF_CS_DEVICE_RGB || now.r != c.r || now.g != c.g || now.b != c.b)
+        HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
+    if (HPDF_Page_GetLineWidth(page) != width) HPDF_Page_SetLineWidth(page, width);
 }
 
-void Document::text(HPDF_Page page, HPDF_Font font, float size, Rgb c, float x, float y, std::string_view s) const {
-    if (s.empty()) return;
-    HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
-    HPDF_Page_BeginText(page);
-    HPDF_Page_MoveTextPos(page, x, y);
-    for (const Run& r : runs(font, s)) {
-        if (r.missing) m_missed = true;
-        HPDF_Page_SetFontAndSize(page, r.font, size);
-        HPDF_Page_ShowText(page, r.text.c_str());
-    }
-    HPDF_Page_EndText(page);
-}
-
-void Document::textRight(HPDF_Page page, HPDF_Font font, float size, Rgb c, float right, float y, std::string_view s) const {
-    text(page, font, size, c, right - textWidth(font, size, clean(s)), y, s);
+void Document::strokeStyle(HPDF_Page page, Rgb c, float width) const {
+    endText();
+    setStroke(page, c, width);
 }
 
 void Document::fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const {
-    HPDF_Page_SetRGBFill(page, c.r, c.g, c.b);
+    endText();
+    setFill(page, c);
     HPDF_Page_Rectangle(page, x, y, w, h);
     HPDF_Page_Fill(page);
 }
@@ -291,17 +184,17 @@ void Document::fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float 
 void Document::polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width,
                        const std::vector<std::pair<float, float>>& points) const {
     if (points.size() < 3) return;
-    HPDF_Page_SetRGBFill(page, fill.r, fill.g, fill.b);
-    HPDF_Page_SetRGBStroke(page, stroke.r, stroke.g, stroke.b);
-    HPDF_Page_SetLineWidth(page, width);
+    endText();
+    setFill(page, fill);
+    setStroke(page, stroke, width);
     HPDF_Page_MoveTo(page, points[0].first, points[0].second);
     for (std::size_t i = 1; i < points.size(); ++i) HPDF_Page_LineTo(page, points[i].first, points[i].second);
     HPDF_Page_ClosePathFillStroke(page);
 }
 
 void Document::line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const {
-    HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b);
-    HPDF_Page_SetLineWidth(page, width);
+    endText();
+    setStroke(page, c, width);
     HPDF_Page_MoveTo(page, x0, y0);
     HPDF_Page_LineTo(page, x1, y1);
     HPDF_Page_Stroke(page);
@@ -313,19 +206,34 @@ void Document::setInfo(const std::string& title, const std::string& subject) {
     HPDF_SetInfoAttr(m_doc, HPDF_INFO_CREATOR, "KneeLog");
 }
 
+namespace {
+
+HPDF_STATUS writeToSink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    core::Sink& out = *static_cast<core::Sink*>(stream->attr);
+    out.write(std::string_view(reinterpret_cast<const char*>(bytes), size));
+    return out.failed() ? HPDF_FILE_IO_ERROR : HPDF_OK;
+}
+
+}  // namespace
+
+// libharu saves into the document's own stream, a memory buffer unless one is set: given a writer
+// that passes each piece on to `out`, the finished PDF is never held whole in memory.
 core::Result<void> Document::save(core::Sink& out) {
-    if (failed() || HPDF_SaveToStream(m_doc) != HPDF_OK || failed()) {
+    endText();
+    HPDF_Stream writer = failed() ? nullptr : HPDF_CallbackWriter_New(m_doc->mmgr, &writeToSink, &out);
+    if (writer) {
+        if (m_doc->stream) HPDF_Stream_Free(m_doc->stream);
+        m_doc->stream = writer;
+    }
+    const bool saved = writer && HPDF_SaveToStream(m_doc) == HPDF_OK && !failed();
+    if (writer) {
+        HPDF_Stream_Free(writer);  // it points at `out`, which may not outlive this call
+        m_doc->stream = nullptr;
+    }
+    if (!saved && !out.failed()) {  // a failed sink tells its own reason (e.g. the disk is full)
         char code[16];
         std::snprintf(code, sizeof code, "0x%04lX", m_error);
         return core::makeError(core::ErrorCode::Internal, std::string("Could not lay out the PDF (libharu error ") + code + ")");
-    }
-    HPDF_ResetStream(m_doc);
-    for (;;) {
-        HPDF_BYTE buffer[1 << 15];
-        HPDF_UINT32 size = sizeof buffer;
-        const HPDF_STATUS status = HPDF_ReadFromStream(m_doc, buffer, &size);
-        out.write(std::string_view(reinterpret_cast<const char*>(buffer), size));
-        if (status != HPDF_OK || size == 0) break;
     }
     return {};
 }

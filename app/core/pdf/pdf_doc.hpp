@@ -1,14 +1,20 @@
 #pragma once
 // Internal to kneelog_pdf: a thin RAII layer over libharu (document, embedded DejaVu Sans with
 // UTF-8 text, measuring and wrapping; Chinese, Japanese and Korean from WenQuanYi Zen Hei, loaded
-// only when a text needs it; a visible box for characters no font has), a top-to-bottom flow that starts new pages, and a table
-// that wraps its cells, repeats its header on each page and splits rows taller than a page.
+// only when a text needs it; a visible box for characters no font has), a top-to-bottom flow
+// that starts new pages, and a table that wraps its cells, repeats its header on each page and
+// splits rows taller than a page.
+// libharu holds every page's content in memory until save(), so the content is kept small:
+// text WinAnsiEncoding can encode is written 1 byte a character through a single-byte twin of
+// each font (pdf_text.cpp), a colour, line width or font the page already has is not set again,
+// and lines of text share one text object until something else is drawn.
 #include <hpdf.h>
 
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/report.hpp"
@@ -55,6 +61,8 @@ public:
     void text(HPDF_Page page, HPDF_Font font, float size, Rgb c, float x, float y, std::string_view s) const;
     void textRight(HPDF_Page page, HPDF_Font font, float size, Rgb c, float right, float y, std::string_view s) const;
     void fillRect(HPDF_Page page, Rgb c, float x, float y, float w, float h) const;
+    // Before drawing a path directly: ends the open text object and sets the stroke.
+    void strokeStyle(HPDF_Page page, Rgb c, float width) const;
     void line(HPDF_Page page, Rgb c, float width, float x0, float y0, float x1, float y1) const;
     // A closed polygon (x, y pairs in points), filled and outlined.
     void polygon(HPDF_Page page, Rgb fill, Rgb stroke, float width, const std::vector<std::pair<float, float>>& points) const;
@@ -73,7 +81,7 @@ private:
     void replaceToUnicode(HPDF_Font font);
     struct Run {
         HPDF_Font font;
-        std::string text;
+        std::string text;  // in the font's encoding: WinAnsi bytes for a latin twin, else UTF-8
         bool missing = false;
     };
     // `text` (cleaned) cut into runs of one font each.
@@ -86,12 +94,27 @@ private:
         bool tried = false;
         HPDF_Font load(const Document& d, const std::string& path);
     };
+    // The WinAnsiEncoding twin of regular() or bold() (nullptr for other fonts or when it failed).
+    HPDF_Font latinOf(HPDF_Font font) const;
+    // The WinAnsiEncoding byte for `c`, or 0 when it has none (or its extraction is unreliable).
+    unsigned char winAnsi(char32_t c) const;
+    void loadLatin(const char* regularName, const char* boldName);
+    // Text stays in one text object (BT) until something else is drawn, a page is added or the
+    // document saved; endText() closes it.
+    void endText() const;
+    mutable HPDF_Page m_textPage = nullptr;
+    mutable float m_textX = 0, m_textY = 0;  // the start of the last line drawn in it
+    // Set only what the page's graphics state does not already hold.
+    void setFill(HPDF_Page page, Rgb c) const;
+    void setStroke(HPDF_Page page, Rgb c, float width) const;
     HPDF_Font cjk() const;  // the CJK font, loaded on first call
 
     HPDF_Doc m_doc = nullptr;
     HPDF_Font m_regular = nullptr;
     HPDF_Font m_bold = nullptr;
     HPDF_FontDef m_regularDef = nullptr, m_boldDef = nullptr;
+    HPDF_Font m_regularLatin = nullptr, m_boldLatin = nullptr;
+    std::vector<std::pair<char32_t, unsigned char>> m_winAnsi;  // code points above 0x7E, sorted
     mutable Fallback m_cjk;
     mutable bool m_missed = false;
     std::vector<HPDF_Page> m_pages;

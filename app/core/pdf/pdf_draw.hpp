@@ -28,7 +28,8 @@ struct Page1Options {
 };
 // Page 1: who and when, the serious alerts, pain now and before, the chart, the most frequent.
 void drawPage1(Flow& f, const core::Report& r, const Page1Options& options);
-// From a new page: every alert, newest first, then every entry, newest first, by month.
-void drawDetails(Flow& f, const core::Report& r);
+// From a new page: every alert, newest first, then every entry, newest first, by month. Each
+// entry's row is let go once drawn: `r.rows` is empty afterwards.
+void drawDetails(Flow& f, core::Report& r);
 
 }  // namespace pdf

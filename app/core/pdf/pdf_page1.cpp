@@ -182,8 +182,7 @@ void drawBars(Flow& f, const core::ReportChart& c, float x0, float w, float base
         const float h = std::max(plotH * static_cast<float>(*c.bins[i].maxPain) / 10.0f, 0.8f);
         d.fillRect(page, kBar, x0 + binW * static_cast<float>(i) + (binW - barW) / 2, base, barW, h);
     }
-    HPDF_Page_SetRGBStroke(page, kMeanLine.r, kMeanLine.g, kMeanLine.b);
-    HPDF_Page_SetLineWidth(page, std::clamp(binW * 3.0f, 0.6f, 1.6f));
+    d.strokeStyle(page, kMeanLine, std::clamp(binW * 3.0f, 0.6f, 1.6f));
     HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
     bool drawing = false;
     for (std::size_t i = 0; i < n; ++i) {

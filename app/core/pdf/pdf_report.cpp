@@ -109,11 +109,15 @@ void drawFooters(Document& d, const core::Report& r) {
 
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options) {
     core::StringSink out;
-    if (auto r = renderReport(report, options, out); !r) return r.error();
+    if (auto r = renderReport(core::Report(report), options, out); !r) return r.error();
     return std::move(out.bytes);
 }
 
 core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out) {
+    return renderReport(core::Report(report), options, out);
+}
+
+core::Result<void> renderReport(core::Report&& report, const PdfOptions& options, core::Sink& out) {
     auto doc = Document::create(options.fontDir, options.paper);
     if (!doc) return doc.error();
     Document& d = **doc;

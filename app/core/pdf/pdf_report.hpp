@@ -9,9 +9,10 @@
 // month; the five most frequent symptoms, "when it hurts" contexts and what was tried. Then
 // every alert, newest first, and every episode, newest first, grouped by month. Every page
 // carries "Page n of N", the generation date and the statement that the data is patient-reported.
-// Text is DejaVu Sans, embedded (Latin, Greek, Cyrillic); Chinese, Japanese and Korean come from
-// WenQuanYi Zen Hei when the text has them; characters no font has show as a box, and the footer
-// then says so.
+// Text is DejaVu Sans, embedded once (Latin, Greek, Cyrillic): what WinAnsiEncoding has through a
+// single-byte font object, the rest through a 2-byte (CID) one; Chinese, Japanese and Korean come
+// from WenQuanYi Zen Hei when the text has them; characters no font has show as a box, and the
+// footer then says so. pdftotext gives every drawn character back.
 #include <cstddef>
 #include <string>
 
@@ -33,6 +34,9 @@ struct PdfOptions {
 
 // The report as PDF bytes, written to `out`; no display and no file needed.
 core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out);
+// The same, letting go of each entry's row once it is laid out (a long journal's rows and its
+// pages, which libharu keeps until the end, never both sit whole in memory).
+core::Result<void> renderReport(core::Report&& report, const PdfOptions& options, core::Sink& out);
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options);
 
 // WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and
@@ -60,7 +64,10 @@ struct ExportResult {
 
 // Reads the period from the journal and writes the file in the chosen format to `out` as it
 // goes: CSV and FHIR read the journal a page of episodes at a time (memory stays flat as the
-// journal grows); the PDF is laid out whole by libharu, then streamed out.
+// journal grows); the PDF reads the journal by pages too, but its report holds every entry
+// and libharu keeps every page until the end (kept small: see pdf_doc.hpp); each entry's row is
+// let go once laid out, and the file is written straight to `out`.
+// Refused (ErrorCode::Busy) when another program changes the journal during the reading.
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out);
 // The same into ExportResult::bytes (tests, previews).
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request);

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/io/atomic_file.hpp"
+#include "core/io/file_guard.hpp"
 #include "core/journal.hpp"
 #include "core/backup_file.hpp"
 #include "db/journal_files.hpp"
@@ -147,6 +148,17 @@ void openForWindow(const std::string& dbPath, WindowJournals& j) {
     }
 }
 
+// The platform's own dialogs to open a file and to save a copy (never onto the journal's files).
+void usePlatformDialogs(ui::App& app, const std::string& dbPath) {
+    app.setFileChooser([](const ui::FileRequest& r) { return platform::chooseFileToOpen(r.title, r.folder, r.extensions); });
+    app.setFileSaver([dbPath](const std::string& file, const std::string& title) {
+        return platform::saveCopyOutside(file, title, [dbPath](const std::string& to) -> std::string {
+            auto r = io::refuseProtected(to, db::JournalStore::protectedPaths(dbPath));
+            return r ? std::string() : r.error().message;
+        });
+    });
+}
+
 // The sample journal is a separate file beside the person's own: sample data never mixes in.
 ui::App::JournalActions journalActions(const std::string& dbPath, WindowJournals& j) {
     ui::App::JournalActions actions;
@@ -205,7 +217,7 @@ int runGui(const std::string& dbPath) {
     app.setAutomaticBackups(true);
     if (j.store) app.setJournalActions(journalActions(dbPath, j));
     app.setExportPlace(exportPlace(dbPath, app.assets()));
-    app.setFileChooser([](const ui::FileRequest& r) { return platform::chooseFileToOpen(r.title, r.folder, r.extensions); });
+    usePlatformDialogs(app, dbPath);
     platform::FrameHooks hooks = hooksFor(app);
     // To the background (Android may end the process there) or closing: the unsaved form is
     // kept, then the write-ahead log is moved into the journal file.
@@ -306,6 +318,7 @@ int runScreenshot(const ScreenshotOptions& options) {
     ui::App app(j.journal.get(), loadAssets());
     app.setJournalActions(journalActions(options.dbPath, j));  // Settings shows what the window offers
     app.setExportPlace(exportPlace(options.dbPath, app.assets()));
+    usePlatformDialogs(app, options.dbPath);
     app.show(*screen);
     platform::FrameHooks hooks = hooksFor(app);
     if (!options.firstRun) app.skipDisclaimer();

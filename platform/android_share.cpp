@@ -45,6 +45,24 @@ struct ActivityClass {
     }
 };
 
+// Asks takeMethod() every 150 ms until it answers (at most 30 minutes): the answer, or nullopt.
+std::optional<std::string> pollActivity(const char* takeMethod) {
+    for (int waited = 0; waited < 12000; ++waited) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        ActivityClass a;  // SDL_AndroidGetJNIEnv attaches this thread to the VM
+        jmethodID take = a.method(takeMethod, "()Ljava/lang/String;");
+        if (!take) return std::nullopt;
+        auto answer = static_cast<jstring>(a.env->CallStaticObjectMethod(a.cls, take));
+        if (a.threw() || !answer) continue;
+        const char* text = a.env->GetStringUTFChars(answer, nullptr);
+        std::string out = text ? text : "";
+        if (text) a.env->ReleaseStringUTFChars(answer, text);
+        a.env->DeleteLocalRef(answer);
+        return out;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 bool shareFile(const std::string& path, const std::string& mime) {
@@ -73,21 +91,33 @@ std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(const st
     std::promise<std::optional<std::string>> promise;
     auto future = promise.get_future();
     std::thread([promise = std::move(promise)]() mutable {
-        std::optional<std::string> answer;
-        for (int waited = 0; waited < 12000; ++waited) {  // 30 minutes, then it counts as cancelled
-            std::this_thread::sleep_for(std::chrono::milliseconds(150));
-            ActivityClass a;  // SDL_AndroidGetJNIEnv attaches this thread to the VM
-            jmethodID take = a.method("takeChosen", "()Ljava/lang/String;");
-            if (!take) break;
-            auto chosen = static_cast<jstring>(a.env->CallStaticObjectMethod(a.cls, take));
-            if (a.threw() || !chosen) continue;
-            const char* text = a.env->GetStringUTFChars(chosen, nullptr);
-            if (text && *text) answer = std::string(text);
-            if (text) a.env->ReleaseStringUTFChars(chosen, text);
-            a.env->DeleteLocalRef(chosen);
-            break;
-        }
+        std::optional<std::string> answer = pollActivity("takeChosen");
+        if (answer && answer->empty()) answer.reset();  // cancelled
         promise.set_value(answer);
+    }).detach();
+    return future;
+}
+
+std::optional<std::future<SaveOutcome>> saveCopyOutside(const std::string& file, const std::string&,
+                                                        std::function<std::string(const std::string&)>) {
+    {
+        ActivityClass a;
+        jmethodID save = a.method("saveDocument", "(Ljava/lang/String;)Z");
+        if (!save) return std::nullopt;
+        jstring jpath = a.env->NewStringUTF(file.c_str());
+        const jboolean ok = jpath ? a.env->CallStaticBooleanMethod(a.cls, save, jpath) : JNI_FALSE;
+        const bool threw = a.threw();
+        if (jpath) a.env->DeleteLocalRef(jpath);
+        if (ok != JNI_TRUE || threw) return std::nullopt;
+    }
+    std::promise<SaveOutcome> promise;
+    auto future = promise.get_future();
+    std::thread([promise = std::move(promise)]() mutable {
+        const std::optional<std::string> answer = pollActivity("takeSaved");
+        SaveOutcome out{false, ""};
+        if (answer && !answer->empty() && answer->front() == '!') out.second = "Not saved: " + answer->substr(1) + ".";
+        else if (answer && !answer->empty()) out = {true, "Saved a copy as " + *answer + "."};
+        promise.set_value(out);
     }).detach();
     return future;
 }

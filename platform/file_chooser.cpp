@@ -1,6 +1,6 @@
-// The desktop's own file chooser for opening a file: zenity (GNOME and most desktops) or kdialog
-// (KDE), whichever is installed, run beside the window (platform.hpp, chooseFileToOpen). Android's
-// system document picker is in android_share.cpp.
+// The desktop's own file chooser for opening a file and for saving a copy: zenity (GNOME and most
+// desktops) or kdialog (KDE), whichever is installed, run beside the window (platform.hpp,
+// chooseFileToOpen, saveCopyOutside). Android's system document picker is in android_share.cpp.
 #include <algorithm>
 #include <cstdlib>
 #include <string>
@@ -10,6 +10,11 @@
 #ifndef __ANDROID__  // posix_spawn needs Android API 28
 #include <fcntl.h>
 #include <spawn.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <sys/wait.h>
 #include <unistd.h>
 extern char** environ;
@@ -33,6 +38,42 @@ std::string inPath(const std::string& program) {
         start = end + 1;
     }
     return {};
+}
+
+// The command line of the installed chooser asking where to save `suggested` (a full path), or
+// empty.
+std::vector<std::string> saveCommand(const std::string& title, const std::string& suggested) {
+    if (const std::string zenity = inPath("zenity"); !zenity.empty())
+        return {zenity, "--file-selection", "--save", "--confirm-overwrite", "--title=" + title, "--filename=" + suggested};
+    if (const std::string kdialog = inPath("kdialog"); !kdialog.empty())
+        return {kdialog, "--title", title, "--getsavefilename", suggested};
+    return {};
+}
+
+// Copies `file` to `to`, written aside and renamed into place (an existing file is replaced: the
+// chooser asked). The outcome in words.
+SaveOutcome copyOut(const std::string& file, const std::string& to) {
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) return {false, "Not saved: " + file + " could not be read."};
+    const std::string aside = to + ".kneelog-part";
+    const int fd = ::open(aside.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    bool ok = fd >= 0;
+    for (std::size_t done = 0; ok && done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    ok = ok && ::fsync(fd) == 0;
+    const int writeError = errno;
+    if (fd >= 0) ::close(fd);
+    if (!ok || ::rename(aside.c_str(), to.c_str()) != 0) {
+        const std::string why = std::strerror(ok ? errno : writeError);
+        ::unlink(aside.c_str());
+        return {false, "Not saved: " + to + ": " + why + "."};
+    }
+    return {true, "Saved a copy as " + to + "."};
 }
 
 // The command line for the chooser that is installed, or empty.
@@ -91,6 +132,22 @@ std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(const st
     auto future = promise.get_future();
     // Detached: the window never waits for the chooser; the answer arrives through the future.
     std::thread([args = std::move(args), promise = std::move(promise)]() mutable { promise.set_value(runChooser(args)); }).detach();
+    return future;
+}
+
+std::optional<std::future<SaveOutcome>> saveCopyOutside(const std::string& file, const std::string& title,
+                                                        std::function<std::string(const std::string&)> refuse) {
+    if (const char* off = std::getenv("KNEELOG_NO_FILE_CHOOSER"); off && *off) return std::nullopt;
+    std::vector<std::string> args = saveCommand(title, file);
+    if (args.empty()) return std::nullopt;
+    std::promise<SaveOutcome> promise;
+    auto future = promise.get_future();
+    std::thread([args = std::move(args), file, refuse = std::move(refuse), promise = std::move(promise)]() mutable {
+        const std::optional<std::string> to = runChooser(args);
+        if (!to || *to == file) return promise.set_value({false, ""});  // cancelled, or "save" onto itself
+        if (std::string why = refuse ? refuse(*to) : std::string(); !why.empty()) return promise.set_value({false, "Not saved: " + why});
+        promise.set_value(copyOut(file, *to));
+    }).detach();
     return future;
 }
 #endif

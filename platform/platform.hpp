@@ -5,6 +5,7 @@
 #include <future>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace platform {
@@ -140,6 +141,15 @@ bool openFolder(const std::string& folder);
 // shows its own browser.
 std::optional<std::future<std::optional<std::string>>> chooseFileToOpen(const std::string& title, const std::string& folder,
                                                                         const std::vector<std::string>& extensions);
+// Saving a copy of a file the app made (a backup, a bundle) where the person chooses, with the
+// platform's own dialog, run beside the window: on the desktop zenity or kdialog (the copy is
+// written aside and renamed into place; `refuse` names a reason not to write there, e.g. the
+// journal's own files), on Android ACTION_CREATE_DOCUMENT (the activity writes the copy into the
+// document). The future gives whether it was saved and the outcome in words (not saved and no
+// words: cancelled). nullopt when there is no such dialog here.
+using SaveOutcome = std::pair<bool, std::string>;  // saved, the outcome in words
+std::optional<std::future<SaveOutcome>> saveCopyOutside(const std::string& file, const std::string& title,
+                                                        std::function<std::string(const std::string&)> refuse);
 // The most recently modified regular file in `folder`; empty when there is none.
 std::string newestFile(const std::string& folder);
 // The MIME type of an export by its extension: PDF, CSV, FHIR JSON, else opaque bytes (bundles, backups).

@@ -53,6 +53,11 @@ struct FileRequest {
 // person cancelled. The hook returns nullopt when there is no such chooser here (the app then
 // shows its own browser).
 using FileChooser = std::function<std::optional<std::future<std::optional<std::string>>>(const FileRequest&)>;
+// Saving a copy of a file the app made (a backup, a bundle) where the person chooses, with the
+// platform's own dialog beside the window: whether it was saved and the outcome in words (not
+// saved, no words: cancelled). The hook returns nullopt when there is no such dialog here.
+using SaveOutcome = std::pair<bool, std::string>;
+using FileSaver = std::function<std::optional<std::future<SaveOutcome>>(const std::string& file, const std::string& title)>;
 
 class App {
 public:
@@ -115,6 +120,8 @@ public:
     // The platform's file chooser (none: the in-app browser).
     void setFileChooser(FileChooser chooser) { m_fileChooser = std::move(chooser); }
     const FileChooser& fileChooser() const { return m_fileChooser; }
+    void setFileSaver(FileSaver saver) { m_fileSaver = std::move(saver); }
+    const FileSaver& fileSaver() const { return m_fileSaver; }
     // Keeps the window drawing for a moment without input (an answer from outside is awaited).
     void keepAwake();
     const std::string& ownJournalPath() const { return m_actions.ownPath; }
@@ -211,6 +218,7 @@ private:
     bool m_disclaimerPending = false;
     JournalActions m_actions;
     FileChooser m_fileChooser;
+    FileSaver m_fileSaver;
     double m_awakeUntil = 0;
     ExportPlace m_exportPlace;
     bool m_sample = false;

@@ -37,21 +37,28 @@ std::string entries(std::size_t n) { return std::to_string(n) + (n == 1 ? " entr
 
 }  // namespace
 
-void DataActions::status(std::string text, bool failed) {
+void DataActions::status(Section section, std::string text, bool failed) {
+    m_statusFor = section;
     m_status = std::move(text);
     m_failed = failed;
 }
 
+void DataActions::drawStatus(Section section) const {
+    if (m_status.empty() || m_statusFor != section) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, m_failed ? palette().danger : palette().text);
+    ImGui::TextWrapped("%s", m_status.c_str());
+    ImGui::PopStyleColor();
+}
+
 void DataActions::draw(App& app) {
     if (app.exportPlace().folder.empty() || !app.journalActions().backupOwn) return;
+    // Each outcome is written under the action it belongs to.
     drawBackup(app);
+    drawStatus(Section::Backup);
     drawRestore(app);
+    drawStatus(Section::Restore);
     drawImport(app);
-    if (!m_status.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, m_failed ? palette().danger : palette().text);
-        ImGui::TextWrapped("%s", m_status.c_str());
-        ImGui::PopStyleColor();
-    }
+    drawStatus(Section::Import);
 }
 
 void DataActions::drawBackup(App& app) {
@@ -75,6 +82,7 @@ void DataActions::drawBackup(App& app) {
             if (auto r = place.open(place.folder); !r) app.reportError(r.error().message);
         recordItem("data:backup-share");
     }
+    if (!m_madeName.empty()) m_saveCopy.draw(app, place.folder + "/" + m_madeName, "data:backup-copy");
 }
 
 void DataActions::makeBackup(App& app) {
@@ -86,12 +94,12 @@ void DataActions::makeBackup(App& app) {
     core::Result<void> made = io::makeFolders(folder);
     if (made) made = app.journalActions().backupOwn(folder + "/" + name, m_encrypt ? &pass : nullptr);
     if (!made) {
-        status("The backup was not made: " + made.error().message, true);
+        status(Section::Backup, "The backup was not made: " + made.error().message, true);
         app.reportError(m_status);
         return;
     }
     m_madeName = name;
-    status("Saved " + name + " in " + folder + (m_encrypt ? ". Keep the passphrase safe: without it the backup cannot be opened." : "."),
+    status(Section::Backup, "Saved " + name + " in " + folder + (m_encrypt ? ". Keep the passphrase safe: without it the backup cannot be opened." : "."),
            false);
     app.flash("Backup saved");
 }
@@ -114,7 +122,7 @@ void DataActions::drawRestore(App& app) {
         const crypto::Secret pass(m_restorePass);
         auto preview = app.journalActions().previewBackup(m_restoreFile, &pass);
         if (preview) m_restorePreview = *preview;
-        else status("This file cannot be restored: " + preview.error().message, true);
+        else status(Section::Restore, "This file cannot be restored: " + preview.error().message, true);
     }
     recordItem("data:restore-look");
     if (!m_restorePreview) return;
@@ -145,11 +153,11 @@ void DataActions::restore(App& app) {
     auto kept = app.restoreOwnJournal(m_restoreFile, &pass);
     m_restorePreview.reset();
     if (!kept) {
-        status("Nothing was changed: " + kept.error().message, true);
+        status(Section::Restore, "Nothing was changed: " + kept.error().message, true);
         app.reportError(m_status);
         return;
     }
-    status("Restored " + fileNameOf(m_restoreFile) + "." +
+    status(Section::Restore, "Restored " + fileNameOf(m_restoreFile) + "." +
                (*kept ? " The journal it replaced was kept as " + kept->value() + " (restore that file to undo)." : std::string()),
            false);
     m_restoreFile.clear();
@@ -195,10 +203,10 @@ void DataActions::commitImport(App& app) {
     auto r = app.journal() ? app.journal()->commitImport(plan)
                            : core::Result<void>(core::makeError(core::ErrorCode::Internal, "There is no journal open."));
     if (r) {
-        status("Imported " + entries(plan.toAdd.size()) + " from " + fileNameOf(m_importFile) + ".", false);
+        status(Section::Import, "Imported " + entries(plan.toAdd.size()) + " from " + fileNameOf(m_importFile) + ".", false);
         app.flash("Imported");
     } else {
-        status("Nothing was imported: " + r.error().message, true);
+        status(Section::Import, "Nothing was imported: " + r.error().message, true);
         app.reportError(m_status);
     }
     m_plan.reset();
@@ -213,7 +221,7 @@ void DataActions::planImport(App& app, const std::string& path) {
     auto text = io::readWholeFile(path, kMaxImportBytes);
     auto plan = text ? journal->planImport(*text) : core::Result<core::ImportPlan>(text.error());
     if (plan) m_plan = std::move(*plan);
-    else status("This file cannot be imported: " + plan.error().message, true);
+    else status(Section::Import, "This file cannot be imported: " + plan.error().message, true);
 }
 
 }  // namespace ui

@@ -26,11 +26,14 @@ private:
     void drawImport(App& app);
     void planImport(App& app, const std::string& path);
     void commitImport(App& app);
-    void status(std::string text, bool failed);
+    enum class Section { Backup, Restore, Import };
+    void status(Section section, std::string text, bool failed);
+    void drawStatus(Section section) const;
 
     bool m_encrypt = true;
     std::string m_pass, m_again;  // wiped once used
     std::string m_madeName;
+    SaveCopy m_saveCopy;
 
     FileChoice m_restoreChoice;
     std::string m_restoreFile;
@@ -43,6 +46,7 @@ private:
     std::optional<core::ImportPlan> m_plan;
 
     std::string m_status;
+    Section m_statusFor = Section::Backup;
     bool m_failed = false;
 };
 

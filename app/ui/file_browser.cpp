@@ -124,4 +124,28 @@ std::optional<std::string> FileChoice::draw(App& app, const char* label, const s
     return m_browser.draw(id);
 }
 
+void SaveCopy::draw(App& app, const std::string& file, const std::string& id) {
+    if (!app.fileSaver() || file.empty()) return;
+    if (m_for != file) {
+        m_for = file;
+        m_last = {false, ""};
+    }
+    if (m_pending) {
+        app.keepAwake();
+        if (m_pending->wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            hint("Choose where to save it in the window that opened.");
+            return;
+        }
+        m_last = m_pending->get();
+        m_pending.reset();
+    }
+    if (ImGui::Button(("Save a copy elsewhere\xE2\x80\xA6##" + id).c_str(), ImVec2(0, layout().minTouch)))
+        m_pending = app.fileSaver()(file, "Save a copy");
+    recordItem(id);
+    if (m_last.second.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, m_last.first ? palette().text : palette().danger);
+    ImGui::TextWrapped("%s", m_last.second.c_str());
+    ImGui::PopStyleColor();
+}
+
 }  // namespace ui

@@ -5,6 +5,7 @@
 #include <future>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ui {
@@ -47,6 +48,18 @@ public:
 private:
     FileBrowser m_browser;
     std::optional<std::future<std::optional<std::string>>> m_pending;
+};
+
+// "Save a copy elsewhere…" for a file the app made (a backup, a bundle): the platform's own save
+// dialog beside the window, then the outcome in words. Draws nothing where there is no dialog.
+class SaveCopy {
+public:
+    void draw(App& app, const std::string& file, const std::string& id);
+
+private:
+    std::optional<std::future<std::pair<bool, std::string>>> m_pending;
+    std::pair<bool, std::string> m_last;
+    std::string m_for;  // the file m_last is about
 };
 
 }  // namespace ui

@@ -112,6 +112,7 @@ void MoveToDevice::drawMake(App& app) {
             if (auto r = place.open(place.folder); !r) app.reportError(r.error().message);
         recordItem("move:share");
     }
+    if (!m_made.empty()) m_saveCopy.draw(app, place.folder + "/" + m_made, "move:copy");
 }
 
 void MoveToDevice::makeBundle(App& app) {

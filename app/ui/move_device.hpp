@@ -54,6 +54,7 @@ private:
     std::string m_made;                // the file just made
     std::string m_chosen;              // the path of the bundle chosen to open
     FileChoice m_otherFile;            // a bundle outside the export folder
+    SaveCopy m_saveCopy;               // the bundle just made, saved elsewhere too
     std::string m_openPass;
     std::optional<core::MergeCounts> m_preview;
     bool m_previewEncrypted = false;

@@ -87,9 +87,18 @@ TEST_CASE("Settings backs up encrypted, looks inside a chosen backup, refuses a 
     auto backup = test::steps({{"data:backup:pass", "knee journal phrase"},
                                {"data:backup:again", "knee journal phrase"},
                                {"data:backup", ""}});
+    std::string savedCopyOf;  // the platform's save dialog, stood in for
+    s.app->setFileSaver([&](const std::string& file, const std::string&) -> std::optional<std::future<ui::SaveOutcome>> {
+        savedCopyOf = file;
+        std::promise<ui::SaveOutcome> done;
+        done.set_value({true, "Saved a copy as /media/usb/copy.kbackup."});
+        return done.get_future();
+    });
     REQUIRE(s.render(900, 2600, 1.0f, 40, "", backup).ok);
     const auto made = filesEndingWith(documents, ".kbackup");
     REQUIRE(made.size() == 1);
+    REQUIRE(s.render(900, 2600, 1.0f, 12, "", test::clickAll({"data:backup-copy"})).ok);
+    CHECK(savedCopyOf == made.front().string());  // "Save a copy elsewhere…" offers the backup just made
     const std::string bytes = test::readFile(made.front());
     CHECK(core::backupKind(made.front().string()) == core::crypto::FileKind::Sealed);
     CHECK(bytes.find("bakery") == std::string::npos);
@@ -188,5 +197,55 @@ TEST_CASE("the desktop's chooser: zenity's answer arrives beside the window; can
     ::unsetenv("KNEELOG_NO_FILE_CHOOSER");
     ::setenv("PATH", (dir / "nothing-here").c_str(), 1);
     CHECK(!platform::chooseFileToOpen("Choose", dir.string(), {}).has_value());  // no chooser: the in-app browser
+    ::setenv("PATH", oldPath.c_str(), 1);
+}
+
+TEST_CASE("the desktop's save dialog: a copy lands where zenity says, never on a refused path; cancel writes nothing",
+          "[ui][data]") {
+    const auto dir = test::tempDir("save-copy");
+    const auto bin = dir / "bin";
+    fs::create_directories(bin);
+    fs::create_directories(dir / "usb");
+    const fs::path made = dir / "kneelog-backup.kbackup";
+    std::ofstream(made, std::ios::binary) << "KNLGSEAL sealed bytes";
+    const fs::path answer = dir / "answer";
+    // A stand-in for zenity: records its arguments, prints the path in `answer`, exits 1 without one.
+    std::ofstream(bin / "zenity") << "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" << (dir / "args").string() << "\"\n[ -s \""
+                                  << answer.string() << "\" ] || exit 1\nIFS= read -r p < \"" << answer.string()
+                                  << "\"\nprintf '%s\\n' \"$p\"\n";  // shell builtins only: PATH holds just this folder
+    fs::permissions(bin / "zenity", fs::perms::owner_all);
+    const std::string oldPath = std::getenv("PATH") ? std::getenv("PATH") : "";
+    ::setenv("PATH", bin.c_str(), 1);
+    const auto refuse = [&](const std::string& to) {
+        return to == (dir / "journal.db").string() ? std::string("that is your journal") : std::string();
+    };
+
+    std::ofstream(answer) << (dir / "usb" / "copy.kbackup").string() << "\n";
+    auto saved = platform::saveCopyOutside(made.string(), "Save a copy", refuse);
+    REQUIRE(saved.has_value());
+    const auto outcome = saved->get();
+    CHECK(outcome.first);
+    CHECK(outcome.second.find("copy.kbackup") != std::string::npos);
+    CHECK(test::readFile(dir / "usb" / "copy.kbackup") == "KNLGSEAL sealed bytes");
+    const std::string args = test::readFile(dir / "args");
+    CHECK(args.find("--save") != std::string::npos);
+    CHECK(args.find("--confirm-overwrite") != std::string::npos);
+    CHECK(args.find("--filename=" + made.string()) != std::string::npos);
+
+    std::ofstream(dir / "journal.db") << "the journal";
+    std::ofstream(answer) << (dir / "journal.db").string() << "\n";
+    auto refused = platform::saveCopyOutside(made.string(), "Save a copy", refuse);
+    REQUIRE(refused.has_value());
+    const auto no = refused->get();
+    CHECK(!no.first);
+    CHECK(no.second.find("that is your journal") != std::string::npos);
+    CHECK(test::readFile(dir / "journal.db") == "the journal");
+
+    std::ofstream(answer, std::ios::trunc).flush();  // empty: the stand-in exits 1, as a cancel does
+    auto cancelled = platform::saveCopyOutside(made.string(), "Save a copy", refuse);
+    REQUIRE(cancelled.has_value());
+    const auto none = cancelled->get();
+    CHECK(!none.first);
+    CHECK(none.second.empty());
     ::setenv("PATH", oldPath.c_str(), 1);
 }

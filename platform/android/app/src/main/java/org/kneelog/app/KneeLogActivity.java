@@ -19,6 +19,7 @@ import androidx.core.content.FileProvider;
 import org.libsdl.app.SDLActivity;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +29,9 @@ import java.io.OutputStream;
  * KneeLog's only activity: SDL's activity running libkneelog.so (the same C++ as the desktop,
  * built by the repository's CMakeLists.txt). The native side calls the static methods below over
  * JNI (platform/android_share.cpp): share() for exports, safeInsets() for the parts of the screen
- * covered by the status bar, the navigation bar or a display cut-out, and openDocument() /
- * takeChosen() for the system document picker (a backup to restore, a CSV to import, a bundle).
+ * covered by the status bar, the navigation bar or a display cut-out, openDocument() /
+ * takeChosen() for the system document picker (a backup to restore, a CSV to import, a bundle),
+ * and saveDocument() / takeSaved() to save a copy of a backup or a bundle where the person chooses.
  *
  * The SDL Java sources (org.libsdl.app) are not in the repository: app/build.gradle extracts them
  * from the pinned SDL2 2.26.5 release at build time.
@@ -43,6 +45,11 @@ public class KneeLogActivity extends SDLActivity {
     // The document picker's answer: null while waiting, "" when cancelled or unreadable, else the
     // path of the app's own copy of the chosen file (files/imports).
     private static volatile String sChosen;
+    private static final int REQUEST_SAVE = 4202;
+    private static volatile String sSavePath;  // the app's file being saved
+    // The save's answer: null while waiting, "" when cancelled, "!" and the reason when it failed,
+    // else the name of the document written.
+    private static volatile String sSaved;
 
     @Override
     protected String[] getLibraries() {
@@ -172,8 +179,62 @@ public class KneeLogActivity extends SDLActivity {
         return chosen;
     }
 
+    /** Asks where to save a copy of `path` (ACTION_CREATE_DOCUMENT); the answer: takeSaved(). */
+    public static boolean saveDocument(String path) {
+        final KneeLogActivity activity = sInstance;
+        final File file = new File(path);
+        if (activity == null || !file.isFile()) return false;
+        sSaved = null;
+        sSavePath = path;
+        final Intent create = new Intent(Intent.ACTION_CREATE_DOCUMENT);
+        create.addCategory(Intent.CATEGORY_OPENABLE);
+        create.setType("application/octet-stream");
+        create.putExtra(Intent.EXTRA_TITLE, file.getName());
+        activity.runOnUiThread(() -> {
+            try {
+                activity.startActivityForResult(create, REQUEST_SAVE);
+            } catch (ActivityNotFoundException e) {
+                sSaved = "!no app on this phone can save files";
+            }
+        });
+        return true;
+    }
+
+    /** null while the save dialog is open; then once: "" (cancelled), "!reason", or a name. */
+    public static String takeSaved() {
+        final String saved = sSaved;
+        if (saved != null) sSaved = null;
+        return saved;
+    }
+
+    // Writes the app's file into the document the person created; its name, or "!" and why not.
+    private String copyTo(String path, Uri to) {
+        try (InputStream in = new FileInputStream(path);
+             OutputStream out = getContentResolver().openOutputStream(to, "wt")) {
+            if (out == null) return "!the chosen place cannot be written";
+            final byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) out.write(buffer, 0, n);
+        } catch (IOException | SecurityException e) {
+            return "!" + e.getMessage();
+        }
+        try (Cursor c = getContentResolver().query(to, new String[] {OpenableColumns.DISPLAY_NAME}, null, null, null)) {
+            if (c != null && c.moveToFirst() && c.getString(0) != null) return c.getString(0);
+        } catch (SecurityException | IllegalArgumentException e) {
+            Log.w(TAG, "the saved document's name was not readable");
+        }
+        return new File(path).getName();
+    }
+
     @Override
     protected void onActivityResult(int requestCode, int resultCode, Intent data) {
+        if (requestCode == REQUEST_SAVE) {
+            final Uri to = resultCode == Activity.RESULT_OK && data != null ? data.getData() : null;
+            final String path = sSavePath;
+            if (to == null || path == null) sSaved = "";
+            else new Thread(() -> sSaved = copyTo(path, to), "kneelog-save").start();
+            return;
+        }
         if (requestCode != REQUEST_OPEN) {
             super.onActivityResult(requestCode, resultCode, data);
             return;

@@ -2,6 +2,7 @@
 #include "core/backup_file.hpp"
 
 #include <climits>
+#include <fstream>
 
 #include "core/io/atomic_file.hpp"
 #include "core/io/files.hpp"
@@ -37,8 +38,11 @@ std::string besideJournal(const std::string& dbPath, const char* what) {
 }
 
 crypto::FileKind backupKind(const std::string& path) {
-    auto head = io::readWholeFile(path, kMaxBackupBytes);
-    return head ? crypto::identify(asBytes(*head)) : crypto::FileKind::Other;
+    // The magic at the start is enough: a backup of many MB is not read to tell what it is.
+    std::ifstream in(path, std::ios::binary);
+    char head[16] = {};
+    in.read(head, sizeof head);
+    return crypto::identify({reinterpret_cast<const uint8_t*>(head), static_cast<std::size_t>(in.gcount())});
 }
 
 Result<void> writeBackup(StoredJournal& store, const std::string& dbPath, const std::string& out,

@@ -34,38 +34,26 @@ bool earlier(const Episode& a, const Episode& b) {
 std::vector<ChartDay> chartDays(std::span<const Episode* const> episodes, CivilDate from, CivilDate to) {
     const int64_t first = daysFromCivil(from);
     const int64_t count = daysFromCivil(to) - first + 1;
-    std::vector<ChartDay> days(static_cast<std::size_t>(std::max<int64_t>(count, 0)));
-    for (std::size_t i = 0; i < days.size(); ++i) days[i].day = civilFromDays(first + static_cast<int64_t>(i));
+    std::vector<std::optional<int>> maxima(static_cast<std::size_t>(std::max<int64_t>(count, 0)));
     for (const Episode* e : episodes) {
         const int64_t i = daysFromCivil(e->startedAt.date) - first;
         if (i < 0 || i >= count) continue;
-        auto& m = days[static_cast<std::size_t>(i)].maxPain;
+        auto& m = maxima[static_cast<std::size_t>(i)];
         m = m ? std::max(*m, e->pain) : e->pain;
     }
-    // The same 7-day mean as the Trends screen's (stats.hpp).
-    std::vector<std::optional<int>> maxima(days.size());
-    for (std::size_t i = 0; i < days.size(); ++i) maxima[i] = days[i].maxPain;
-    const auto means = rollingMean(maxima, kRollingDays);
-    for (std::size_t i = 0; i < days.size() && i < means.size(); ++i) days[i].mean7 = means[i];
-    return days;
+    return chartFromMaxima(from, maxima);
 }
 
 ReportSummary summarize(std::span<const Episode* const> episodes, std::span<const ChartDay> chart) {
     ReportSummary s;
     s.episodes = static_cast<int>(episodes.size());
-    s.daysInPeriod = static_cast<int>(chart.size());
     long long total = 0;
     for (const Episode* e : episodes) {
         total += e->pain;
         s.maxPain = std::max(s.maxPain, e->pain);
     }
     s.meanPain = episodes.empty() ? 0.0 : static_cast<double>(total) / static_cast<double>(episodes.size());
-    for (const ChartDay& d : chart) {
-        if (!d.maxPain) continue;
-        ++s.daysLogged;
-        if (*d.maxPain > 0) ++s.daysWithPain;
-    }
-    s.trend = trendText(chart);
+    addDayCounts(s, chart);
     return s;
 }
 
@@ -268,6 +256,39 @@ std::string trendText(std::span<const ChartDay> chart) {
     return words + " (" + spans + "). A change of 2 points is considered clinically meaningful.";
 }
 
+ReportPeriod reportPeriod(const DateRange& range, CivilDate today, std::optional<CivilDate> first,
+                          std::optional<CivilDate> last) {
+    ReportPeriod p;
+    p.to = range.to.value_or(today);
+    if (!range.to && last) p.to = std::max(p.to, *last);
+    p.from = range.from.value_or(first.value_or(p.to));
+    if (p.to < p.from) p.to = p.from;
+    const int64_t days = daysFromCivil(p.to) - daysFromCivil(p.from) + 1;
+    p.text = formatDate(p.from) + " to " + formatDate(p.to) + " (" + std::to_string(days) + (days == 1 ? " day)" : " days)");
+    return p;
+}
+
+std::vector<ChartDay> chartFromMaxima(CivilDate from, std::span<const std::optional<int>> maxima) {
+    std::vector<ChartDay> days(maxima.size());
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        days[i].day = civilFromDays(daysFromCivil(from) + static_cast<int64_t>(i));
+        days[i].maxPain = maxima[i];
+    }
+    const auto means = rollingMean(maxima, kRollingDays);
+    for (std::size_t i = 0; i < days.size() && i < means.size(); ++i) days[i].mean7 = means[i];
+    return days;
+}
+
+void addDayCounts(ReportSummary& s, std::span<const ChartDay> chart) {
+    s.daysInPeriod = static_cast<int>(chart.size());
+    for (const ChartDay& d : chart) {
+        if (!d.maxPain) continue;
+        ++s.daysLogged;
+        if (*d.maxPain > 0) ++s.daysWithPain;
+    }
+    s.trend = trendText(chart);
+}
+
 Report buildReport(std::span<const Episode> episodes, std::span<const Alert> alerts, const ReportOptions& options) {
     std::vector<const Episode*> list;
     list.reserve(episodes.size());
@@ -277,13 +298,13 @@ Report buildReport(std::span<const Episode> episodes, std::span<const Alert> ale
 
     Report r;
     r.patientName = options.patientName;
-    r.to = options.range.to.value_or(options.generatedAt.date);
-    if (!options.range.to && !list.empty()) r.to = std::max(r.to, list.back()->startedAt.date);
-    r.from = options.range.from.value_or(list.empty() ? r.to : list.front()->startedAt.date);
-    if (r.to < r.from) r.to = r.from;
-    const int64_t days = daysFromCivil(r.to) - daysFromCivil(r.from) + 1;
-    r.periodText = formatDate(r.from) + " to " + formatDate(r.to) + " (" + std::to_string(days) +
-                   (days == 1 ? " day)" : " days)");
+    const ReportPeriod period =
+        reportPeriod(options.range, options.generatedAt.date,
+                     list.empty() ? std::nullopt : std::optional<CivilDate>(list.front()->startedAt.date),
+                     list.empty() ? std::nullopt : std::optional<CivilDate>(list.back()->startedAt.date));
+    r.from = period.from;
+    r.to = period.to;
+    r.periodText = period.text;
     r.generatedText = stamp(options.generatedAt);
     r.region = options.region;
     r.riskText = riskProfileText(options.risks, options.generatedAt.offsetMinutes);

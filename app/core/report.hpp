@@ -153,4 +153,19 @@ std::string monthName(const CivilDate& day);
 // True for emergency and urgent: the levels page 1 lists as red flags.
 bool isSerious(Level level);
 
+// The pieces buildReport and the Export screen's preview (report_preview.hpp) share:
+// The period: the chosen range; an open start begins at the first entry, an open end is `today`
+// (or the last entry's day when later). `first`/`last`: the entries' first and last day, if any.
+struct ReportPeriod {
+    CivilDate from, to;
+    std::string text;  // "2026-01-01 to 2026-03-31 (90 days)"
+};
+ReportPeriod reportPeriod(const DateRange& range, CivilDate today, std::optional<CivilDate> first,
+                          std::optional<CivilDate> last);
+// Every day from `from` on, one per element of `maxima` (the day's highest pain, if logged), with
+// the same 7-day mean as the Trends screen's.
+std::vector<ChartDay> chartFromMaxima(CivilDate from, std::span<const std::optional<int>> maxima);
+// The chart's share of the summary: days in the period, days logged, days with pain, the trend.
+void addDayCounts(ReportSummary& s, std::span<const ChartDay> chart);
+
 }  // namespace core

@@ -35,7 +35,7 @@ ui::Assets loadAssets() {
         return ui::Picture{loaded.texture.id, loaded.texture.width, loaded.texture.height, std::move(loaded.error)};
     };
     a.pictures.generation = platform::textureGeneration;
-    a.loadCjkTtf = [] { return platform::loadFile(pdf::cjkFontPath()).value_or(""); };
+    a.loadCjkTtf = [] { return platform::mapFile(pdf::cjkFontPath()); };
     for (const auto& path : platform::listAssets("guidance", ".md")) {
         const std::string name = std::filesystem::path(path).filename().string();
         if (name == "FORMAT.md") continue;

@@ -1,5 +1,9 @@
 // Paths and file access through SDL, so the same calls work on the desktop and inside an APK.
 #include <SDL.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -46,6 +50,37 @@ std::optional<std::string> loadFile(const std::string& path) {
     std::string out(static_cast<const char*>(data), size);
     SDL_free(data);
     return out;
+}
+
+namespace {
+
+struct Mapping {
+    std::string_view view;
+    void* address = MAP_FAILED;
+    std::string copy;  // when the file could not be mapped (an APK asset)
+    ~Mapping() {
+        if (address != MAP_FAILED) ::munmap(address, view.size());
+    }
+};
+
+}  // namespace
+
+std::shared_ptr<const std::string_view> mapFile(const std::string& path) {
+    auto m = std::make_shared<Mapping>();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd >= 0 && ::fstat(fd, &st) == 0 && st.st_size > 0) {
+        m->address = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m->address != MAP_FAILED) m->view = {static_cast<const char*>(m->address), static_cast<size_t>(st.st_size)};
+    }
+    if (fd >= 0) ::close(fd);
+    if (m->address == MAP_FAILED) {
+        auto bytes = loadFile(path);
+        if (!bytes) return nullptr;
+        m->copy = std::move(*bytes);
+        m->view = m->copy;
+    }
+    return {m, &m->view};
 }
 
 std::vector<std::string> listAssets(const std::string& subdir, const std::string& suffix) {

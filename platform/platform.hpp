@@ -3,8 +3,10 @@
 // headless rendering and Android differ only here. No SDL or ImGui backend types leak out.
 #include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -112,6 +114,10 @@ std::string userDataDir();
 std::string assetsDir();
 // Reads a file or an APK asset as bytes (SDL_LoadFile); nullopt when it cannot be read.
 std::optional<std::string> loadFile(const std::string& path);
+// A file's bytes mapped read-only (mmap): only the pages read become resident, so a 16 MB font of
+// which a few glyphs are baked costs a few hundred KB, not 16 MB of heap. The mapping lives as long
+// as the pointer. Falls back to loadFile (APK assets); nullptr when the file cannot be read.
+std::shared_ptr<const std::string_view> mapFile(const std::string& path);
 // Lists the files in an assets sub-folder ending in `suffix` (desktop: directory listing).
 std::vector<std::string> listAssets(const std::string& subdir, const std::string& suffix);
 

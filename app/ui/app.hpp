@@ -35,7 +35,7 @@ std::optional<ScreenId> screenFromName(std::string_view name);
 struct Assets {
     std::string regularTtf;
     std::string boldTtf;
-    std::function<std::string()> loadCjkTtf;  // Chinese, Japanese, Korean: read only when the journal has them
+    std::function<SharedBytes()> loadCjkTtf;  // Chinese, Japanese, Korean: opened only when the journal has them
     std::vector<std::pair<std::string, std::string>> articles;  // (file name, contents)
     PictureSource pictures;  // the knee map's drawings (platform: stb_image into a texture)
 };

@@ -51,7 +51,7 @@ const ImWchar* cjkRanges(const std::vector<char32_t>& typed) {
 // The atlas reads the caller's bytes in place: ImGui would copy them for every font added when it
 // does not own them (six copies of DejaVu, five of the 16 MB CJK font), so it is told it owns
 // them, and forgetBytes() takes them back right after the build, before it could free them.
-ImFont* addTtf(const std::string& ttf, float size, const ImWchar* ranges, bool merge = false) {
+ImFont* addTtf(std::string_view ttf, float size, const ImWchar* ranges, bool merge = false) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = true;  // no copy; see forgetBytes()
     // No horizontal oversampling, glyphs on whole pixels: crisp at every text size, and half the
@@ -114,11 +114,12 @@ Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, floa
     } else {
         const ImWchar* ranges = glyphRanges(typed.characters);
         const ImWchar* cjk = typed.loadCjkTtf ? cjkRanges(typed.characters) : nullptr;
-        const std::string cjkTtf = cjk ? typed.loadCjkTtf() : std::string();
+        // Mapped, not read: stb_truetype touches only the tables and glyphs it bakes (fonts.md).
+        const SharedBytes cjkTtf = cjk ? typed.loadCjkTtf() : nullptr;
         // Each text font, followed by the journal's CJK characters merged into it.
         auto add = [&](const std::string& ttf, float size) {
             ImFont* font = addTtf(ttf, size, ranges);
-            if (!cjkTtf.empty()) addTtf(cjkTtf, size, cjk, true);
+            if (cjkTtf && !cjkTtf->empty()) addTtf(*cjkTtf, size, cjk, true);
             return font;
         };
         f.regular = add(regularTtf, pixelSize);

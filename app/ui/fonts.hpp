@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace core {
@@ -26,9 +28,12 @@ struct Fonts {
     ImFont* smallBold = nullptr;
 };
 
+// A file's bytes, kept readable as long as the pointer is held (platform::mapFile maps them).
+using SharedBytes = std::shared_ptr<const std::string_view>;
+
 // What the atlas is built from besides the shipped TTFs.
 struct TypedText {
-    std::function<std::string()> loadCjkTtf;  // the CJK font's bytes (may be empty); read only when needed
+    std::function<SharedBytes()> loadCjkTtf;  // the CJK font's bytes (null: none); opened only when needed
     std::vector<char32_t> characters;          // the journal's characters beyond ASCII, sorted
     uint64_t version = UINT64_MAX;             // the data version `characters` was read at
     // Reads the journal's characters again when `dataVersion` moved (never per frame otherwise);
@@ -40,8 +45,8 @@ struct TypedText {
 
 inline constexpr ImWchar kMissingMark = 0x25A1;  // WHITE SQUARE: the mark for a character no font has
 
-// TTF bytes (may be empty: the built-in font is used). Rebuilds io.Fonts. The CJK font's bytes
-// are read, baked and released again within the call.
+// TTF bytes (may be empty: the built-in font is used). Rebuilds io.Fonts. The CJK font is opened,
+// its glyphs baked, and released again within the call.
 Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, float pixelSize, const TypedText& typed = {});
 const Fonts& fonts();
 

@@ -6,7 +6,7 @@
 #include <imgui.h>
 
 #include "pdf/pdf_report.hpp"
-#include "support/read_file.hpp"
+#include "platform/platform.hpp"
 #include "ui/fonts.hpp"
 #include "ui_harness.hpp"
 
@@ -46,7 +46,7 @@ TEST_CASE("fonts: the journal's characters are baked, CJK read only when present
     test::UiSession s(":memory:", [&](ui::Assets& a) {
         a.loadCjkTtf = [&reads, cjkFont] {
             ++reads;
-            return test::readFile(cjkFont);
+            return platform::mapFile(cjkFont);
         };
     });
     s.app->show(ui::ScreenId::History);

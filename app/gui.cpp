@@ -27,8 +27,8 @@ ui::Assets loadAssets() {
     ui::Assets a;
     const std::string dir = platform::assetsDir();
     const std::string prefix = dir.empty() ? "" : dir + "/";
-    a.regularTtf = platform::loadFile(prefix + "fonts/DejaVuSans.ttf").value_or("");
-    a.boldTtf = platform::loadFile(prefix + "fonts/DejaVuSans-Bold.ttf").value_or("");
+    a.regularTtf = platform::mapFile(prefix + "fonts/DejaVuSans.ttf");
+    a.boldTtf = platform::mapFile(prefix + "fonts/DejaVuSans-Bold.ttf");
     // The knee map's drawings: decoded by the platform (stb_image) into textures when first drawn.
     a.pictures.load = [prefix](const std::string& path) {
         platform::ImageLoad loaded = platform::loadImage(prefix + path);
@@ -65,10 +65,10 @@ std::string fontFilesFor(const ui::Assets& assets) {
     const fs::path dir = fs::path(platform::userDataDir()) / "fonts";
     std::error_code ec;
     fs::create_directories(dir, ec);
-    for (const auto& [name, bytes] : {std::pair<const char*, const std::string*>{"DejaVuSans.ttf", &assets.regularTtf},
+    for (const auto& [name, bytes] : {std::pair<const char*, const ui::SharedBytes*>{"DejaVuSans.ttf", &assets.regularTtf},
                                       {"DejaVuSans-Bold.ttf", &assets.boldTtf}}) {
-        if (bytes->empty() || fs::file_size(dir / name, ec) == bytes->size()) continue;
-        std::ofstream(dir / name, std::ios::binary).write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+        if (!*bytes || (*bytes)->empty() || fs::file_size(dir / name, ec) == (*bytes)->size()) continue;
+        std::ofstream(dir / name, std::ios::binary).write((*bytes)->data(), static_cast<std::streamsize>((*bytes)->size()));
     }
     return dir.string();
 }

@@ -81,15 +81,20 @@ void App::setup(float scale) {
     m_scale = scale;
     m_typed.loadCjkTtf = m_assets.loadCjkTtf;
     (void)m_typed.refresh(m_journal, dataVersion());
-    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale), m_typed);
+    rebuildFonts();
     applyTheme(m_theme, m_scale);
+}
+
+void App::rebuildFonts() {
+    auto view = [](const SharedBytes& b) { return b ? *b : std::string_view(); };
+    buildFonts(view(m_assets.regularTtf), view(m_assets.boldTtf), std::round(kBaseFontPx * m_scale * m_fontScale), m_typed);
 }
 
 bool App::prepareFrame() {
     if (m_typed.refresh(m_journal, dataVersion())) m_fontsDirty = true;  // new characters to draw
     if (!m_fontsDirty) return false;
     m_fontsDirty = false;
-    buildFonts(m_assets.regularTtf, m_assets.boldTtf, std::round(kBaseFontPx * m_scale * m_fontScale), m_typed);
+    rebuildFonts();
     return true;
 }
 

@@ -33,8 +33,8 @@ std::optional<ScreenId> screenFromName(std::string_view name);
 
 // What the app reads from the assets folder (the platform loads the bytes).
 struct Assets {
-    std::string regularTtf;
-    std::string boldTtf;
+    SharedBytes regularTtf;  // DejaVu Sans, mapped (null: ImGui's built-in font is used)
+    SharedBytes boldTtf;
     std::function<SharedBytes()> loadCjkTtf;  // Chinese, Japanese, Korean: opened only when the journal has them
     std::vector<std::pair<std::string, std::string>> articles;  // (file name, contents)
     PictureSource pictures;  // the knee map's drawings (platform: stb_image into a texture)
@@ -187,6 +187,7 @@ public:
     uint64_t dataVersion();
 
 private:
+    void rebuildFonts();  // from the assets, at the current scale and text size
     void drawNavigation(bool bottom);
     void drawContent();
     void drawRecovery();

@@ -99,10 +99,10 @@ bool TypedText::refresh(core::Journal* journal, uint64_t dataVersion) {
 
 bool TypedText::needsCjk() const { return std::any_of(characters.begin(), characters.end(), fromCjk); }
 
-Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, float pixelSize, const TypedText& typed) {
+Fonts buildFonts(std::string_view regularTtf, std::string_view boldTtf, float pixelSize, const TypedText& typed) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const std::string& bold = boldTtf.empty() ? regularTtf : boldTtf;
+    const std::string_view bold = boldTtf.empty() ? regularTtf : boldTtf;
     Fonts f;
     if (regularTtf.empty()) {
         f.regular = addDefault(pixelSize);
@@ -117,7 +117,7 @@ Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, floa
         // Mapped, not read: stb_truetype touches only the tables and glyphs it bakes (fonts.md).
         const SharedBytes cjkTtf = cjk ? typed.loadCjkTtf() : nullptr;
         // Each text font, followed by the journal's CJK characters merged into it.
-        auto add = [&](const std::string& ttf, float size) {
+        auto add = [&](std::string_view ttf, float size) {
             ImFont* font = addTtf(ttf, size, ranges);
             if (cjkTtf && !cjkTtf->empty()) addTtf(*cjkTtf, size, cjk, true);
             return font;

@@ -47,7 +47,7 @@ inline constexpr ImWchar kMissingMark = 0x25A1;  // WHITE SQUARE: the mark for a
 
 // TTF bytes (may be empty: the built-in font is used). Rebuilds io.Fonts. The CJK font is opened,
 // its glyphs baked, and released again within the call.
-Fonts buildFonts(const std::string& regularTtf, const std::string& boldTtf, float pixelSize, const TypedText& typed = {});
+Fonts buildFonts(std::string_view regularTtf, std::string_view boldTtf, float pixelSize, const TypedText& typed = {});
 const Fonts& fonts();
 
 // n times the current font size: every size in the screens is expressed with it.

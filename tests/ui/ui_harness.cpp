@@ -15,8 +15,8 @@ namespace test {
 ui::Assets buildTreeAssets() {
     const std::filesystem::path dir = std::filesystem::path(KNEELOG_BINARY_DIR) / "assets";
     ui::Assets a;
-    a.regularTtf = readFile(dir / "fonts/DejaVuSans.ttf");
-    a.boldTtf = readFile(dir / "fonts/DejaVuSans-Bold.ttf");
+    a.regularTtf = platform::mapFile((dir / "fonts/DejaVuSans.ttf").string());
+    a.boldTtf = platform::mapFile((dir / "fonts/DejaVuSans-Bold.ttf").string());
     a.pictures.load = [dir](const std::string& path) {
         platform::ImageLoad loaded = platform::loadImage((dir / path).string());
         return ui::Picture{loaded.texture.id, loaded.texture.width, loaded.texture.height, std::move(loaded.error)};

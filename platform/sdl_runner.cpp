@@ -89,7 +89,11 @@ double drawFrame(Session& s, FrameHooks& hooks, const std::function<void()>& aft
     ImGui::Render();
     const double built = threadCpuMs();
     if (!rasterize) return built;
-    SDL_SetRenderDrawColor(s.renderer, 0, 0, 0, 255);
+    // Cleared to the style's window background: the app's full-screen window draws no background
+    // of its own, which spares the software renderer a blended quad over every pixel.
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    auto byte = [](float v) { return static_cast<Uint8>(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f); };
+    SDL_SetRenderDrawColor(s.renderer, byte(bg.x), byte(bg.y), byte(bg.z), 255);
     SDL_RenderClear(s.renderer);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     return built;

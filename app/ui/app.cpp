@@ -254,7 +254,7 @@ void App::frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
     dailyBackup();
     if (!m_journal) {
@@ -327,7 +327,7 @@ void App::drawContent() {
     // bar's last pixels fall below the screen.
     const float navH =
         layout().narrow ? std::max(layout().minTouch * 1.25f, em(3.2f)) + ImGui::GetStyle().ItemSpacing.y : 0.0f;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));  // the screen's clear colour shows through
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(layout().narrow ? 0.8f : 1.5f), em(1.0f)));
     const ImGuiWindowFlags scroll = screen(m_current).ownsScrolling()
                                         ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse

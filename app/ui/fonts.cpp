@@ -102,6 +102,9 @@ bool TypedText::needsCjk() const { return std::any_of(characters.begin(), charac
 Fonts buildFonts(std::string_view regularTtf, std::string_view boldTtf, float pixelSize, const TypedText& typed) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // The atlas is as tall as its glyphs need, not rounded up to a power of two (up to half of it
+    // empty): every renderer SDL offers, GLES2 on Android included, takes such a texture.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const std::string_view bold = boldTtf.empty() ? regularTtf : boldTtf;
     Fonts f;
     if (regularTtf.empty()) {

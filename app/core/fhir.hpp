@@ -25,6 +25,12 @@
 //   url is its own urn:uuid fullUrl, so the canonical resolves inside the bundle.
 // Every reference is a urn:uuid fullUrl inside the bundle. The ids are derived from the
 // episodes themselves, so the same journal gives the same bundle (pure: data in, bytes out).
+// How it is written: each entry goes straight to the sink as compact JSON, one a line
+// (core/fhir_resources.cpp through core/json_write.hpp), with no nlohmann::json tree per resource:
+// that halved the export's time (37,000 entries: about 1.1 s to 0.5 s). The bytes are the same as
+// nlohmann's dump gave: keys in byte order within each object, the same escapes and numbers, and a
+// byte that is not UTF-8 replaced by U+FFFD; tests/core/test_fhir.cpp and test_json_write.cpp hold
+// every entry line to nlohmann's own text.
 #include <cstdint>
 #include <memory>
 #include <span>

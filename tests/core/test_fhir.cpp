@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "core/fhir.hpp"
@@ -200,4 +201,72 @@ TEST_CASE("FHIR: where behind the knee goes in bodySite's text and as coded comp
     // An episode without regions keeps the plain side text and no region component.
     const auto plain = resources(bundleOf(kEpisodes, kAlerts), "Observation");
     CHECK(plain[0]["bodySite"]["text"] == "Left knee");
+}
+
+TEST_CASE("FHIR: the streamed export gives back every note exactly, and each entry is nlohmann's own text", "[fhir]") {
+    const std::vector<std::string> notes = {
+        "He said \"stop\" \\ back\\slash",
+        "line one\nline two\ttab\x01 bell\x1f unit\x7f del",
+        "膝の裏が痛い 😣 👩‍⚕️ Γόνατο Колено",
+        "</script> <b>&amp;",
+    };
+    std::vector<Episode> episodes;
+    for (std::size_t i = 0; i < notes.size(); ++i) episodes.push_back(episode(static_cast<int64_t>(i + 1), "left", 3, {}, notes[i]));
+    episodes[0].care = {"ice"};
+    episodes[0].medication = "Ibu \"400\" mg\\";
+    episodes[0].where = {"below", "inner"};
+    episodes[0].painType = "sharp";
+    episodes[0].onset = "sudden";
+    episodes[0].when = {"night"};
+    episodes[1].symptoms = {"fever", "locking"};
+    episodes[1].temperatureTenths = 384;
+    episodes[1].leg = "right";
+    episodes[2].temperatureTenths = 370;
+    Episode broken = episode(9, "right", 5, {}, "ab\xff" "cd\xe2\x82");  // not UTF-8: never stored, never trusted
+    episodes.push_back(broken);
+    FhirOptions o;
+    o.patientName = "Ana \"Q\" \\ Núñez\t😀";
+    o.generatedAtUtc = toUtcSeconds(LocalDateTime{{2026, 11, 27}, 12, 0, 0, 0});
+    o.risks = {RiskMark{"blood_thinners", 1790000000}};
+    const std::vector<Alert> alerts = {Alert{10, 2, Level::Urgent, {"U3"}, false, 1790000000, 1790000100},
+                                       Alert{11, 1, Level::Soon, {"S3"}, false, 1790000200, {}}};
+    PegEntry peg;
+    peg.id = 4;
+    peg.at = LocalDateTime{{2026, 11, 25}, 9, 0, 0, 60};
+    peg.pain = 5;
+    peg.enjoyment = 6;
+    peg.activity = 7;
+    const std::string text = fhirBundle(episodes, alerts, o, std::vector<PegEntry>{peg});
+
+    const json b = json::parse(text);
+    const auto obs = resources(b, "Observation");
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        INFO(notes[i]);
+        CHECK(std::any_of(obs.begin(), obs.end(),
+                          [&](const json& x) { return x.contains("note") && x["note"][0]["text"] == notes[i]; }));
+    }
+    bool replaced = false;
+    for (const auto& x : obs)
+        if (x.contains("note") && x["note"][0]["text"] == "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD") replaced = true;
+    CHECK(replaced);  // each broken sequence became U+FFFD, as nlohmann's replace handler does
+    CHECK(resources(b, "Patient")[0]["name"][0]["text"] == o.patientName);
+    CHECK(resources(b, "Flag").size() == 2);
+    CHECK(resources(b, "QuestionnaireResponse").size() == 1);
+
+    std::set<std::string> fullUrls;
+    for (const auto& e : b["entry"]) fullUrls.insert(e["fullUrl"].get<std::string>());
+    std::vector<std::string> refs;
+    collectReferences(b, refs);
+    CHECK(refs.size() == 5 * 2 + 2 * 2 + 1 + 2 * 2 + 2);  // observations, temperatures, risk, flags, the response
+    for (const auto& r : refs) CHECK(fullUrls.count(r) == 1);
+
+    // One entry a line, each exactly what nlohmann::json would print for it: same key order, numbers, escapes.
+    std::size_t lines = 0;
+    for (std::size_t at = text.find("\n  {"); at != std::string::npos; at = text.find("\n  {", at + 1)) {
+        std::string line = text.substr(at + 3, text.find('\n', at + 1) - at - 3);
+        if (line.back() == ',') line.pop_back();
+        CHECK(json::parse(line).dump(-1, ' ', false, json::error_handler_t::replace) == line);
+        ++lines;
+    }
+    CHECK(lines == b["entry"].size());
 }

@@ -136,13 +136,19 @@ void MoveToDevice::makeBundle(App& app) {
         return;
     }
     m_made = name;
+    m_listedAt = -1e9;  // list the folder again: the new bundle shows at once
     m_status = "Saved " + name + " in " + folder + ". Take it to your other device and open it there with the same "
                "passphrase.";
     app.flash("Bundle saved");
 }
 
-std::vector<std::string> MoveToDevice::bundlesIn(const std::string& folder) const {
-    std::vector<std::string> out;
+const std::vector<std::string>& MoveToDevice::bundlesIn(const std::string& folder) {
+    const double now = ImGui::GetTime();
+    if (folder == m_listedFolder && now - m_listedAt < 2.0) return m_listed;
+    m_listedFolder = folder;
+    m_listedAt = now;
+    std::vector<std::string>& out = m_listed;
+    out.clear();
     std::error_code ec;
     for (auto it = std::filesystem::directory_iterator(folder, ec); !ec && it != std::filesystem::directory_iterator();
          it.increment(ec))
@@ -155,7 +161,7 @@ void MoveToDevice::drawOpen(App& app) {
     ImGui::Spacing();
     ImGui::TextUnformatted("Open a bundle");
     const std::string folder = app.exportPlace().folder;
-    const std::vector<std::string> files = bundlesIn(folder);
+    const std::vector<std::string>& files = bundlesIn(folder);
     if (files.empty()) hint(("No bundle in " + folder + " yet (on a phone: open the .kneelog file with KneeLog).").c_str());
     else hint(("Bundles in " + folder + ":").c_str());
     for (std::size_t i = 0; i < files.size() && i < 8; ++i) {

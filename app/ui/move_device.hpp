@@ -48,7 +48,9 @@ private:
     void mergeBundle(App& app);
     void clearSecrets();
     void choose(std::string path);
-    std::vector<std::string> bundlesIn(const std::string& folder) const;
+    // The bundles in `folder`, newest first: listed again when the folder changes, after a bundle
+    // is made, and at most every two seconds otherwise (never once a frame).
+    const std::vector<std::string>& bundlesIn(const std::string& folder);
 
     std::string m_pass, m_again;       // wiped once used
     std::string m_made;                // the file just made
@@ -60,6 +62,9 @@ private:
     bool m_previewEncrypted = false;
     std::string m_status;
     bool m_failed = false;
+    std::vector<std::string> m_listed;  // bundlesIn()'s last listing
+    std::string m_listedFolder;
+    double m_listedAt = -1e9;  // ImGui::GetTime() of that listing
 };
 
 }  // namespace ui

@@ -134,6 +134,9 @@ add_library(kneelog_hpdf STATIC ${kneelog_hpdf_sources})
 target_include_directories(kneelog_hpdf SYSTEM PUBLIC ${kneelog_hpdf_SOURCE_DIR}/include ${CMAKE_BINARY_DIR}/kneelog-hpdf)
 target_link_libraries(kneelog_hpdf PRIVATE z m)
 add_library(KneeLog::hpdf ALIAS kneelog_hpdf)
+add_library(kneelog_zlib INTERFACE)  # the NDK's zlib, for the PDF's packed pages (app/core/pdf/pdf_pack.cpp)
+target_link_libraries(kneelog_zlib INTERFACE z)
+add_library(KneeLog::zlib ALIAS kneelog_zlib)
 
 # [SECTION] libsodium: its C sources compiled directly with the portable implementations (its own
 # build is autotools). CONFIGURED=1 is what its configure script would say; version.h is made from

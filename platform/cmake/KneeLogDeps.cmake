@@ -41,6 +41,9 @@ if(NOT KNEELOG_CORE_ONLY)
   if(NOT HPDF_INCLUDE_DIR OR NOT HPDF_LIBRARY)
     message(FATAL_ERROR "libharu (hpdf.h, libhpdf) not found: install the Debian package 'libhpdf-dev' (platform/linux/dev.sh does it)")
   endif()
+  # zlib: the PDF keeps finished pages deflated until it is saved (app/core/pdf/pdf_pack.cpp).
+  kneelog_require_pkg(ZLIB zlib zlib1g-dev)
+  add_library(KneeLog::zlib ALIAS PkgConfig::ZLIB)
   add_library(KneeLog::hpdf UNKNOWN IMPORTED GLOBAL)
   set_target_properties(KneeLog::hpdf PROPERTIES IMPORTED_LOCATION "${HPDF_LIBRARY}"
                         INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")

@@ -223,3 +223,30 @@ TEST_CASE("report: a note with brackets, a backslash and Latin-1 or Windows-1252
     CHECK(std::stoi(shellOutput("grep -a -o /FontFile2 '" + pdf.string() + "' | wc -l")) == 3);
     fs::remove_all(dir);
 }
+
+// pdf_pack.cpp: each page but the last is deflated once laid out and its contents become two
+// streams (the body, then the footer drawn at the end); a reader must still see each page whole.
+TEST_CASE("report: a finished page is held packed, and every page still reads whole, body then footer",
+          "[cli][report]") {
+    const auto dir = test::freshDir("report-packed");
+    const auto db = (dir / "j.db").string();
+    REQUIRE(runKneelog({"demo", "--days", "400", "--db", db}).exitCode == 0);
+    const auto pdf = exportPdf(db, dir / "full.pdf", false);
+    const int pages = pageCount(pdf);
+    REQUIRE(pages >= 4);
+    const int packed = std::stoi(shellOutput("grep -a -o '/Contents \\[[^]]*\\]' '" + pdf.string() + "' | wc -l"));
+    CHECK(packed == pages - 1);  // the last page is never left for another: saved as it is
+    for (int page : {1, 2, pages - 1, pages}) {
+        INFO("page " << page);
+        const std::string text = pageText(pdf, page);
+        const std::string footer = "Page " + std::to_string(page) + " of " + std::to_string(pages);
+        const auto body = text.find("Pain ");  // page 1's "Pain now and before", then rows' "Pain 4, ..."
+        CHECK(body != std::string::npos);
+        CHECK(text.find(footer) != std::string::npos);
+        CHECK(body < text.find(footer));
+    }
+    const auto errors = shellOutput("( pdftoppm -r 20 -f 2 -l 2 -png '" + pdf.string() + "' '" + (dir / "p").string() +
+                                    "' 2>&1 >/dev/null )");
+    CHECK(errors.empty());  // poppler reads the two-stream contents without a complaint
+    fs::remove_all(dir);
+}

@@ -148,6 +148,7 @@ void Document::replaceToUnicode(HPDF_Font font) {
 
 HPDF_Page Document::addPage() {
     endText();
+    if (!m_pages.empty()) packPage(m_doc, m_pages.back());  // laid out: only the footer is still to come
     HPDF_Page page = HPDF_AddPage(m_doc);
     HPDF_Page_SetSize(page, m_size, HPDF_PAGE_PORTRAIT);
     m_width = HPDF_Page_GetWidth(page);

@@ -23,6 +23,11 @@
 
 namespace pdf {
 
+// Deflates what a finished page holds so far into a stream of its own, inflated again only while
+// the document is saved; the page goes on taking drawing (its footer) into its own stream. False
+// when the page was left as it was (too little content, or zlib failed). pdf_pack.cpp.
+bool packPage(HPDF_Doc doc, HPDF_Page page);
+
 struct Rgb {
     float r = 0, g = 0, b = 0;
 };

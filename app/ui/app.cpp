@@ -17,6 +17,7 @@ constexpr ScreenInfo kScreens[] = {
 };
 
 constexpr float kBaseFontPx = 17.0f;
+constexpr int kFramesBeforeBackup = 2;  // the daily backup waits until the first frames are presented
 // The stored text size ("1.300000": std::to_string's form) read back with integer from_chars
 // only: the NDK's libc++ has no floating-point from_chars (LLVM 20 added it), and strtof
 // depends on the locale (LC_NUMERIC). Digits, then an optional '.' and digits; nullopt when
@@ -160,6 +161,8 @@ bool App::reportIfFailed(const core::Result<void>& r, std::string_view what) {
 
 void App::dailyBackup() {
     if (!m_automaticBackups || !m_journal || m_sample) return;
+    // Not before the first frames are on screen: copying a large journal must not delay them.
+    if (ImGui::GetFrameCount() <= kFramesBeforeBackup) return;
     const core::CivilDate today = core::localFromUtc(m_journal->now()).date;
     if (m_backupDay == today) return;
     m_backupDay = today;

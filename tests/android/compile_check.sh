@@ -24,6 +24,8 @@
 #                 (filled with the same headers when SDL is built; its SDL_config.h there was
 #                 generated for the host).
 #   SQLite, nlohmann/json, libharu   from Debian's source packages, as the CMake check uses them.
+#   zlib          Debian's zlib.h and zconf.h (zlib1g-dev; the same on every architecture), linked
+#                 into a folder of their own: the NDK's sysroot has zlib.h, the glibc stand-in not.
 #   Stand-ins     tests/android/stubs: only jni.h (Android's JNI header comes with the NDK). See
 #                 stubs/README.md.
 #
@@ -36,7 +38,7 @@ build="$(cd "$build" && pwd)"
 jobs="${KNEELOG_ANDROID_CHECK_JOBS:-2}"
 
 . "$root/platform/linux/apt.sh"
-install_missing clang-16 libc++-16-dev libc++abi-16-dev libc6-dev-arm64-cross
+install_missing clang-16 libc++-16-dev libc++abi-16-dev libc6-dev-arm64-cross zlib1g-dev
 
 entries="$build/entries.tsv"
 if [ ! -s "$entries" ] || [ ! -f "$build/configure/compile_commands.json" ]; then
@@ -47,11 +49,14 @@ libcxx=/usr/lib/llvm-16/include/c++/v1
 libc=/usr/aarch64-linux-gnu/include
 sdl_bin="$build/configure/_deps/kneelog_sdl2-build"
 sdl_include="$build/src/sdl2/include"
+zlib="$build/zlib-include"
+mkdir -p "$zlib"
+ln -sf /usr/include/zlib.h /usr/include/zconf.h "$zlib/"
 for d in "$libcxx" "$libc" "$sdl_include"; do [ -d "$d" ] || { echo "FAIL: $d is missing" >&2; exit 1; }; done
 
 base=(--target=aarch64-linux-android24 -stdlib=libc++ -std=c++20 -fsyntax-only
       -Wall -Wextra -Wpedantic -Werror -Wno-unused-command-line-argument  # -stdlib is moot with -nostdinc++
-      -nostdinc++ -nostdlibinc -isystem "$libcxx" -isystem "$libc" -isystem "$root/tests/android/stubs")
+      -nostdinc++ -nostdlibinc -isystem "$libcxx" -isystem "$libc" -isystem "$zlib" -isystem "$root/tests/android/stubs")
 
 # Guards on the guard: the target must define __ANDROID__ at API 24 and use libc++, and this
 # libc++ must lack floating-point from_chars (else the check could not catch it).

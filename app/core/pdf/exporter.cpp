@@ -14,7 +14,7 @@ namespace pdf {
 namespace {
 
 constexpr int kPageSize = 500;  // episodes read at a time by the streaming exports
-constexpr int kReportPageSize = 1000;  // the PDF's (larger pages: each skips the ones before it)
+constexpr int kReportPageSize = 1000;  // the PDF's
 
 void countAlerts(ExportResult& out, const std::vector<core::Alert>& alerts) {
     for (const core::Alert& a : alerts) {

@@ -5,7 +5,8 @@
 // Conventions:
 // - Ranges are inclusive local days (the person's day as recorded); an open bound is open.
 // - Soft-deleted episodes (and their alerts) are left out of every query except episode(id).
-// - episodes() is newest first: local day, then local start time, then id, all descending.
+// - episodes() is newest first: local day, then local start time, then id, all descending;
+//   episodesAfter() is exactly that order reversed, paged by a cursor (keyset) rather than an offset.
 //   alerts() and pendingAlerts() are newest first by the time shown.
 // - updateEpisode() replaces the episode's own (non-history) alerts with the given ones, but an
 //   existing alert whose rule set is unchanged is kept as it is (id, time shown and
@@ -52,6 +53,9 @@ public:
     core::Result<std::optional<core::Episode>> episode(int64_t id) override;
     core::Result<std::vector<core::Episode>> episodes(const core::DateRange& range, int limit, int offset) override;
     core::Result<int64_t> countEpisodes(const core::DateRange& range) override;
+    core::Result<std::vector<core::Episode>> episodesAfter(const core::DateRange& range,
+                                                           const std::optional<core::EpisodeCursor>& after,
+                                                           int limit) override;
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& range) override;
@@ -145,6 +149,7 @@ private:
     core::Result<std::vector<core::NameCount>> nameCounts(const char* sql, const core::DateRange& range);
     core::Result<std::vector<core::Episode>> episodeRows(const std::string& sql, const core::DateRange& range,
                                                          const std::string* note, int limit, int offset);
+    core::Result<std::vector<core::Episode>> collectEpisodes(Statement& stmt);
     core::Result<std::vector<core::Alert>> alertRows(const std::string& sql, std::initializer_list<int64_t> params);
     core::Result<void> committed(Transaction& tx);
     // Checkpoints and leaves WAL mode, so the file can be replaced with no log left beside it.

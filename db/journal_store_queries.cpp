@@ -37,6 +37,18 @@ const std::string kEpisodePage = std::string(kEpisodeColumns) +
                                  "WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2 "
                                  "ORDER BY e.local_day DESC, e.started_local DESC, e.id DESC LIMIT ?3 OFFSET ?4";
 
+// Keyset paging, oldest first: exactly kEpisodePage's order reversed, served by the index
+// episodes_by_day (local_day, started_local, id). The page after a cursor drops the range's lower
+// bound (the cursor is inside the range), so SQLite seeks to the cursor rather than to the range's
+// start: with both, it seeks by ?1 and walks every index entry before the cursor on every page.
+const std::string kEpisodesFirst = std::string(kEpisodeColumns) +
+                                   "WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2 "
+                                   "ORDER BY e.local_day, e.started_local, e.id LIMIT ?3";
+const std::string kEpisodesAfter = std::string(kEpisodeColumns) +
+                                   "WHERE e.deleted_utc IS NULL AND e.local_day <= ?2 "
+                                   "AND (e.local_day, e.started_local, e.id) > (?3, ?4, ?5) "
+                                   "ORDER BY e.local_day, e.started_local, e.id LIMIT ?6";
+
 std::vector<std::string> names(const Statement& s, int column) {
     std::vector<std::string> out = detail::splitIds(s.columnText(column), kSeparator);
     std::sort(out.begin(), out.end());
@@ -142,6 +154,23 @@ core::Result<std::vector<Episode>> JournalStore::episodesWithNote(const core::Da
     return episodeRows(kEpisodesWithNote, range, &text, limit, offset);
 }
 
+core::Result<std::vector<Episode>> JournalStore::episodesAfter(const core::DateRange& range,
+                                                              const std::optional<core::EpisodeCursor>& after,
+                                                              int limit) {
+    const auto [from, to] = detail::dayBounds(range);
+    const int64_t afterDay = after ? core::daysFromCivil(after->startedAt.date) : from;
+    const bool first = !after || afterDay < from;  // a cursor before the range starts it from the top
+    auto stmt = m_conn.cached(first ? kEpisodesFirst : kEpisodesAfter, "read the episodes");
+    if (!stmt) return stmt.error();
+    StatementScope scope(**stmt);
+    const int cap = limit < 0 ? -1 : limit;
+    if (first) scope->bind(1, from).bind(2, to).bind(3, cap);
+    else
+        scope->bind(2, to).bind(3, afterDay).bind(4, std::string_view(detail::formatLocal(after->startedAt)))
+            .bind(5, after->id).bind(6, cap);
+    return collectEpisodes(**stmt);
+}
+
 core::Result<std::vector<Episode>> JournalStore::episodeRows(const std::string& sql, const core::DateRange& range,
                                                             const std::string* note, int limit, int offset) {
     auto stmt = m_conn.cached(sql, "read the episodes");
@@ -150,9 +179,14 @@ core::Result<std::vector<Episode>> JournalStore::episodeRows(const std::string& 
     StatementScope scope(**stmt);
     scope->bind(1, from).bind(2, to).bind(3, limit < 0 ? -1 : limit).bind(4, std::max(offset, 0));
     if (note) scope->bind(5, std::string_view(*note));
+    return collectEpisodes(**stmt);
+}
+
+// Every row of a bound kEpisodeColumns statement; the first damaged row's error, if any.
+core::Result<std::vector<Episode>> JournalStore::collectEpisodes(Statement& stmt) {
     std::vector<Episode> out;
     std::optional<core::Error> bad;
-    auto r = detail::eachRow(**stmt, [&](Statement& s) {
+    auto r = detail::eachRow(stmt, [&](Statement& s) {
         auto e = readEpisode(s);
         if (e) out.push_back(std::move(*e));
         else if (!bad) bad = e.error();

@@ -115,8 +115,10 @@ public:
     // [SECTION] exchange (journal_queries.cpp): what an export reads; what an import would add.
     Result<ExportData> exportData(const DateRange& range);
     // Every episode of the range, oldest first, handed to `page` at most `pageSize` at a time, so
-    // an export holds one page, never the whole journal (returns how many). Refused when another
-    // program changed the journal during the reading (the pages would not fit together).
+    // an export holds one page, never the whole journal (returns how many). Pages by keyset (each
+    // page starts after the last row of the one before), so every page costs the same however far
+    // into the journal it is. Refused when another program changed the journal during the reading
+    // (the pages would not fit together).
     using EpisodePage = std::function<void(std::span<const Episode>)>;
     Result<std::size_t> forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page);
     Result<ImportPlan> planImport(std::string_view csv);

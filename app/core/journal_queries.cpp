@@ -106,22 +106,24 @@ Result<ExportData> Journal::exportData(const DateRange& range) { return loadExpo
 
 Result<std::size_t> Journal::forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page) {
     const uint64_t version = dataVersion();
-    auto total = m_repo.countEpisodes(range);
-    if (!total) return total.error();
-    // The store pages newest first: the oldest page is the one at the far end.
-    for (int64_t end = *total; end > 0;) {
-        const int64_t start = std::max<int64_t>(0, end - std::max(1, pageSize));
-        auto rows = m_repo.episodes(range, static_cast<int>(end - start), static_cast<int>(start));
+    const int limit = std::max(1, pageSize);
+    std::optional<EpisodeCursor> after;  // keyset paging: each page starts where the last one ended
+    std::size_t seen = 0;
+    for (;;) {
+        auto rows = m_repo.episodesAfter(range, after, limit);
         if (!rows) return rows.error();
-        std::reverse(rows->begin(), rows->end());
+        if (rows->empty()) break;
+        seen += rows->size();
+        after = EpisodeCursor{rows->back().startedAt, rows->back().id};
         page(*rows);
-        end = start;
+        if (rows->size() < static_cast<std::size_t>(limit)) break;
     }
-    // Another program writing meanwhile would shift the pages: refused rather than half-right.
+    // Another program writing meanwhile could move rows between pages: refused rather than half-right.
     if (dataVersion() != version)
         return makeError(ErrorCode::Busy, "The journal changed while it was being read; nothing was written. Try again.");
-    return static_cast<std::size_t>(*total);
+    return seen;
 }
+
 Result<ImportPlan> Journal::planImport(std::string_view csv) {
     auto p = profile();
     if (!p) return p.error();

@@ -1,10 +1,12 @@
+// The report's words (report_text.hpp), its trend sentence and period, and the pieces the preview
+// shares; the report itself is accumulated by ReportBuilder (report_builder.cpp).
 #include "core/report.hpp"
+#include "core/report_text.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <unordered_map>
 
 #include "core/stats.hpp"
 #include "core/vocabulary.hpp"
@@ -14,99 +16,11 @@ namespace core {
 
 namespace {
 
-std::string stamp(const LocalDateTime& t) { return formatDate(t.date) + " " + formatTime(t); }
-
 std::string oneDecimal(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f", v);
     return buf;
 }
-
-bool earlier(const Episode& a, const Episode& b) {
-    if (a.startedAt.date != b.startedAt.date) return a.startedAt.date < b.startedAt.date;
-    const int ta = a.startedAt.hour * 3600 + a.startedAt.minute * 60 + a.startedAt.second;
-    const int tb = b.startedAt.hour * 3600 + b.startedAt.minute * 60 + b.startedAt.second;
-    return ta != tb ? ta < tb : a.id < b.id;
-}
-
-// [SECTION] summary and chart
-
-std::vector<ChartDay> chartDays(std::span<const Episode* const> episodes, CivilDate from, CivilDate to) {
-    const int64_t first = daysFromCivil(from);
-    const int64_t count = daysFromCivil(to) - first + 1;
-    std::vector<std::optional<int>> maxima(static_cast<std::size_t>(std::max<int64_t>(count, 0)));
-    for (const Episode* e : episodes) {
-        const int64_t i = daysFromCivil(e->startedAt.date) - first;
-        if (i < 0 || i >= count) continue;
-        auto& m = maxima[static_cast<std::size_t>(i)];
-        m = m ? std::max(*m, e->pain) : e->pain;
-    }
-    return chartFromMaxima(from, maxima);
-}
-
-ReportSummary summarize(std::span<const Episode* const> episodes, std::span<const ChartDay> chart) {
-    ReportSummary s;
-    s.episodes = static_cast<int>(episodes.size());
-    long long total = 0;
-    for (const Episode* e : episodes) {
-        total += e->pain;
-        s.maxPain = std::max(s.maxPain, e->pain);
-    }
-    s.meanPain = episodes.empty() ? 0.0 : static_cast<double>(total) / static_cast<double>(episodes.size());
-    addDayCounts(s, chart);
-    return s;
-}
-
-// Entries and days per label; the share is of the days with entries.
-struct Tally {
-    std::string label;
-    int count = 0, days = 0;
-    CivilDate lastDay{0, 0, 0};
-};
-
-std::vector<ReportCount> ranked(std::vector<Tally> tallies, int daysLogged) {
-    std::vector<ReportCount> out;
-    for (const Tally& t : tallies)
-        if (t.count > 0)
-            out.push_back({t.label, t.count, t.days, daysLogged ? static_cast<int>(std::lround(100.0 * t.days / daysLogged)) : 0});
-    std::stable_sort(out.begin(), out.end(), [](const ReportCount& a, const ReportCount& b) { return a.count > b.count; });
-    return out;
-}
-
-void tally(Tally& t, const Episode& e) {
-    ++t.count;
-    if (t.lastDay != e.startedAt.date) ++t.days;
-    t.lastDay = e.startedAt.date;
-}
-
-// `episodes` oldest first.
-std::vector<ReportCount> counts(std::span<const Episode* const> episodes, std::span<const Term> terms,
-                                std::vector<std::string> Episode::*field, int daysLogged) {
-    std::vector<Tally> tallies;
-    for (const Term& t : terms) {
-        Tally one{std::string(t.label)};
-        for (const Episode* e : episodes)
-            if (std::find((e->*field).begin(), (e->*field).end(), t.name) != (e->*field).end()) tally(one, *e);
-        tallies.push_back(std::move(one));
-    }
-    return ranked(std::move(tallies), daysLogged);
-}
-
-// The medication text as typed (trimmed); the same text counts together.
-std::vector<ReportCount> medicationCounts(std::span<const Episode* const> episodes, int daysLogged) {
-    std::vector<Tally> tallies;
-    for (const Episode* e : episodes) {
-        const auto first = e->medication.find_first_not_of(" \t");
-        if (first == std::string::npos) continue;
-        const std::string name = e->medication.substr(first, e->medication.find_last_not_of(" \t") - first + 1);
-        auto it = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.label == name; });
-        if (it == tallies.end()) it = tallies.insert(tallies.end(), Tally{name});
-        tally(*it, *e);
-    }
-    return ranked(std::move(tallies), daysLogged);
-}
-
-// [SECTION] alerts and rows
 
 std::string loggedText(const Episode& e) {
     std::string out = "Pain " + std::to_string(e.pain) + ", " + sideWords(e.side);
@@ -117,6 +31,23 @@ std::string loggedText(const Episode& e) {
     if (e.temperatureTenths) out += "; " + formatTemperature(*e.temperatureTenths) + " \xC2\xB0""C";
     return out;
 }
+
+std::string careText(const Episode& e) {
+    std::string out;
+    for (const auto& c : e.care) {
+        if (!out.empty()) out += ", ";
+        out += termLabel(careTerms(), c);
+        if (c == "medication" && !e.medication.empty()) out += " (" + e.medication + ")";
+    }
+    if (out.empty() && !e.medication.empty()) out = "Medication (" + e.medication + ")";
+    return out;
+}
+
+}  // namespace
+
+namespace report_text {
+
+std::string stamp(const LocalDateTime& t) { return formatDate(t.date) + " " + formatTime(t); }
 
 // "Blood thinners (since 2026-10-01); Long journey (since 2026-11-20)" or "none ticked".
 std::string riskProfileText(const std::vector<RiskMark>& risks, int offsetMinutes) {
@@ -149,17 +80,6 @@ ReportAlert reportAlert(const Alert& a, const Episode& e, const ReportOptions& o
     return r;
 }
 
-std::string careText(const Episode& e) {
-    std::string out;
-    for (const auto& c : e.care) {
-        if (!out.empty()) out += ", ";
-        out += termLabel(careTerms(), c);
-        if (c == "medication" && !e.medication.empty()) out += " (" + e.medication + ")";
-    }
-    if (out.empty() && !e.medication.empty()) out = "Medication (" + e.medication + ")";
-    return out;
-}
-
 ReportRow reportRow(const Episode& e) {
     ReportRow r;
     r.month = monthName(e.startedAt.date);
@@ -183,26 +103,7 @@ ReportRow reportRow(const Episode& e) {
     return r;
 }
 
-// Every alert whose episode is in the report, newest first, and the counts by kind.
-void addAlerts(Report& r, std::span<const Episode* const> list, std::span<const Alert> alerts, const ReportOptions& options) {
-    std::unordered_map<int64_t, const Episode*> byId;
-    for (const Episode* e : list) byId[e->id] = e;
-    std::vector<std::pair<const Alert*, const Episode*>> raised;
-    for (const Alert& a : alerts)
-        if (auto it = byId.find(a.episodeId); it != byId.end()) raised.emplace_back(&a, it->second);
-    std::stable_sort(raised.begin(), raised.end(), [](const auto& a, const auto& b) {
-        return earlier(*b.second, *a.second) || (!earlier(*a.second, *b.second) && a.first->id > b.first->id);
-    });
-    for (const auto& [a, e] : raised) {
-        r.alerts.push_back(reportAlert(*a, *e, options));
-        if (isSerious(a->level)) ++r.seriousAlerts;
-        if (a->level != Level::Soon) continue;
-        ++r.soonAdvice;
-        if (!r.lastSoon) r.lastSoon = e->startedAt;
-    }
-}
-
-}  // namespace
+}  // namespace report_text
 
 std::string_view paperName(Paper p) { return p == Paper::Letter ? "letter" : "a4"; }
 
@@ -287,53 +188,6 @@ void addDayCounts(ReportSummary& s, std::span<const ChartDay> chart) {
         if (*d.maxPain > 0) ++s.daysWithPain;
     }
     s.trend = trendText(chart);
-}
-
-Report buildReport(std::span<const Episode> episodes, std::span<const Alert> alerts, const ReportOptions& options) {
-    std::vector<const Episode*> list;
-    list.reserve(episodes.size());
-    for (const Episode& e : episodes)
-        if (!e.deletedAtUtc) list.push_back(&e);
-    std::sort(list.begin(), list.end(), [](const Episode* a, const Episode* b) { return earlier(*a, *b); });
-
-    Report r;
-    r.patientName = options.patientName;
-    const ReportPeriod period =
-        reportPeriod(options.range, options.generatedAt.date,
-                     list.empty() ? std::nullopt : std::optional<CivilDate>(list.front()->startedAt.date),
-                     list.empty() ? std::nullopt : std::optional<CivilDate>(list.back()->startedAt.date));
-    r.from = period.from;
-    r.to = period.to;
-    r.periodText = period.text;
-    r.generatedText = stamp(options.generatedAt);
-    r.region = options.region;
-    r.riskText = riskProfileText(options.risks, options.generatedAt.offsetMinutes);
-    r.chart = chartDays(list, r.from, r.to);
-    r.summary = summarize(list, r.chart);
-    r.bins = chartBins(r.chart);
-    r.painNow = painNowAndBefore(r.chart);
-    r.symptoms = counts(list, symptomTerms(), &Episode::symptoms, r.summary.daysLogged);
-    r.contexts = counts(list, contextTerms(), &Episode::when, r.summary.daysLogged);
-    r.care = counts(list, careTerms(), &Episode::care, r.summary.daysLogged);
-    r.medications = medicationCounts(list, r.summary.daysLogged);
-    for (const Term& t : whereTerms()) {  // the knee map, page 1 (only when something was marked)
-        const auto n = std::count_if(list.begin(), list.end(), [&](const Episode* e) { return e->hasWhere(t.name); });
-        r.where.emplace_back(std::string(t.name), static_cast<int>(n));
-    }
-    if (std::all_of(r.where.begin(), r.where.end(), [](const auto& w) { return w.second == 0; })) r.where.clear();
-    r.whereRightLeg = !r.where.empty() && std::all_of(list.begin(), list.end(), [](const Episode* e) {
-        return e->where.empty() || e->side == "right";
-    });
-    addAlerts(r, list, alerts, options);
-    if (options.withEntries) {
-        r.rows.reserve(list.size());
-        for (auto it = list.rbegin(); it != list.rend(); ++it) r.rows.push_back(reportRow(**it));
-    }
-    r.peg = options.peg;
-    r.pegWords = pegChangeWords(r.peg);
-    r.statement = "All data in this report is patient-reported: entered by the patient in the KneeLog app. "
-                  "KneeLog does not diagnose.";
-    return r;
 }
 
 }  // namespace core

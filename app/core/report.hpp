@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,7 +31,8 @@ struct ReportOptions {
     LocalDateTime generatedAt;      // the person's local time now: "today" and the footer date
     std::string region;  // the region code ("" = not chosen: the advice names 112)
     std::vector<RiskMark> risks;    // the person's risk profile (red flags version 2)
-    bool withEntries = true;        // false: summary, chart and alerts only (the screen's preview)
+    bool withEntries = true;        // false: page 1 only: no entry rows, and only the serious alerts' rows
+                                    // (emergency and urgent; "see a doctor soon" is counted, not listed)
     std::vector<PegEntry> peg;      // the weekly check-ins of the period, oldest first
 };
 
@@ -133,6 +135,54 @@ struct Report {
     // threshold. Page 1 keeps its one-page rule: they are a detail section (after the alerts).
     std::vector<PegEntry> peg;
     std::string pegWords;
+};
+
+// Entries and days per label, as the report counts them (episodes oldest first: a new day
+// starts when the date changes).
+struct ReportTally {
+    std::string label;
+    int count = 0, days = 0;
+    CivilDate lastDay{0, 0, 0};
+};
+
+// The report built from episodes handed over oldest first, a page at a time (as
+// Journal::forEachEpisode gives them), keeping only what the report needs as it goes: the
+// highest pain of each day (the chart and the pain now and before), the counters per symptom,
+// context, care and medication text, the knee-map counts, the alerts' rows (with withEntries
+// false, only the serious ones) and, with withEntries, each entry's row (never the entry).
+// Page 1 alone (the one-page summary) so holds one number per day of the period plus a few
+// counters, however many entries the journal has. buildReport() is this builder fed all at once:
+// one code path for page 1. `alerts` (any order) must outlive the builder.
+class ReportBuilder {
+public:
+    ReportBuilder(std::span<const Alert> alerts, const ReportOptions& options);
+    // Oldest first (local day, local start time, then id), across calls too; deleted ones skipped.
+    void add(const Episode& e);
+    void add(std::span<const Episode> page);
+    Report finish();
+
+private:
+    struct Raised {  // an alert of an episode handed over, with its place in the order
+        LocalDateTime at;
+        int64_t episodeId = 0, alertId = 0;
+        ReportAlert row;
+    };
+    void addAlerts(const Episode& e);
+
+    ReportOptions m_options;
+    std::unordered_multimap<int64_t, const Alert*> m_alerts;  // by episode id
+    std::optional<CivilDate> m_first, m_last;
+    std::optional<int64_t> m_origin;            // the day of m_maxima[0]
+    std::vector<std::optional<int>> m_maxima;   // the highest pain of each day from m_origin
+    int m_episodes = 0, m_maxPain = 0;
+    long long m_painTotal = 0;
+    std::vector<ReportTally> m_symptoms, m_contexts, m_care, m_medications;
+    std::vector<int> m_where;                   // entries per whereTerms() region
+    bool m_whereAllRight = true;                // every entry with a place marked was the right knee
+    std::vector<Raised> m_raised;
+    int m_serious = 0, m_soon = 0;
+    std::optional<LocalDateTime> m_lastSoon;
+    std::vector<ReportRow> m_rows;              // oldest first until finish()
 };
 
 // Builds the report; `episodes` and `alerts` in any order (deleted episodes are skipped,

@@ -40,6 +40,13 @@ struct DaySummary {
     bool swelling = false;
 };
 
+// Where a page of episodes ended, for keyset paging (episodesAfter): the last row's place in the
+// oldest-first order, which is its local day and local start time, then its id.
+struct EpisodeCursor {
+    LocalDateTime startedAt;  // the offset plays no part in the order
+    int64_t id = 0;
+};
+
 struct NameCount {
     std::string name;
     int count = 0;
@@ -97,6 +104,11 @@ public:
     // Not deleted, newest first, paged.
     virtual Result<std::vector<Episode>> episodes(const DateRange& range, int limit, int offset) = 0;
     virtual Result<int64_t> countEpisodes(const DateRange& range) = 0;
+    // Not deleted, oldest first (local day, local start time, then id: exactly episodes() reversed),
+    // the first `limit` that come after `after` (from the start when nullopt). Keyset paging: each
+    // page costs the same however far into the journal it is (exports, issue 15).
+    virtual Result<std::vector<Episode>> episodesAfter(const DateRange& range, const std::optional<EpisodeCursor>& after,
+                                                       int limit) = 0;
     // Episodes whose note contains `text` (ASCII letters case-insensitive), newest first, paged.
     virtual Result<std::vector<Episode>> episodesWithNote(const DateRange& range, const std::string& text, int limit,
                                                           int offset) = 0;

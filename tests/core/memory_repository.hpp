@@ -5,6 +5,7 @@
 // - ranges are inclusive local days (the episode's recorded local date); an open bound is open;
 // - soft-deleted episodes and their alerts are left out of every query except episode(id);
 // - episodes() is newest first: local day, then local start time, then id, all descending;
+//   episodesAfter() is that order reversed, after a cursor;
 //   alerts() and pendingAlerts() are newest first by the time shown, then id;
 // - updateEpisode() keeps an existing episode alert whose rule set is unchanged (id, time shown,
 //   acknowledgement), drops the other episode alerts and adds the new ones; history alerts given
@@ -240,6 +241,20 @@ public:
         return page(live(range), limit, offset);
     }
 
+    // Oldest first (live() reversed), the `limit` after the cursor.
+    core::Result<std::vector<core::Episode>> episodesAfter(const core::DateRange& range,
+                                                           const std::optional<core::EpisodeCursor>& after,
+                                                           int limit) override {
+        if (failReads) return readError();
+        std::vector<core::Episode> all = live(range);
+        std::reverse(all.begin(), all.end());
+        if (after) {
+            const auto cursor = orderKey(after->startedAt, after->id);
+            std::erase_if(all, [&](const core::Episode& e) { return orderKey(e.startedAt, e.id) <= cursor; });
+        }
+        return page(std::move(all), limit, 0);
+    }
+
     core::Result<int64_t> countEpisodes(const core::DateRange& range) override {
         if (failReads) return readError();
         return static_cast<int64_t>(live(range).size());
@@ -397,12 +412,16 @@ private:
         std::vector<core::Episode> out;
         for (const auto& [id, e] : m_episodes)
             if (!e.deletedAtUtc && inRange(e, range)) out.push_back(e);
-        auto key = [](const core::Episode& e) {
-            const core::LocalDateTime& t = e.startedAt;
-            return std::tuple(t.date, t.hour, t.minute, t.second, e.id);
-        };
-        std::sort(out.begin(), out.end(), [&](const core::Episode& a, const core::Episode& b) { return key(a) > key(b); });
+        std::sort(out.begin(), out.end(), [](const core::Episode& a, const core::Episode& b) {
+            return orderKey(a.startedAt, a.id) > orderKey(b.startedAt, b.id);
+        });
         return out;
+    }
+
+    // The store's order: local day, local start time, then id.
+    using OrderKey = std::tuple<core::CivilDate, int, int, int, int64_t>;
+    static OrderKey orderKey(const core::LocalDateTime& t, int64_t id) {
+        return std::tuple(t.date, t.hour, t.minute, t.second, id);
     }
 
     static std::vector<core::Episode> page(std::vector<core::Episode> all, int limit, int offset) {

@@ -1075,6 +1075,60 @@ TEST_CASE("service: forEachEpisode hands the range over oldest first, a page at 
     CHECK_FALSE(f.journal.forEachEpisode({}, 4, [](std::span<const Episode>) {}).ok());
 }
 
+TEST_CASE("service: forEachEpisode keeps equal start times whole across page boundaries, at any page size") {
+    Fixture f;
+    IdList added;
+    for (int i = 0; i < 5; ++i) added.push_back(addOk(f.journal, ep(1, i % 4)));  // five at the same minute
+    added.insert(added.begin(), addOk(f.journal, ep(2, 2)));
+    added.push_back(addOk(f.journal, ep(0, 3)));
+    auto old = f.repo.episodes({}, -1, 0);  // the order the exports wrote before keyset paging
+    REQUIRE(old.ok());
+    IdList expected = idsOf(*old);
+    std::reverse(expected.begin(), expected.end());
+    REQUIRE(expected == added);
+    for (int size : {1, 2, 3, 4, 6, 7, 50}) {
+        INFO("page size " << size);
+        IdList seen;
+        std::size_t pages = 0;
+        auto n = f.journal.forEachEpisode({}, size, [&](std::span<const Episode> page) {
+            ++pages;
+            CHECK(page.size() <= static_cast<std::size_t>(size));
+            for (const Episode& e : page) seen.push_back(e.id);
+        });
+        REQUIRE(n.ok());
+        CHECK(*n == expected.size());
+        CHECK(seen == expected);  // none lost, none twice
+        CHECK(pages == (expected.size() + static_cast<std::size_t>(size) - 1) / static_cast<std::size_t>(size));
+    }
+    IdList day1;
+    auto m = f.journal.forEachEpisode(DateRange{addDays(kToday, -1), addDays(kToday, -1)}, 2, [&](std::span<const Episode> page) {
+        for (const Episode& e : page) day1.push_back(e.id);
+    });
+    REQUIRE(m.ok());
+    CHECK(day1 == IdList(added.begin() + 1, added.begin() + 6));
+    int calls = 0;
+    auto none = f.journal.forEachEpisode(DateRange{addDays(kToday, 1), std::nullopt}, 2, [&](std::span<const Episode>) { ++calls; });
+    REQUIRE(none.ok());
+    CHECK(*none == 0);
+    CHECK(calls == 0);
+}
+
+TEST_CASE("service: forEachEpisode refuses when the journal changed between two pages") {
+    Fixture f;
+    for (int day = 5; day >= 0; --day) addOk(f.journal, ep(day, 2));
+    bool wrote = false;
+    auto r = f.journal.forEachEpisode({}, 2, [&](std::span<const Episode>) {
+        if (!wrote) wrote = f.journal.add(ep(9, 1), {}).ok();
+    });
+    REQUIRE(wrote);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == ErrorCode::Busy);
+    std::size_t seen = 0;
+    auto again = f.journal.forEachEpisode({}, 2, [&](std::span<const Episode> page) { seen += page.size(); });
+    REQUIRE(again.ok());
+    CHECK(seen == 7);
+}
+
 TEST_CASE("service: typedCharacters lists each character beyond ASCII of the notes and medications once") {
     Fixture f;
     auto none = f.journal.typedCharacters();

@@ -44,6 +44,10 @@ public:
         return m_real.episodes(r, limit, offset);
     }
     core::Result<int64_t> countEpisodes(const core::DateRange& r) override { return m_real.countEpisodes(r); }
+    core::Result<std::vector<core::Episode>> episodesAfter(const core::DateRange& r, const std::optional<core::EpisodeCursor>& after,
+                                                           int limit) override {
+        return m_real.episodesAfter(r, after, limit);
+    }
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& r) override { return m_real.daySummaries(r); }
     core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& r) override { return m_real.symptomCounts(r); }
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& r) override { return m_real.contextCounts(r); }

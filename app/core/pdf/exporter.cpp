@@ -13,8 +13,7 @@ namespace pdf {
 
 namespace {
 
-constexpr int kPageSize = 500;  // episodes read at a time by the streaming exports
-constexpr int kReportPageSize = 1000;  // the PDF's (larger pages: each skips the ones before it)
+constexpr int kPageSize = 500;  // episodes read at a time (keyset pages: each costs the same)
 
 void countAlerts(ExportResult& out, const std::vector<core::Alert>& alerts) {
     for (const core::Alert& a : alerts) {
@@ -56,18 +55,9 @@ core::Result<std::size_t> streamFhir(core::Journal& journal, const ExportRequest
     return n;
 }
 
-// The report's figures and rows; the episodes themselves are let go before the layout starts.
-// They are read a page at a time into an array of the exact size: one read into a growing array
-// would hold it twice over while it grows (28 MB instead of 11 at 37,000 entries).
+// The report's figures and rows, accumulated a page of episodes at a time (core::ReportBuilder):
+// no page of episodes outlives its turn; page 1 alone (--summary) keeps no row at all.
 core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest& request, const Extras& extras) {
-    auto count = journal.countEpisodes(request.range);
-    if (!count) return count.error();
-    std::vector<core::Episode> episodes;
-    episodes.reserve(static_cast<std::size_t>(std::max<int64_t>(*count, 0)));
-    auto read = journal.forEachEpisode(request.range, kReportPageSize, [&](std::span<const core::Episode> page) {
-        episodes.insert(episodes.end(), page.begin(), page.end());
-    });
-    if (!read) return read.error();
     core::ReportOptions options;
     options.patientName = request.patientName;
     options.range = request.range;
@@ -76,7 +66,11 @@ core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest
     options.risks = request.risks;
     options.withEntries = !request.summaryOnly;
     options.peg = extras.peg;
-    return core::buildReport(episodes, extras.alerts, options);
+    core::ReportBuilder builder(extras.alerts, options);
+    auto read = journal.forEachEpisode(request.range, kPageSize,
+                                       [&](std::span<const core::Episode> page) { builder.add(page); });
+    if (!read) return read.error();
+    return builder.finish();
 }
 
 core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& request, const Extras& extras,

@@ -64,9 +64,10 @@ struct ExportResult {
 
 // Reads the period from the journal and writes the file in the chosen format to `out` as it
 // goes: CSV and FHIR read the journal a page of episodes at a time (memory stays flat as the
-// journal grows); the PDF reads the journal by pages too, but its report holds every entry
-// and libharu keeps every page until the end (kept small: see pdf_doc.hpp); each entry's row is
-// let go once laid out, and the file is written straight to `out`.
+// journal grows); the PDF reads the journal by pages too into a core::ReportBuilder, which keeps
+// page 1's figures (flat: one number per day of the period and a few counters) and, for the full
+// report, each entry's row (never the entry); libharu keeps every page until the end (kept small:
+// see pdf_doc.hpp); each row is let go once laid out, and the file is written straight to `out`.
 // Refused (ErrorCode::Busy) when another program changes the journal during the reading.
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out);
 // The same into ExportResult::bytes (tests, previews).

@@ -44,4 +44,7 @@ else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsdl2-2.0-0, libsqlite3-0, libhpdf-2.3.0, libstdc++6, libc6")
 endif()
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "xdg-utils")  # "Open folder" after an export
+# Chinese, Japanese and Korean notes in the window and the PDF (app/ui/fonts.md, pdf_report.hpp);
+# without them such characters show as a mark and the exports still keep them.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-zenhei, fonts-unfonts-core")
 include(CPack)

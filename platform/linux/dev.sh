@@ -11,7 +11,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 
 # Runtime and build dependencies (build-only tools for the test suite come after).
 packages=(cmake g++ make pkg-config libsdl2-dev libimgui-dev libstb-dev libsqlite3-dev nlohmann-json3-dev
-          libhpdf-dev zlib1g-dev libcli11-dev libsodium-dev fonts-dejavu-core fonts-wqy-zenhei
+          libhpdf-dev zlib1g-dev libcli11-dev libsodium-dev fonts-dejavu-core fonts-wqy-zenhei fonts-unfonts-core
           librsvg2-bin)  # rsvg-convert: assets/knee_map/make_pngs.sh (the knee map's PNGs from its SVG)
 test_packages=(catch2 xvfb xauth xdotool poppler-utils sqlite3 clang libclang-rt-14-dev
                dpkg-dev g++-aarch64-linux-gnu qemu-user-static  # .deb test; arm64 and Android checks

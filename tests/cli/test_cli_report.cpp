@@ -250,3 +250,23 @@ TEST_CASE("report: a finished page is held packed, and every page still reads wh
     CHECK(errors.empty());  // poppler reads the two-stream contents without a complaint
     fs::remove_all(dir);
 }
+
+// libharu 2.3 embeds WenQuanYi's Hangul syllables empty (glyph numbers above 32767): Korean is
+// drawn from Un Dotum, every syllable, rare ones included, and nothing is reported missing.
+TEST_CASE("report: a Korean note comes back whole from the PDF, drawn from the Korean font", "[cli][report]") {
+    const auto dir = test::freshDir("report-korean");
+    const auto db = dir / "j.db";
+    const std::string note = "무릎 뒤가 아파요 햏 뷁 똠방각하";
+    add(db, {"--pain", "4", "--side", "left", "--at", daysAgo(1), "--note", note});
+    const auto pdf = exportPdf(db, dir / "korean.pdf", false);
+    std::string text = pageText(pdf);
+    for (char& c : text)
+        if (c == '\n') c = ' ';  // the note may wrap in its column
+    CHECK(text.find(note) != std::string::npos);
+    CHECK(text.find("could not be drawn") == std::string::npos);
+    CHECK(text.find("\xE2\x96\xA1") == std::string::npos);  // no mark in place of a syllable
+    const std::string fonts = shellOutput("pdffonts '" + pdf.string() + "'");
+    CHECK(fonts.find("UnDotum") != std::string::npos);
+    CHECK(fonts.find("WenQuanYi") == std::string::npos);  // Hangul alone needs no Chinese font
+    fs::remove_all(dir);
+}

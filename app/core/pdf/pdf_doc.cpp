@@ -29,6 +29,11 @@ std::string cjkFontPath() {
     return "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 }
 
+std::string hangulFontPath() {
+    if (const char* env = std::getenv("KNEELOG_HANGUL_FONT"); env && *env) return env;
+    return "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf";
+}
+
 // [SECTION] document
 
 void Document::onError(HPDF_STATUS error, HPDF_STATUS, void* self) {
@@ -107,6 +112,7 @@ HPDF_Font Document::Fallback::load(const Document& d, const std::string& path) {
 }
 
 HPDF_Font Document::cjk() const { return m_cjk.load(*this, cjkFontPath()); }
+HPDF_Font Document::hangul() const { return m_hangul.load(*this, hangulFontPath()); }
 
 Document::~Document() {
     if (m_doc) HPDF_Free(m_doc);

@@ -112,7 +112,8 @@ private:
     // Set only what the page's graphics state does not already hold.
     void setFill(HPDF_Page page, Rgb c) const;
     void setStroke(HPDF_Page page, Rgb c, float width) const;
-    HPDF_Font cjk() const;  // the CJK font, loaded on first call
+    HPDF_Font cjk() const;     // the CJK font, loaded on first call
+    HPDF_Font hangul() const;  // the Korean font, loaded on first call
 
     HPDF_Doc m_doc = nullptr;
     HPDF_Font m_regular = nullptr;
@@ -121,6 +122,7 @@ private:
     HPDF_Font m_regularLatin = nullptr, m_boldLatin = nullptr;
     std::vector<std::pair<char32_t, unsigned char>> m_winAnsi;  // code points above 0x7E, sorted
     mutable Fallback m_cjk;
+    mutable Fallback m_hangul;
     mutable bool m_missed = false;
     std::vector<HPDF_Page> m_pages;
     float m_width = 0, m_height = 0;

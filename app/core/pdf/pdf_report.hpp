@@ -42,6 +42,10 @@ core::Result<std::string> renderReport(const core::Report& report, const PdfOpti
 // WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and
 // Korean, for the PDF and the window. KNEELOG_CJK_FONT names another .ttc/.ttf (its first face).
 std::string cjkFontPath();
+// Un Dotum (Debian's fonts-unfonts-core), for Korean (Hangul) in the PDF: libharu 2.3 embeds
+// WenQuanYi's Hangul syllables empty (their glyph numbers are above 32767), Un Dotum's it draws,
+// all 11,172. KNEELOG_HANGUL_FONT names another .ttf. The window draws Hangul from WenQuanYi.
+std::string hangulFontPath();
 
 struct ExportRequest {
     core::ExportFormat format = core::ExportFormat::Pdf;

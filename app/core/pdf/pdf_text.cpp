@@ -14,6 +14,12 @@ namespace pdf {
 
 namespace {
 
+// Hangul: its letters (jamo, in three blocks) and its syllables; drawn from the Korean font.
+bool isHangul(char32_t c) {
+    return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
+           (c >= 0xAC00 && c <= 0xD7FF);
+}
+
 // Tabs become spaces, "\r\n" and "\r" become "\n", other control characters are dropped.
 std::string clean(std::string_view s) {
     std::string out;
@@ -59,7 +65,8 @@ bool Document::covers(HPDF_Font font, char32_t c) const {
     if (c < 0x80) return true;
     const HPDF_FontDef def = font == m_regular ? m_regularDef
                              : font == m_bold  ? m_boldDef
-                             : font == m_cjk.font ? m_cjk.def : nullptr;
+                             : font == m_cjk.font ? m_cjk.def
+                             : font == m_hangul.font ? m_hangul.def : nullptr;
     // libharu 2.3 embeds glyphs numbered above 32767 empty (WenQuanYi's Hangul syllables): those
     // count as missing, so they show the mark instead of nothing.
     const HPDF_UINT16 glyph = def ? HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) : 0;
@@ -89,6 +96,7 @@ std::vector<Document::Run> Document::runs(HPDF_Font font, std::string_view raw) 
         const unsigned char byte = latin && c != 0xFFFD ? winAnsi(c) : 0;
         if (byte != 0) add(latin, std::string_view(reinterpret_cast<const char*>(&byte), 1), false);
         else if (c != 0xFFFD && covers(font, c)) add(font, std::string_view(s).substr(i, n), false);
+        else if (isHangul(c) && hangul() && covers(m_hangul.font, c)) add(m_hangul.font, std::string_view(s).substr(i, n), false);
         else if (c != 0xFFFD && c >= 0x2E80 && cjk() && covers(m_cjk.font, c)) add(m_cjk.font, std::string_view(s).substr(i, n), false);
         else add(font, kMissingMark, true);
     }

@@ -6,7 +6,8 @@
 // - Ranges are inclusive local days (the person's day as recorded); an open bound is open.
 // - Soft-deleted episodes (and their alerts) are left out of every query except episode(id).
 // - episodes() is newest first: local day, then local start time, then id, all descending;
-//   episodesAfter() is exactly that order reversed, paged by a cursor (keyset) rather than an offset.
+//   episodesAfter() is exactly that order reversed, paged by a cursor (keyset) rather than an offset;
+//   episodesBefore() is that order itself, paged by a cursor the same way.
 //   alerts() and pendingAlerts() are newest first by the time shown.
 // - updateEpisode() replaces the episode's own (non-history) alerts with the given ones, but an
 //   existing alert whose rule set is unchanged is kept as it is (id, time shown and
@@ -55,6 +56,9 @@ public:
     core::Result<int64_t> countEpisodes(const core::DateRange& range) override;
     core::Result<std::vector<core::Episode>> episodesAfter(const core::DateRange& range,
                                                            const std::optional<core::EpisodeCursor>& after,
+                                                           int limit) override;
+    core::Result<std::vector<core::Episode>> episodesBefore(const core::DateRange& range,
+                                                           const std::optional<core::EpisodeCursor>& before,
                                                            int limit) override;
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& range) override;
     core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& range) override;

@@ -48,6 +48,16 @@ const std::string kEpisodesAfter = std::string(kEpisodeColumns) +
                                    "WHERE e.deleted_utc IS NULL AND e.local_day <= ?2 "
                                    "AND (e.local_day, e.started_local, e.id) > (?3, ?4, ?5) "
                                    "ORDER BY e.local_day, e.started_local, e.id LIMIT ?6";
+// The same newest first (the PDF's detail pages): the first page is kEpisodePage's first; the
+// page before a cursor drops the range's upper bound, so SQLite seeks to the cursor and walks the
+// index backwards from there rather than from the range's end.
+const std::string kEpisodesLast = std::string(kEpisodeColumns) +
+                                  "WHERE e.deleted_utc IS NULL AND e.local_day BETWEEN ?1 AND ?2 "
+                                  "ORDER BY e.local_day DESC, e.started_local DESC, e.id DESC LIMIT ?3";
+const std::string kEpisodesBefore = std::string(kEpisodeColumns) +
+                                    "WHERE e.deleted_utc IS NULL AND e.local_day >= ?1 "
+                                    "AND (e.local_day, e.started_local, e.id) < (?3, ?4, ?5) "
+                                    "ORDER BY e.local_day DESC, e.started_local DESC, e.id DESC LIMIT ?6";
 
 std::vector<std::string> names(const Statement& s, int column) {
     std::vector<std::string> out = detail::splitIds(s.columnText(column), kSeparator);
@@ -168,6 +178,23 @@ core::Result<std::vector<Episode>> JournalStore::episodesAfter(const core::DateR
     else
         scope->bind(2, to).bind(3, afterDay).bind(4, std::string_view(detail::formatLocal(after->startedAt)))
             .bind(5, after->id).bind(6, cap);
+    return collectEpisodes(**stmt);
+}
+
+core::Result<std::vector<Episode>> JournalStore::episodesBefore(const core::DateRange& range,
+                                                               const std::optional<core::EpisodeCursor>& before,
+                                                               int limit) {
+    const auto [from, to] = detail::dayBounds(range);
+    const int64_t beforeDay = before ? core::daysFromCivil(before->startedAt.date) : to;
+    const bool first = !before || beforeDay > to;  // a cursor after the range starts it from the newest
+    auto stmt = m_conn.cached(first ? kEpisodesLast : kEpisodesBefore, "read the episodes");
+    if (!stmt) return stmt.error();
+    StatementScope scope(**stmt);
+    const int cap = limit < 0 ? -1 : limit;
+    if (first) scope->bind(1, from).bind(2, to).bind(3, cap);
+    else
+        scope->bind(1, from).bind(3, beforeDay).bind(4, std::string_view(detail::formatLocal(before->startedAt)))
+            .bind(5, before->id).bind(6, cap);
     return collectEpisodes(**stmt);
 }
 

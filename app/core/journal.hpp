@@ -121,6 +121,12 @@ public:
     // (the pages would not fit together).
     using EpisodePage = std::function<void(std::span<const Episode>)>;
     Result<std::size_t> forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page);
+    // The same newest first (local day, local start time, then id, all descending: episodes()'s
+    // order), by keyset too (the PDF's detail pages). Refused the same way.
+    Result<std::size_t> forEachEpisodeNewestFirst(const DateRange& range, int pageSize, const EpisodePage& page);
+    // Refused (ErrorCode::Busy) when the journal changed since dataVersion() was `version`: for a
+    // reading made of several passes (the full PDF reads the journal twice).
+    Result<void> unchangedSince(uint64_t version);
     Result<ImportPlan> planImport(std::string_view csv);
     // Adds what a plan found new, with its alerts, in one transaction (all or nothing).
     Result<void> commitImport(const ImportPlan& plan);

@@ -2,6 +2,8 @@
 // read, so neither reaches the storage behind it (see journal.hpp).
 #include <algorithm>
 #include <climits>
+#include <functional>
+#include <optional>
 
 #include "core/demo.hpp"
 
@@ -104,24 +106,55 @@ Result<std::vector<char32_t>> Journal::typedCharacters() {
 
 Result<ExportData> Journal::exportData(const DateRange& range) { return loadExportData(m_repo, range); }
 
-Result<std::size_t> Journal::forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page) {
-    const uint64_t version = dataVersion();
+namespace {
+
+// One keyset read: the `limit` rows after (or before) the cursor, in the reading's order.
+using KeysetRead = std::function<Result<std::vector<Episode>>(const std::optional<EpisodeCursor>&, int)>;
+
+// Pages through `read`, each page starting where the last one ended; returns how many rows.
+Result<std::size_t> pageThrough(const KeysetRead& read, int pageSize, const Journal::EpisodePage& page) {
     const int limit = std::max(1, pageSize);
-    std::optional<EpisodeCursor> after;  // keyset paging: each page starts where the last one ended
+    std::optional<EpisodeCursor> cursor;
     std::size_t seen = 0;
     for (;;) {
-        auto rows = m_repo.episodesAfter(range, after, limit);
+        auto rows = read(cursor, limit);
         if (!rows) return rows.error();
         if (rows->empty()) break;
         seen += rows->size();
-        after = EpisodeCursor{rows->back().startedAt, rows->back().id};
+        cursor = EpisodeCursor{rows->back().startedAt, rows->back().id};
         page(*rows);
         if (rows->size() < static_cast<std::size_t>(limit)) break;
     }
-    // Another program writing meanwhile could move rows between pages: refused rather than half-right.
+    return seen;
+}
+
+}  // namespace
+
+Result<std::size_t> Journal::forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page) {
+    const uint64_t version = dataVersion();
+    auto seen = pageThrough([&](const std::optional<EpisodeCursor>& after, int limit) {
+        return m_repo.episodesAfter(range, after, limit);
+    }, pageSize, page);
+    if (!seen) return seen;
+    if (auto same = unchangedSince(version); !same) return same.error();
+    return seen;
+}
+
+Result<std::size_t> Journal::forEachEpisodeNewestFirst(const DateRange& range, int pageSize, const EpisodePage& page) {
+    const uint64_t version = dataVersion();
+    auto seen = pageThrough([&](const std::optional<EpisodeCursor>& before, int limit) {
+        return m_repo.episodesBefore(range, before, limit);
+    }, pageSize, page);
+    if (!seen) return seen;
+    if (auto same = unchangedSince(version); !same) return same.error();
+    return seen;
+}
+
+// Another program writing meanwhile could move rows between pages: refused rather than half-right.
+Result<void> Journal::unchangedSince(uint64_t version) {
     if (dataVersion() != version)
         return makeError(ErrorCode::Busy, "The journal changed while it was being read; nothing was written. Try again.");
-    return seen;
+    return {};
 }
 
 Result<ImportPlan> Journal::planImport(std::string_view csv) {

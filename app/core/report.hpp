@@ -34,6 +34,8 @@ struct ReportOptions {
     bool withEntries = true;        // false: page 1 only: no entry rows, and only the serious alerts' rows
                                     // (emergency and urgent; "see a doctor soon" is counted, not listed)
     std::vector<PegEntry> peg;      // the weekly check-ins of the period, oldest first
+    bool keepRows = true;           // with withEntries: each entry's row in Report::rows; false: none
+                                    // (the PDF export lays the rows out from a second, newest-first reading)
 };
 
 struct ReportSummary {
@@ -129,7 +131,10 @@ struct Report {
     std::vector<ReportCount> medications; // the medication text as typed, most frequent first
     std::vector<std::pair<std::string, int>> where;  // knee-map region name and entries, in whereTerms() order; empty: none marked
     bool whereRightLeg = false;  // every entry with a place marked was the right knee: the map shows the right leg
-    std::vector<ReportRow> rows;          // every episode, newest first
+    std::vector<ReportRow> rows;          // every episode, newest first (with keepRows)
+    // With withEntries: the entries of each month ("November 2026"), newest first: the detail
+    // pages' month headers, known before any row is laid out.
+    std::vector<std::pair<std::string, int>> months;
     std::string statement;                // the one line saying the data is patient-reported
     // The weekly check-ins (PEG), oldest first, and their change in words with the 2-point
     // threshold. Page 1 keeps its one-page rule: they are a detail section (after the alerts).
@@ -149,7 +154,8 @@ struct ReportTally {
 // Journal::forEachEpisode gives them), keeping only what the report needs as it goes: the
 // highest pain of each day (the chart and the pain now and before), the counters per symptom,
 // context, care and medication text, the knee-map counts, the alerts' rows (with withEntries
-// false, only the serious ones) and, with withEntries, each entry's row (never the entry).
+// false, only the serious ones) and, with withEntries, the entries per month and (with keepRows)
+// each entry's row (never the entry).
 // Page 1 alone (the one-page summary) so holds one number per day of the period plus a few
 // counters, however many entries the journal has. buildReport() is this builder fed all at once:
 // one code path for page 1. `alerts` (any order) must outlive the builder.
@@ -183,6 +189,8 @@ private:
     int m_serious = 0, m_soon = 0;
     std::optional<LocalDateTime> m_lastSoon;
     std::vector<ReportRow> m_rows;              // oldest first until finish()
+    std::vector<std::pair<std::string, int>> m_months;  // oldest first until finish()
+    CivilDate m_monthOf{0, 0, 0};               // a day of m_months.back()'s month
 };
 
 // Builds the report; `episodes` and `alerts` in any order (deleted episodes are skipped,

@@ -100,7 +100,13 @@ void ReportBuilder::add(const Episode& e) {
     for (std::size_t i = 0; i < where.size(); ++i) m_where[i] += e.hasWhere(where[i].name) ? 1 : 0;
     if (!e.where.empty() && e.side != "right") m_whereAllRight = false;
     addAlerts(e);
-    if (m_options.withEntries) m_rows.push_back(report_text::reportRow(e));
+    if (!m_options.withEntries) return;
+    if (m_months.empty() || date.year != m_monthOf.year || date.month != m_monthOf.month) {
+        m_months.emplace_back(monthName(date), 0);
+        m_monthOf = date;
+    }
+    ++m_months.back().second;
+    if (m_options.keepRows) m_rows.push_back(report_text::reportRow(e));
 }
 
 // The alerts `e` raised; page 1 alone keeps the rows of the serious ones only.
@@ -155,6 +161,7 @@ Report ReportBuilder::finish() {
     r.soonAdvice = m_soon;
     r.lastSoon = m_lastSoon;
     r.rows.assign(std::make_move_iterator(m_rows.rbegin()), std::make_move_iterator(m_rows.rend()));
+    r.months.assign(std::make_move_iterator(m_months.rbegin()), std::make_move_iterator(m_months.rend()));
     r.peg = m_options.peg;
     r.pegWords = pegChangeWords(r.peg);
     r.statement = "All data in this report is patient-reported: entered by the patient in the KneeLog app. "

@@ -109,6 +109,11 @@ public:
     // page costs the same however far into the journal it is (exports, issue 15).
     virtual Result<std::vector<Episode>> episodesAfter(const DateRange& range, const std::optional<EpisodeCursor>& after,
                                                        int limit) = 0;
+    // Not deleted, newest first (exactly episodes()'s order), the first `limit` that come before
+    // `before` (from the newest when nullopt): the same keyset paging the other way (the PDF's
+    // detail pages, newest first, issue 15).
+    virtual Result<std::vector<Episode>> episodesBefore(const DateRange& range, const std::optional<EpisodeCursor>& before,
+                                                        int limit) = 0;
     // Episodes whose note contains `text` (ASCII letters case-insensitive), newest first, paged.
     virtual Result<std::vector<Episode>> episodesWithNote(const DateRange& range, const std::string& text, int limit,
                                                           int offset) = 0;

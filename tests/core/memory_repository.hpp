@@ -5,7 +5,7 @@
 // - ranges are inclusive local days (the episode's recorded local date); an open bound is open;
 // - soft-deleted episodes and their alerts are left out of every query except episode(id);
 // - episodes() is newest first: local day, then local start time, then id, all descending;
-//   episodesAfter() is that order reversed, after a cursor;
+//   episodesAfter() is that order reversed, after a cursor; episodesBefore() that order, before one;
 //   alerts() and pendingAlerts() are newest first by the time shown, then id;
 // - updateEpisode() keeps an existing episode alert whose rule set is unchanged (id, time shown,
 //   acknowledgement), drops the other episode alerts and adds the new ones; history alerts given
@@ -251,6 +251,19 @@ public:
         if (after) {
             const auto cursor = orderKey(after->startedAt, after->id);
             std::erase_if(all, [&](const core::Episode& e) { return orderKey(e.startedAt, e.id) <= cursor; });
+        }
+        return page(std::move(all), limit, 0);
+    }
+
+    // Newest first (live()), the `limit` before the cursor.
+    core::Result<std::vector<core::Episode>> episodesBefore(const core::DateRange& range,
+                                                            const std::optional<core::EpisodeCursor>& before,
+                                                            int limit) override {
+        if (failReads) return readError();
+        std::vector<core::Episode> all = live(range);
+        if (before) {
+            const auto cursor = orderKey(before->startedAt, before->id);
+            std::erase_if(all, [&](const core::Episode& e) { return orderKey(e.startedAt, e.id) >= cursor; });
         }
         return page(std::move(all), limit, 0);
     }

@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -492,6 +493,40 @@ TEST_CASE("service: episodes are newest first by day, then start time, then id, 
     auto upToYesterday = f.journal.episodes(DateRange{std::nullopt, addDays(kToday, -1)});
     REQUIRE(upToYesterday.ok());
     CHECK(idsOf(*upToYesterday) == IdList{c, a});
+}
+
+TEST_CASE("service: forEachEpisodeNewestFirst pages newest first by keyset, ties across pages (paging)") {
+    Fixture f;
+    const int64_t a = addOk(f.journal, ep(2, 1, {}, 8));
+    const int64_t b = addOk(f.journal, ep(0, 2, {}, 7));
+    const int64_t c = addOk(f.journal, ep(1, 3, {}, 10));
+    const int64_t d = addOk(f.journal, ep(0, 4, {}, 9));
+    const int64_t e = addOk(f.journal, ep(0, 5, {}, 7));  // same day and time as b: higher id first
+    const int64_t g = addOk(f.journal, ep(0, 6, {}, 7));  // a third at 07:00
+    const int64_t gone = addOk(f.journal, ep(0, 7, {}, 7));
+    REQUIRE(f.journal.remove(gone).ok());
+    for (int pageSize : {1, 2, 4, 100}) {
+        INFO("page size " << pageSize);
+        IdList seen;
+        auto n = f.journal.forEachEpisodeNewestFirst(DateRange{}, pageSize, [&](std::span<const Episode> page) {
+            CHECK(page.size() <= static_cast<std::size_t>(pageSize));
+            for (const Episode& x : page) seen.push_back(x.id);
+        });
+        REQUIRE(n.ok());
+        CHECK(*n == 6);
+        CHECK(seen == IdList{d, g, e, b, c, a});
+    }
+    IdList ranged;
+    auto n = f.journal.forEachEpisodeNewestFirst(DateRange{addDays(kToday, -1), addDays(kToday, -1)}, 1,
+                                                 [&](std::span<const Episode> page) {
+                                                     for (const Episode& x : page) ranged.push_back(x.id);
+                                                 });
+    REQUIRE(n.ok());
+    CHECK(ranged == IdList{c});
+    auto none = f.journal.forEachEpisodeNewestFirst(DateRange{addDays(kToday, 1), std::nullopt}, 1,
+                                                    [&](std::span<const Episode>) { FAIL("no page expected"); });
+    REQUIRE(none.ok());
+    CHECK(*none == 0);
 }
 
 TEST_CASE("service: episodesWithNote finds notes ignoring ASCII case, newest first, paged") {

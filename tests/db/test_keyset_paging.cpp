@@ -1,6 +1,7 @@
-// Keyset paging (episodesAfter, issue 15) against the SQLite store: every page continues exactly
-// where the one before ended, in exactly the order episodes() gives, reversed (the order the
-// exports always wrote), with equal start times split across pages and the range honoured.
+// Keyset paging (episodesAfter and episodesBefore, issue 15) against the SQLite store: every page
+// continues exactly where the one before ended, in exactly the order episodes() gives, reversed
+// (the order the exports always wrote) or as it is (newest first: the PDF's detail pages), with
+// equal start times split across pages and the range honoured.
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -44,6 +45,28 @@ std::vector<int64_t> keysetOrder(db::JournalStore& store, const DateRange& range
         for (const Episode& e : *page) ids.push_back(e.id);
         after = core::EpisodeCursor{page->back().startedAt, page->back().id};
     }
+    return ids;
+}
+
+// Every page of `limit` through episodesBefore, each ending before the last row of the one before.
+std::vector<int64_t> keysetNewestFirst(db::JournalStore& store, const DateRange& range, int limit,
+                                       std::vector<std::size_t>* sizes = nullptr) {
+    std::vector<int64_t> ids;
+    std::optional<core::EpisodeCursor> before;
+    for (int guard = 0; guard < 1000; ++guard) {
+        auto page = store.episodesBefore(range, before, limit);
+        REQUIRE(page.ok());
+        if (page->empty()) break;
+        if (sizes) sizes->push_back(page->size());
+        for (const Episode& e : *page) ids.push_back(e.id);
+        before = core::EpisodeCursor{page->back().startedAt, page->back().id};
+    }
+    return ids;
+}
+
+std::vector<int64_t> newestFirst(db::JournalStore& store, const DateRange& range) {
+    std::vector<int64_t> ids = oldOrder(store, range);
+    std::reverse(ids.begin(), ids.end());
     return ids;
 }
 
@@ -143,4 +166,81 @@ TEST_CASE("forEachEpisode over the store hands every page in the old order and r
     REQUIRE(wrote);
     REQUIRE_FALSE(changed.ok());
     CHECK(changed.error().code == core::ErrorCode::Busy);
+}
+
+TEST_CASE("episodesBefore (keyset paging) pages newest first in exactly episodes()'s order, ties split across pages", "[db][paging]") {
+    auto store = openStore(":memory:");
+    const std::vector<int64_t> added = fillWithTies(*store);
+    const std::vector<int64_t> expected = newestFirst(*store, DateRange{});
+    REQUIRE(expected.size() == added.size());  // the deleted one is left out
+    CHECK(expected.front() == added[6]);        // day 3
+    CHECK(expected.back() == added[5]);         // day 1
+    CHECK(std::is_sorted(expected.rbegin() + 2, expected.rbegin() + 7));  // the 12:00 ties, by id descending
+    for (int limit : {1, 2, 3, 4, 7, 9, 100}) {
+        INFO("page size " << limit);
+        std::vector<std::size_t> sizes;
+        CHECK(keysetNewestFirst(*store, DateRange{}, limit, &sizes) == expected);  // none lost, none twice
+        for (std::size_t s : sizes) CHECK(s <= static_cast<std::size_t>(limit));
+    }
+}
+
+TEST_CASE("episodesBefore (keyset paging) honours the range on every page and gives nothing for an empty one", "[db][paging]") {
+    auto store = openStore(":memory:");
+    fillWithTies(*store);
+    for (const DateRange& range : {DateRange{kDay2, kDay2}, DateRange{kDay2, std::nullopt},
+                                   DateRange{std::nullopt, kDay2}, DateRange{kDay1, kDay1}}) {
+        const std::vector<int64_t> expected = newestFirst(*store, range);
+        REQUIRE_FALSE(expected.empty());
+        for (int limit : {1, 2, 5})
+            CHECK(keysetNewestFirst(*store, range, limit) == expected);
+    }
+    const DateRange nothing{CivilDate{2026, 4, 1}, CivilDate{2026, 4, 30}};
+    auto none = store->episodesBefore(nothing, std::nullopt, 10);
+    REQUIRE(none.ok());
+    CHECK(none->empty());
+    // A cursor after the range starts at the range's newest row; one before its start gives nothing.
+    auto late = store->episodesBefore(DateRange{kDay2, kDay2}, core::EpisodeCursor{{kDay3, 1, 0, 0, 0}, 1}, 1);
+    REQUIRE(late.ok());
+    REQUIRE(late->size() == 1);
+    CHECK((*late)[0].id == newestFirst(*store, DateRange{kDay2, kDay2}).front());
+    auto early = store->episodesBefore(DateRange{kDay2, kDay2}, core::EpisodeCursor{{kDay2, 0, 0, 0, 0}, 0}, 5);
+    REQUIRE(early.ok());
+    CHECK(early->empty());
+}
+
+TEST_CASE("forEachEpisodeNewestFirst over the store hands every page newest first and refuses a journal that changed",
+          "[db][paging]") {
+    auto store = openStore(":memory:");
+    fillWithTies(*store);
+    core::Journal journal(*store, [] { return int64_t{1772600000}; });
+    const std::vector<int64_t> expected = newestFirst(*store, DateRange{});
+    for (int pageSize : {1, 3, 500}) {
+        std::vector<int64_t> seen;
+        auto n = journal.forEachEpisodeNewestFirst(DateRange{}, pageSize, [&](std::span<const Episode> page) {
+            CHECK(page.size() <= static_cast<std::size_t>(pageSize));
+            for (const Episode& e : page) seen.push_back(e.id);
+        });
+        REQUIRE(n.ok());
+        CHECK(*n == expected.size());
+        CHECK(seen == expected);
+    }
+    int calls = 0;
+    auto empty = journal.forEachEpisodeNewestFirst(DateRange{std::nullopt, CivilDate{2026, 1, 1}}, 2,
+                                                   [&](std::span<const Episode>) { ++calls; });
+    REQUIRE(empty.ok());
+    CHECK(*empty == 0);
+    CHECK(calls == 0);
+
+    const uint64_t version = journal.dataVersion();
+    CHECK(journal.unchangedSince(version).ok());
+    bool wrote = false;
+    auto changed = journal.forEachEpisodeNewestFirst(DateRange{}, 2, [&](std::span<const Episode>) {
+        if (!wrote) wrote = store->addEpisode(episodeAt(kDay3, 23, 0, 1), {}).ok();
+    });
+    REQUIRE(wrote);
+    REQUIRE_FALSE(changed.ok());
+    CHECK(changed.error().code == core::ErrorCode::Busy);
+    auto since = journal.unchangedSince(version);  // a reading of two passes sees the write too
+    REQUIRE_FALSE(since.ok());
+    CHECK(since.error().code == core::ErrorCode::Busy);
 }

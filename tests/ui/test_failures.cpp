@@ -48,6 +48,10 @@ public:
                                                            int limit) override {
         return m_real.episodesAfter(r, after, limit);
     }
+    core::Result<std::vector<core::Episode>> episodesBefore(const core::DateRange& r, const std::optional<core::EpisodeCursor>& before,
+                                                           int limit) override {
+        return m_real.episodesBefore(r, before, limit);
+    }
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& r) override { return m_real.daySummaries(r); }
     core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& r) override { return m_real.symptomCounts(r); }
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& r) override { return m_real.contextCounts(r); }

@@ -104,6 +104,10 @@ public:
                                                            int limit) override {
         return ++calls, m_real.episodesAfter(r, after, limit);
     }
+    core::Result<std::vector<core::Episode>> episodesBefore(const core::DateRange& r, const std::optional<core::EpisodeCursor>& before,
+                                                           int limit) override {
+        return ++calls, m_real.episodesBefore(r, before, limit);
+    }
     core::Result<std::vector<core::DaySummary>> daySummaries(const core::DateRange& r) override { return ++calls, m_real.daySummaries(r); }
     core::Result<std::vector<core::NameCount>> symptomCounts(const core::DateRange& r) override { return ++calls, m_real.symptomCounts(r); }
     core::Result<std::vector<core::NameCount>> contextCounts(const core::DateRange& r) override { return ++calls, m_real.contextCounts(r); }

@@ -7,6 +7,7 @@
 #include "core/csv.hpp"
 #include "core/fhir.hpp"
 #include "core/io/atomic_file.hpp"
+#include "core/report_text.hpp"
 #include "pdf/pdf_report.hpp"
 
 namespace pdf {
@@ -55,8 +56,9 @@ core::Result<std::size_t> streamFhir(core::Journal& journal, const ExportRequest
     return n;
 }
 
-// The report's figures and rows, accumulated a page of episodes at a time (core::ReportBuilder):
-// no page of episodes outlives its turn; page 1 alone (--summary) keeps no row at all.
+// Pass 1: the report's figures, the alerts and the entries per month, accumulated a page of
+// episodes at a time (core::ReportBuilder): no page of episodes outlives its turn, no entry's row
+// is kept (the detail pages read them in pass 2).
 core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest& request, const Extras& extras) {
     core::ReportOptions options;
     options.patientName = request.patientName;
@@ -66,6 +68,7 @@ core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest
     options.risks = request.risks;
     options.withEntries = !request.summaryOnly;
     options.peg = extras.peg;
+    options.keepRows = false;
     core::ReportBuilder builder(extras.alerts, options);
     auto read = journal.forEachEpisode(request.range, kPageSize,
                                        [&](std::span<const core::Episode> page) { builder.add(page); });
@@ -73,14 +76,28 @@ core::Result<core::Report> reportFor(core::Journal& journal, const ExportRequest
     return builder.finish();
 }
 
+// Pass 2 (the full report): every entry's row, newest first, read a page at a time and handed to
+// the detail pages as it comes (core::report_text::reportRow: the row the builder makes). The
+// journal must be the one pass 1 read (`version`): refused (Busy) otherwise, nothing written.
+RowSource rowsNewestFirst(core::Journal& journal, const core::DateRange& range, uint64_t version) {
+    return [&journal, range, version](const RowFeed& feed) -> core::Result<void> {
+        auto read = journal.forEachEpisodeNewestFirst(range, kPageSize, [&](std::span<const core::Episode> page) {
+            for (const core::Episode& e : page) feed(core::report_text::reportRow(e));
+        });
+        if (!read) return read.error();
+        return journal.unchangedSince(version);
+    };
+}
+
 core::Result<std::size_t> writePdf(core::Journal& journal, const ExportRequest& request, const Extras& extras,
                                    core::Sink& out) {
+    const uint64_t version = journal.dataVersion();
     auto report = reportFor(journal, request, extras);
     if (!report) return report.error();
-    const auto episodes = static_cast<std::size_t>(report->summary.episodes);
-    if (auto r = renderReport(std::move(*report), PdfOptions{request.paper, request.fontDir, request.summaryOnly}, out); !r)
+    const PdfOptions options{request.paper, request.fontDir, request.summaryOnly};
+    if (auto r = renderReport(*report, options, rowsNewestFirst(journal, request.range, version), out); !r)
         return r.error();
-    return episodes;
+    return static_cast<std::size_t>(report->summary.episodes);
 }
 
 }  // namespace

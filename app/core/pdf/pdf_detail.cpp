@@ -1,6 +1,9 @@
 // The detail pages after page 1: every alert and advice, newest first, then every entry,
 // newest first, grouped by month, each row with every field.
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "pdf/pdf_draw.hpp"
 
@@ -63,22 +66,23 @@ void drawPeg(Flow& f, const Report& r) {
                    std::to_string(p.pain), std::to_string(p.enjoyment), std::to_string(p.activity)});
 }
 
-// One group row for the month of rows.back() (the rows are oldest first: drawn from the back).
-void monthRow(Table& table, const std::vector<core::ReportRow>& rows) {
-    const std::string& month = rows.back().month;
-    std::size_t n = 0;
-    for (auto it = rows.rbegin(); it != rows.rend() && it->month == month; ++it) ++n;
+// The group row of `month`, with its entries from the report's month counts (newest first, as
+// the rows come: `next` walks them).
+void monthRow(Table& table, const std::vector<std::pair<std::string, int>>& months, std::size_t& next,
+              const std::string& month) {
+    while (next < months.size() && months[next].first != month) ++next;
+    const int n = next < months.size() ? months[next].second : 0;
     table.groupRow(month + "  \xC2\xB7  " + std::to_string(n) + (n == 1 ? " entry" : " entries"));
 }
 
-// Each row is let go once drawn (and the array shrinks as it empties): the rows of a long
-// journal and the pages libharu keeps until the end never both sit whole in memory.
-void drawEntries(Flow& f, std::vector<core::ReportRow>& rows) {
+// Each row is laid out as it comes and let go: the rows of a long journal never sit in memory
+// together (the PDF export reads them from the journal a page at a time, newest first).
+core::Result<void> drawEntries(Flow& f, const Report& r, const RowSource& rows) {
     Document& d = f.doc();
-    heading(f, "All entries (" + std::to_string(rows.size()) + "), newest first", 40);
-    if (rows.empty()) {
+    heading(f, "All entries (" + std::to_string(r.summary.episodes) + "), newest first", 40);
+    if (r.summary.episodes == 0) {
         paragraph(f, "No entries in this period.", d.regular(), kBody, colour::kText);
-        return;
+        return {};
     }
     const float w = f.contentWidth();
     Table table(f,
@@ -86,14 +90,13 @@ void drawEntries(Flow& f, std::vector<core::ReportRow>& rows) {
                  {"Type", w * 0.12f}, {"Symptoms", w * 0.21f}, {"Self-care", w * 0.13f}, {"Note", w * 0.23f}},
                 kSmall);
     table.begin();
-    std::reverse(rows.begin(), rows.end());  // the newest at the back
     std::vector<std::string> cells;
     std::string month;  // of the row drawn last
     bool first = true;
-    while (!rows.empty()) {
-        core::ReportRow& row = rows.back();
+    std::size_t next = 0;
+    return rows([&](core::ReportRow&& row) {
         if (first || row.month != month) {
-            monthRow(table, rows);
+            monthRow(table, r.months, next, row.month);
             month = row.month;
             first = false;
         }
@@ -101,14 +104,12 @@ void drawEntries(Flow& f, std::vector<core::ReportRow>& rows) {
         for (std::string* field : {&row.date, &row.time, &row.side, &row.pain, &row.type, &row.symptoms, &row.care, &row.note})
             cells.push_back(std::move(*field));
         table.row(cells);
-        rows.pop_back();
-        if (rows.capacity() > 4096 && rows.size() < rows.capacity() / 2) rows.shrink_to_fit();
-    }
+    });
 }
 
 }  // namespace
 
-void drawDetails(Flow& f, Report& r) {
+core::Result<void> drawDetails(Flow& f, const Report& r, const RowSource& rows) {
     f.newPage();
     drawAllAlerts(f, r);
     f.down(6);
@@ -116,7 +117,7 @@ void drawDetails(Flow& f, Report& r) {
         drawPeg(f, r);
         f.down(6);
     }
-    drawEntries(f, r.rows);
+    return drawEntries(f, r, rows);
 }
 
 }  // namespace pdf

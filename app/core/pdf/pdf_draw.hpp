@@ -7,6 +7,7 @@
 #include "core/report.hpp"
 #include "core/triage.hpp"
 #include "pdf/pdf_doc.hpp"
+#include "pdf/pdf_report.hpp"
 
 namespace pdf {
 
@@ -28,8 +29,9 @@ struct Page1Options {
 };
 // Page 1: who and when, the serious alerts, pain now and before, the chart, the most frequent.
 void drawPage1(Flow& f, const core::Report& r, const Page1Options& options);
-// From a new page: every alert, newest first, then every entry, newest first, by month. Each
-// entry's row is let go once drawn: `r.rows` is empty afterwards.
-void drawDetails(Flow& f, core::Report& r);
+// From a new page: every alert, newest first, then every entry, newest first, by month (the
+// headers count from `r.months`): each row laid out as `rows` hands it over, then let go. An
+// error from `rows` stops the drawing and is returned.
+core::Result<void> drawDetails(Flow& f, const core::Report& r, const RowSource& rows);
 
 }  // namespace pdf

@@ -109,15 +109,20 @@ void drawFooters(Document& d, const core::Report& r) {
 
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options) {
     core::StringSink out;
-    if (auto r = renderReport(core::Report(report), options, out); !r) return r.error();
+    if (auto r = renderReport(report, options, out); !r) return r.error();
     return std::move(out.bytes);
 }
 
 core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out) {
-    return renderReport(core::Report(report), options, out);
+    const RowSource rows = [&report](const RowFeed& feed) -> core::Result<void> {
+        for (const core::ReportRow& row : report.rows) feed(core::ReportRow(row));
+        return {};
+    };
+    return renderReport(report, options, rows, out);
 }
 
-core::Result<void> renderReport(core::Report&& report, const PdfOptions& options, core::Sink& out) {
+core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, const RowSource& rows,
+                                core::Sink& out) {
     auto doc = Document::create(options.fontDir, options.paper);
     if (!doc) return doc.error();
     Document& d = **doc;
@@ -125,7 +130,8 @@ core::Result<void> renderReport(core::Report&& report, const PdfOptions& options
               "Patient-reported knee pain entries exported from KneeLog");
     Flow flow(d);
     drawPage1(flow, report, Page1Options{!options.summaryOnly});
-    if (!options.summaryOnly) drawDetails(flow, report);
+    if (!options.summaryOnly)
+        if (auto drawn = drawDetails(flow, report, rows); !drawn) return drawn.error();
     drawFooters(d, report);
     return d.save(out);
 }

@@ -14,6 +14,7 @@
 // from WenQuanYi Zen Hei when the text has them; characters no font has show as a box, and the
 // footer then says so. pdftotext gives every drawn character back.
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "core/export.hpp"
@@ -32,11 +33,19 @@ struct PdfOptions {
     bool summaryOnly = false;  // page 1 alone
 };
 
-// The report as PDF bytes, written to `out`; no display and no file needed.
+// Takes one entry's row for the detail pages, which lay it out at once and let it go.
+using RowFeed = std::function<void(core::ReportRow&&)>;
+// Hands every entry's row of the report's period to the feed, newest first (as Report::rows
+// holds them); an error stops the report and nothing is written.
+using RowSource = std::function<core::Result<void>(const RowFeed& feed)>;
+
+// The report as PDF bytes, written to `out`; no display and no file needed. The detail pages'
+// entry rows come from `rows`, each laid out as it comes (the full PDF export reads them from the
+// journal a page at a time); `report.rows` plays no part here.
+core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, const RowSource& rows,
+                                core::Sink& out);
+// The same with the rows from `report.rows` (a report built in memory: buildReport).
 core::Result<void> renderReport(const core::Report& report, const PdfOptions& options, core::Sink& out);
-// The same, letting go of each entry's row once it is laid out (a long journal's rows and its
-// pages, which libharu keeps until the end, never both sit whole in memory).
-core::Result<void> renderReport(core::Report&& report, const PdfOptions& options, core::Sink& out);
 core::Result<std::string> renderReport(const core::Report& report, const PdfOptions& options);
 
 // WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei): TrueType outlines for Chinese, Japanese and
@@ -68,11 +77,14 @@ struct ExportResult {
 
 // Reads the period from the journal and writes the file in the chosen format to `out` as it
 // goes: CSV and FHIR read the journal a page of episodes at a time (memory stays flat as the
-// journal grows); the PDF reads the journal by pages too into a core::ReportBuilder, which keeps
-// page 1's figures (flat: one number per day of the period and a few counters) and, for the full
-// report, each entry's row (never the entry); libharu keeps every page until the end (kept small:
-// see pdf_doc.hpp); each row is let go once laid out, and the file is written straight to `out`.
-// Refused (ErrorCode::Busy) when another program changes the journal during the reading.
+// journal grows). The PDF reads the journal in two passes, a page at a time each: the first, oldest
+// first, into a core::ReportBuilder that keeps page 1's figures (one number per day of the period
+// and a few counters), the alerts' rows and, for the full report, the entries per month (the
+// detail pages' month headers), never an entry's row; the second, newest first and only for the
+// full report, hands each entry's row to the detail pages, which lay it out at once and let it go.
+// libharu keeps every finished page until the end (held deflated: see pdf_doc.hpp); the file is
+// written straight to `out`. Refused (ErrorCode::Busy), with nothing written, when another program
+// changes the journal during or between the readings.
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request, core::Sink& out);
 // The same into ExportResult::bytes (tests, previews).
 core::Result<ExportResult> exportJournal(core::Journal& journal, const ExportRequest& request);

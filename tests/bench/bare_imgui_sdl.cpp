@@ -18,6 +18,7 @@ int main(int, char**) {
     if (!renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
     if (!renderer) return 1;
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // as KneeLog: no imgui.ini written into the working folder
     ImGui_ImplSDL2_InitForSDLRenderer(window);
     ImGui_ImplSDLRenderer_Init(renderer);
     bool running = true, presented = false;

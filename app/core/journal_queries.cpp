@@ -128,26 +128,27 @@ Result<std::size_t> pageThrough(const KeysetRead& read, int pageSize, const Jour
     return seen;
 }
 
-}  // namespace
-
-Result<std::size_t> Journal::forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page) {
-    const uint64_t version = dataVersion();
-    auto seen = pageThrough([&](const std::optional<EpisodeCursor>& after, int limit) {
-        return m_repo.episodesAfter(range, after, limit);
-    }, pageSize, page);
+// The pages of `read`, refused (Busy) when the journal changed while they were read.
+Result<std::size_t> pageWhole(Journal& journal, const KeysetRead& read, int pageSize, const Journal::EpisodePage& page) {
+    const uint64_t version = journal.dataVersion();
+    auto seen = pageThrough(read, pageSize, page);
     if (!seen) return seen;
-    if (auto same = unchangedSince(version); !same) return same.error();
+    if (auto same = journal.unchangedSince(version); !same) return same.error();
     return seen;
 }
 
+}  // namespace
+
+Result<std::size_t> Journal::forEachEpisode(const DateRange& range, int pageSize, const EpisodePage& page) {
+    return pageWhole(*this, [&](const std::optional<EpisodeCursor>& after, int limit) {
+        return m_repo.episodesAfter(range, after, limit);
+    }, pageSize, page);
+}
+
 Result<std::size_t> Journal::forEachEpisodeNewestFirst(const DateRange& range, int pageSize, const EpisodePage& page) {
-    const uint64_t version = dataVersion();
-    auto seen = pageThrough([&](const std::optional<EpisodeCursor>& before, int limit) {
+    return pageWhole(*this, [&](const std::optional<EpisodeCursor>& before, int limit) {
         return m_repo.episodesBefore(range, before, limit);
     }, pageSize, page);
-    if (!seen) return seen;
-    if (auto same = unchangedSince(version); !same) return same.error();
-    return seen;
 }
 
 // Another program writing meanwhile could move rows between pages: refused rather than half-right.
